@@ -1,0 +1,135 @@
+// The handler table: one entry per contract name, every input validated by its schema,
+// every call one transaction, every outcome an envelope. IPC, HTTP and the CLI all call invoke().
+import type { z } from 'zod';
+import { contract, isCallName, CALL_NAMES, type CallName, type CallResult, type ParsedInput } from '../shared/contract';
+import { RegisterError, type CallError, type Envelope } from '../shared/errors';
+import type { Register } from './register/db';
+import { currentJaarplan, listAmbitions, listHoofddossiers, requireJaarplan } from './register/jaarplan';
+import { archiveDossier, createDossier, getDossier, listDossiers, updateDossier } from './register/dossiers';
+import { phaseOn, phasesOn, setPhase } from './register/dossier-phases';
+import { reorderPriorities, setPriority } from './register/dossier-priorities';
+import {
+  archiveActiepunt,
+  createActiepunt,
+  getActiepunt,
+  linkDossier,
+  listActiepunten,
+  setStatus,
+  updateActiepunt,
+} from './register/actiepunten';
+import { actiepuntHistory, dossierHistory } from './register/history';
+import { createMeeting, listMeetings } from './register/meetings';
+
+export type Handler<N extends CallName> = (reg: Register, input: ParsedInput<N>) => CallResult<N>;
+export type HandlerGroup = { [N in CallName]?: Handler<N> };
+export type HandlerTable = { [N in CallName]: Handler<N> };
+
+const registerHandlers: HandlerGroup = {
+  'register.info': (reg) => ({
+    path: reg.path,
+    schemaVersion: reg.schemaVersion,
+    readOnly: reg.readOnly,
+    jaarplan: currentJaarplan(reg),
+    counts: {
+      dossiers: reg.db.prepare('SELECT count(*) FROM dossier').pluck().get() as number,
+      actiepunten: reg.db.prepare('SELECT count(*) FROM actiepunt').pluck().get() as number,
+      evaluatiemomenten: reg.db.prepare('SELECT count(*) FROM evaluatiemoment').pluck().get() as number,
+    },
+  }),
+  'jaarplan.get': (reg) => requireJaarplan(reg),
+  'ambition.list': (reg) => listAmbitions(reg),
+  'hoofddossier.list': (reg) => listHoofddossiers(reg),
+};
+
+const dossierHandlers: HandlerGroup = {
+  'dossier.list': listDossiers,
+  'dossier.get': (reg, input) => getDossier(reg, input.number),
+  'dossier.create': createDossier,
+  'dossier.update': updateDossier,
+  'dossier.archive': archiveDossier,
+  'dossier.setPhase': setPhase,
+  'dossier.phaseOn': (reg, input) => phaseOn(reg, input.number, input.date),
+  'dossier.phasesOn': (reg, input) => phasesOn(reg, input.date),
+  'dossier.setPriority': setPriority,
+  'dossier.reorderPriorities': reorderPriorities,
+  'dossier.history': (reg, input) => dossierHistory(reg, input.number),
+};
+
+const actiepuntHandlers: HandlerGroup = {
+  'actiepunt.list': listActiepunten,
+  'actiepunt.get': (reg, input) => getActiepunt(reg, input.number),
+  'actiepunt.create': createActiepunt,
+  'actiepunt.update': updateActiepunt,
+  'actiepunt.archive': archiveActiepunt,
+  'actiepunt.setStatus': setStatus,
+  'actiepunt.linkDossier': linkDossier,
+  'actiepunt.history': (reg, input) => actiepuntHistory(reg, input.number),
+};
+
+const meetingHandlers: HandlerGroup = {
+  'meeting.list': (reg) => listMeetings(reg),
+  'meeting.create': createMeeting,
+};
+
+export const HANDLER_GROUPS: readonly HandlerGroup[] = [registerHandlers, dossierHandlers, actiepuntHandlers, meetingHandlers];
+
+/** Merges handler groups; a name served twice, a contract name left unserved or a name outside the contract stops start-up. */
+export function buildHandlerTable(groups: readonly HandlerGroup[]): HandlerTable {
+  const table: Partial<Record<string, unknown>> = {};
+  for (const group of groups) {
+    for (const [name, handler] of Object.entries(group)) {
+      if (!isCallName(name)) throw new Error(`Handler '${name}' is not in the contract.`);
+      if (name in table) throw new Error(`Duplicate handler for '${name}'.`);
+      table[name] = handler;
+    }
+  }
+  const missing = CALL_NAMES.filter((name) => !(name in table));
+  if (missing.length) throw new Error(`No handler for: ${missing.join(', ')}.`);
+  return table as HandlerTable;
+}
+
+export interface Api {
+  invoke(name: unknown, input: unknown): Envelope<unknown>;
+}
+
+export function createApi(reg: Register, groups: readonly HandlerGroup[] = HANDLER_GROUPS): Api {
+  const table = buildHandlerTable(groups);
+  return {
+    invoke(name, input) {
+      if (!isCallName(name)) {
+        return fail({ code: 'unknown_call', message: `There is no call named '${String(name).slice(0, 80)}'.` });
+      }
+      const parsed = contract[name].input.safeParse(input);
+      if (!parsed.success) return fail(describeInvalid(parsed.error));
+      try {
+        const handler = table[name] as (reg: Register, input: unknown) => unknown;
+        // One call, one transaction: a call that throws leaves the register as it was.
+        const value = reg.db.transaction(() => handler(reg, parsed.data))();
+        return { ok: true, value };
+      } catch (error) {
+        return fail(toCallError(error));
+      }
+    },
+  };
+}
+
+const fail = (error: CallError): Envelope<never> => ({ ok: false, error });
+
+function describeInvalid(error: z.ZodError): CallError {
+  const issue = error.issues[0]!;
+  let path = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys' && issue.keys.length) path = [...path, issue.keys[0]!];
+  const field = path.join('.');
+  const message = issue.code === 'unrecognized_keys' ? 'is not a known field' : issue.message;
+  return field ? { code: 'invalid_input', field, message: `${field}: ${message}` } : { code: 'invalid_input', message: `input: ${message}` };
+}
+
+function toCallError(error: unknown): CallError {
+  if (error instanceof RegisterError) return error.toCallError();
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) {
+    return { code: 'read_only', message: 'The register is open read-only; nothing was changed.' };
+  }
+  console.error('[api] unexpected error', error);
+  return { code: 'internal', message: `Unexpected error: ${(error as Error)?.message ?? String(error)}` };
+}

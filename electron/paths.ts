@@ -1,0 +1,22 @@
+// Where the app keeps its files: the user's register, the shipped resources, the built renderer.
+import os from 'node:os';
+import path from 'node:path';
+
+export const APP_NAME = 'TB-register';
+export const REGISTER_FILE = 'register.sqlite';
+
+/** The same folder Electron's app.getPath('userData') gives, so both shells share one register. */
+export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (env.TB_REGISTER_HOME) return path.resolve(env.TB_REGISTER_HOME);
+  const home = os.homedir();
+  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_NAME);
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', APP_NAME);
+  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), APP_NAME);
+}
+
+export const defaultRegisterPath = (env?: NodeJS.ProcessEnv): string => path.join(userDataDir(env), REGISTER_FILE);
+
+/** The project root when running from source (tsx): electron/ sits one level below it. */
+export const sourceRoot = (): string => path.resolve(import.meta.dirname, '..');
+export const resourcesDir = (root = sourceRoot()): string => path.join(root, 'resources');
+export const rendererDir = (root = sourceRoot()): string => path.join(root, 'dist', 'renderer');

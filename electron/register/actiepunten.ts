@@ -1,0 +1,178 @@
+// Actiepunten: the living action list, numbered continuously, status as dated rows.
+import type { Actiepunt, ActiepuntStatus, Deadline } from '../../shared/domain';
+import type { ParsedInput } from '../../shared/contract';
+import type { IsoDate } from '../../shared/dates';
+import { timestamp } from './clock';
+import type { Register } from './db';
+import { actiepuntId, claimNumber, dossierId, effectiveDate } from './lookup';
+
+interface ActiepuntRow {
+  id: number;
+  number: number;
+  text: string;
+  deadline_date: string | null;
+  deadline_text: string | null;
+  remarks: string | null;
+  dossier_number: number | null;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+  status: ActiepuntStatus;
+}
+
+const SELECT_ACTIEPUNTEN = `
+SELECT a.id, a.number, a.text, a.deadline_date, a.deadline_text, a.remarks, d.number AS dossier_number,
+       a.archived_at, a.created_at, a.updated_at, s.status
+FROM actiepunt a
+LEFT JOIN dossier d ON d.id = a.dossier_id
+JOIN actiepunt_status s ON s.id =
+  (SELECT id FROM actiepunt_status WHERE actiepunt_id = a.id ORDER BY effective_date DESC, id DESC LIMIT 1)
+`;
+
+function listsById(reg: Register, table: 'actiepunt_sub_point' | 'actiepunt_owner', column: 'text' | 'name', onlyId?: number) {
+  const sql = `SELECT actiepunt_id, ${column} AS value FROM ${table} ${onlyId === undefined ? '' : 'WHERE actiepunt_id = ?'} ORDER BY actiepunt_id, position`;
+  const rows = (onlyId === undefined ? reg.db.prepare(sql).all() : reg.db.prepare(sql).all(onlyId)) as Array<{
+    actiepunt_id: number;
+    value: string;
+  }>;
+  const map = new Map<number, string[]>();
+  for (const r of rows) {
+    const list = map.get(r.actiepunt_id);
+    if (list) list.push(r.value);
+    else map.set(r.actiepunt_id, [r.value]);
+  }
+  return map;
+}
+
+function toDeadline(row: ActiepuntRow): Deadline | null {
+  if (row.deadline_date !== null) return { kind: 'date', date: row.deadline_date };
+  if (row.deadline_text !== null) return { kind: 'text', text: row.deadline_text };
+  return null;
+}
+
+function toActiepunt(row: ActiepuntRow, subPoints: string[], owners: string[]): Actiepunt {
+  return {
+    number: row.number,
+    text: row.text,
+    subPoints,
+    owners,
+    deadline: toDeadline(row),
+    remarks: row.remarks,
+    status: row.status,
+    dossier: row.dossier_number,
+    archived: row.archived_at !== null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function listActiepunten(reg: Register, filter: ParsedInput<'actiepunt.list'>): Actiepunt[] {
+  const rows = reg.db.prepare(`${SELECT_ACTIEPUNTEN} ORDER BY a.number`).all() as ActiepuntRow[];
+  const subPoints = listsById(reg, 'actiepunt_sub_point', 'text');
+  const owners = listsById(reg, 'actiepunt_owner', 'name');
+  return rows
+    .filter((r) => filter.includeArchived || r.archived_at === null)
+    .filter((r) => filter.status === undefined || r.status === filter.status)
+    .map((r) => toActiepunt(r, subPoints.get(r.id) ?? [], owners.get(r.id) ?? []))
+    .filter((a) => filter.owner === undefined || a.owners.some((o) => o.toLowerCase() === filter.owner!.toLowerCase()));
+}
+
+export function getActiepunt(reg: Register, number: number): Actiepunt {
+  const id = actiepuntId(reg, number);
+  const row = reg.db.prepare(`${SELECT_ACTIEPUNTEN} WHERE a.id = ?`).get(id) as ActiepuntRow;
+  return toActiepunt(
+    row,
+    listsById(reg, 'actiepunt_sub_point', 'text', id).get(id) ?? [],
+    listsById(reg, 'actiepunt_owner', 'name', id).get(id) ?? [],
+  );
+}
+
+function replaceList(reg: Register, table: 'actiepunt_sub_point' | 'actiepunt_owner', column: 'text' | 'name', id: number, values: readonly string[]) {
+  reg.db.prepare(`DELETE FROM ${table} WHERE actiepunt_id = ?`).run(id);
+  const insert = reg.db.prepare(`INSERT INTO ${table} (actiepunt_id, position, ${column}) VALUES (?, ?, ?)`);
+  values.forEach((v, i) => insert.run(id, i + 1, v));
+}
+
+function insertStatusRow(reg: Register, id: number, date: IsoDate, status: ActiepuntStatus, note: string | null): void {
+  reg.db
+    .prepare('INSERT INTO actiepunt_status (actiepunt_id, effective_date, status, note, recorded_at) VALUES (?, ?, ?, ?, ?)')
+    .run(id, date, status, note, timestamp(reg.clock));
+}
+
+const deadlineColumns = (d: Deadline | null) => ({
+  deadline_date: d?.kind === 'date' ? d.date : null,
+  deadline_text: d?.kind === 'text' ? d.text : null,
+});
+
+export function createActiepunt(reg: Register, input: ParsedInput<'actiepunt.create'>): Actiepunt {
+  const number = claimNumber(reg, 'actiepunt', input.number);
+  const linked = input.dossier === null ? null : dossierId(reg, input.dossier, 'dossier');
+  const date = effectiveDate(reg.clock, input.statusDate, 'statusDate');
+  const now = timestamp(reg.clock);
+  const { deadline_date, deadline_text } = deadlineColumns(input.deadline);
+  const { lastInsertRowid } = reg.db
+    .prepare(
+      `INSERT INTO actiepunt (number, text, deadline_date, deadline_text, remarks, dossier_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(number, input.text, deadline_date, deadline_text, input.remarks, linked, now, now);
+  const id = Number(lastInsertRowid);
+  replaceList(reg, 'actiepunt_sub_point', 'text', id, input.subPoints);
+  replaceList(reg, 'actiepunt_owner', 'name', id, input.owners);
+  insertStatusRow(reg, id, date, input.status, null);
+  return getActiepunt(reg, number);
+}
+
+export function updateActiepunt(reg: Register, { number, patch }: ParsedInput<'actiepunt.update'>): Actiepunt {
+  const id = actiepuntId(reg, number);
+  const sets: string[] = [];
+  const values: unknown[] = [];
+  if (patch.text !== undefined) {
+    sets.push('text = ?');
+    values.push(patch.text);
+  }
+  if (patch.deadline !== undefined) {
+    const { deadline_date, deadline_text } = deadlineColumns(patch.deadline);
+    sets.push('deadline_date = ?', 'deadline_text = ?');
+    values.push(deadline_date, deadline_text);
+  }
+  if (patch.remarks !== undefined) {
+    sets.push('remarks = ?');
+    values.push(patch.remarks);
+  }
+  if (patch.subPoints !== undefined) replaceList(reg, 'actiepunt_sub_point', 'text', id, patch.subPoints);
+  if (patch.owners !== undefined) replaceList(reg, 'actiepunt_owner', 'name', id, patch.owners);
+  sets.push('updated_at = ?');
+  values.push(timestamp(reg.clock));
+  reg.db.prepare(`UPDATE actiepunt SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+  return getActiepunt(reg, number);
+}
+
+export function archiveActiepunt(reg: Register, { number, archived }: ParsedInput<'actiepunt.archive'>): Actiepunt {
+  const id = actiepuntId(reg, number);
+  const now = timestamp(reg.clock);
+  reg.db.prepare('UPDATE actiepunt SET archived_at = ?, updated_at = ? WHERE id = ?').run(archived ? now : null, now, id);
+  return getActiepunt(reg, number);
+}
+
+/** Records a status as of a date; the same status it already had then is a no-op. */
+export function setStatus(reg: Register, input: ParsedInput<'actiepunt.setStatus'>): Actiepunt {
+  const id = actiepuntId(reg, input.number);
+  const date = effectiveDate(reg.clock, input.date);
+  const then = reg.db
+    .prepare(
+      `SELECT status FROM actiepunt_status WHERE actiepunt_id = ? AND effective_date <= ?
+       ORDER BY effective_date DESC, id DESC LIMIT 1`,
+    )
+    .pluck()
+    .get(id, date) as ActiepuntStatus | undefined;
+  if (then !== input.status) insertStatusRow(reg, id, date, input.status, input.note);
+  return getActiepunt(reg, input.number);
+}
+
+export function linkDossier(reg: Register, input: ParsedInput<'actiepunt.linkDossier'>): Actiepunt {
+  const id = actiepuntId(reg, input.number);
+  const linked = input.dossier === null ? null : dossierId(reg, input.dossier, 'dossier');
+  reg.db.prepare('UPDATE actiepunt SET dossier_id = ?, updated_at = ? WHERE id = ?').run(linked, timestamp(reg.clock), id);
+  return getActiepunt(reg, input.number);
+}

@@ -1,0 +1,108 @@
+// Opening a register file: refuse what is not ours or too new, set the pragmas, migrate.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { RegisterError } from '../../shared/errors';
+import { MIGRATIONS, type Migration } from './migrations';
+import { systemClock, type Clock } from './clock';
+
+/** 'TBRG': marks a SQLite file as a TB-register, so a foreign database is never migrated. */
+export const APPLICATION_ID = 0x54425247;
+
+export interface Register {
+  readonly db: Database.Database;
+  readonly path: string;
+  readonly readOnly: boolean;
+  readonly clock: Clock;
+  readonly schemaVersion: number;
+  close(): void;
+}
+
+export interface OpenOptions {
+  readOnly?: boolean;
+  clock?: Clock;
+  /** Replaceable for migration tests only. */
+  migrations?: readonly Migration[];
+  /** A better-sqlite3 binary built for another ABI (Electron's), kept apart from the Node build. */
+  nativeBinding?: string;
+}
+
+export function openRegister(file: string, options: OpenOptions = {}): Register {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const readOnly = options.readOnly ?? false;
+  const absolute = path.resolve(file);
+  if (readOnly && !fs.existsSync(absolute)) {
+    throw new RegisterError('not_found', `No register at ${absolute}`);
+  }
+  if (!readOnly) fs.mkdirSync(path.dirname(absolute), { recursive: true });
+
+  const db = new Database(absolute, {
+    readonly: readOnly,
+    fileMustExist: readOnly,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  try {
+    checkOwnership(db, absolute, migrations.length);
+    if (!readOnly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    if (!readOnly) migrate(db, migrations);
+    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    if (schemaVersion !== migrations.length) {
+      throw new RegisterError(
+        'invalid_input',
+        `The register at ${absolute} has schema version ${schemaVersion} and cannot be upgraded while opened read-only.`,
+      );
+    }
+    return {
+      db,
+      path: absolute,
+      readOnly,
+      clock: options.clock ?? systemClock,
+      schemaVersion,
+      close: () => db.close(),
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Reads only: a file we must refuse is left byte for byte as it was. */
+function checkOwnership(db: Database.Database, file: string, known: number): void {
+  let userVersion: number;
+  let applicationId: number;
+  let tableCount: number;
+  try {
+    userVersion = db.pragma('user_version', { simple: true }) as number;
+    applicationId = db.pragma('application_id', { simple: true }) as number;
+    tableCount = (db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'`).get() as { n: number }).n;
+  } catch (error) {
+    throw new RegisterError('invalid_input', `${file} is not a TB-register file (${(error as Error).message}).`);
+  }
+  const ours = applicationId === APPLICATION_ID || (applicationId === 0 && userVersion === 0 && tableCount === 0);
+  if (!ours) {
+    throw new RegisterError('invalid_input', `${file} is a SQLite database, but not a TB-register file; it was left untouched.`);
+  }
+  if (userVersion > known) {
+    throw new RegisterError(
+      'register_too_new',
+      `The register at ${file} was written by a newer TB-register (schema version ${userVersion}; this version knows up to ${known}). ` +
+        'Update TB-register to open it; the file was left untouched.',
+    );
+  }
+}
+
+/** All pending migrations in one transaction: a register is at one version or the next, never between. */
+function migrate(db: Database.Database, migrations: readonly Migration[]): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current === migrations.length) return;
+  db.transaction(() => {
+    for (let i = current; i < migrations.length; i++) db.exec(migrations[i]!.up);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma(`user_version = ${migrations.length}`);
+  }).immediate();
+}

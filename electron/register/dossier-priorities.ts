@@ -1,0 +1,107 @@
+// The TB-priority mark and rank, as dated rows. Ranks among priority dossiers stay 1..n without gaps.
+import { RegisterError } from '../../shared/errors';
+import type { IsoDate } from '../../shared/dates';
+import type { Dossier, DossierSummary, PriorityState } from '../../shared/domain';
+import type { ParsedInput } from '../../shared/contract';
+import { timestamp } from './clock';
+import type { Register } from './db';
+import { getDossier, listDossiers } from './dossiers';
+import { dossierId, effectiveDate } from './lookup';
+
+export function insertPriorityRow(reg: Register, id: number, date: IsoDate, state: PriorityState, note: string | null): void {
+  reg.db
+    .prepare(
+      `INSERT INTO dossier_priority (dossier_id, effective_date, priority, rank, note, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    )
+    .run(id, date, state.priority ? 1 : 0, state.rank, note, timestamp(reg.clock));
+}
+
+interface CurrentPriority {
+  id: number;
+  number: number;
+  priority: boolean;
+  rank: number | null;
+}
+
+function currentPriorities(reg: Register): CurrentPriority[] {
+  const rows = reg.db
+    .prepare(
+      `SELECT d.id, d.number, pr.priority, pr.rank FROM dossier d
+       JOIN dossier_priority pr ON pr.id =
+         (SELECT id FROM dossier_priority WHERE dossier_id = d.id ORDER BY effective_date DESC, id DESC LIMIT 1)
+       WHERE pr.priority = 1`,
+    )
+    .all() as Array<{ id: number; number: number; priority: number; rank: number | null }>;
+  return rows.map((r) => ({ id: r.id, number: r.number, priority: true, rank: r.rank }));
+}
+
+/** Writes a row for every dossier whose mark or rank differs from `target`. */
+function applyPriorities(
+  reg: Register,
+  before: Map<number, PriorityState>,
+  target: Map<number, PriorityState>,
+  date: IsoDate,
+  notes: Map<number, string | null>,
+): void {
+  for (const [id, state] of target) {
+    const old = before.get(id) ?? { priority: false, rank: null };
+    if (old.priority !== state.priority || old.rank !== state.rank) insertPriorityRow(reg, id, date, state, notes.get(id) ?? null);
+  }
+}
+
+function ranked(current: CurrentPriority[]): number[] {
+  return current
+    .filter((c) => c.rank !== null)
+    .sort((a, b) => a.rank! - b.rank! || a.number - b.number)
+    .map((c) => c.id);
+}
+
+export function setPriority(reg: Register, input: ParsedInput<'dossier.setPriority'>): Dossier {
+  const id = dossierId(reg, input.number);
+  const date = effectiveDate(reg.clock, input.date);
+  if (!input.priority && input.rank) {
+    throw new RegisterError('invalid_input', 'rank: only a priority dossier has a rank.', 'rank');
+  }
+  const current = currentPriorities(reg);
+  const before = new Map(current.map((c) => [c.id, { priority: true, rank: c.rank } as PriorityState]));
+  const mine = before.get(id);
+  const order = ranked(current).filter((x) => x !== id);
+
+  let wantsRank: boolean;
+  if (!input.priority) wantsRank = false;
+  else if (input.rank === undefined) wantsRank = mine?.rank != null;
+  else wantsRank = input.rank !== null;
+  if (wantsRank) {
+    const rank = input.rank ?? mine?.rank ?? order.length + 1;
+    order.splice(Math.min(rank, order.length + 1) - 1, 0, id);
+  }
+
+  const target = new Map<number, PriorityState>();
+  for (const c of current) target.set(c.id, { priority: true, rank: null });
+  target.set(id, { priority: input.priority, rank: null });
+  order.forEach((x, i) => target.set(x, { priority: true, rank: i + 1 }));
+  applyPriorities(reg, before, target, date, new Map([[id, input.note]]));
+  return getDossier(reg, input.number);
+}
+
+/** The full ranking: listed dossiers get ranks 1..n in order; other priority dossiers lose their rank. */
+export function reorderPriorities(reg: Register, input: ParsedInput<'dossier.reorderPriorities'>): DossierSummary[] {
+  const date = effectiveDate(reg.clock, input.date);
+  const current = currentPriorities(reg);
+  const before = new Map(current.map((c) => [c.id, { priority: true, rank: c.rank } as PriorityState]));
+  const seen = new Set<number>();
+  const ids = input.numbers.map((number, i) => {
+    const field = `numbers.${i}`;
+    if (seen.has(number)) throw new RegisterError('invalid_input', `${field}: dossier ${number} is listed twice.`, field);
+    seen.add(number);
+    const id = dossierId(reg, number, field);
+    if (!before.has(id)) throw new RegisterError('conflict', `${field}: dossier ${number} is not marked as priority.`, field);
+    return id;
+  });
+  const target = new Map<number, PriorityState>();
+  for (const c of current) target.set(c.id, { priority: true, rank: null });
+  ids.forEach((id, i) => target.set(id, { priority: true, rank: i + 1 }));
+  applyPriorities(reg, before, target, date, new Map());
+  return listDossiers(reg, { includeArchived: true, search: '', priority: true });
+}

@@ -1,0 +1,63 @@
+// The jaarplan (year, reference date), its ambitions and the hoofddossiers.
+import { RegisterError } from '../../shared/errors';
+import type { Ambition, Hoofddossier, Jaarplan } from '../../shared/domain';
+import type { Register } from './db';
+
+interface JaarplanRow {
+  year: number;
+  title: string;
+  board: string;
+  reference_date: string;
+  dossier_space_url: string | null;
+}
+
+/** The register's current jaarplan: the latest year. */
+export function currentJaarplan(reg: Register): Jaarplan | null {
+  const row = reg.db
+    .prepare('SELECT year, title, board, reference_date, dossier_space_url FROM jaarplan ORDER BY year DESC LIMIT 1')
+    .get() as JaarplanRow | undefined;
+  if (!row) return null;
+  return {
+    year: row.year,
+    title: row.title,
+    board: row.board,
+    referenceDate: row.reference_date,
+    dossierSpaceUrl: row.dossier_space_url,
+  };
+}
+
+export function requireJaarplan(reg: Register): Jaarplan {
+  const plan = currentJaarplan(reg);
+  if (!plan) throw new RegisterError('not_found', 'This register has no jaarplan yet.');
+  return plan;
+}
+
+export function listAmbitions(reg: Register): Ambition[] {
+  const rows = reg.db
+    .prepare('SELECT id, code, name, focus, description, position FROM ambition ORDER BY position, id')
+    .all() as Array<Omit<Ambition, 'focus'> & { focus: number }>;
+  return rows.map((r) => ({ ...r, focus: r.focus === 1 }));
+}
+
+/** Ambition ids for codes, naming the offending list entry when a code is unknown. */
+export function ambitionIds(reg: Register, codes: readonly string[], field = 'ambitions'): number[] {
+  const find = reg.db.prepare('SELECT id FROM ambition WHERE code = ?');
+  const seen = new Set<number>();
+  return codes.flatMap((code, i) => {
+    const row = find.get(code) as { id: number } | undefined;
+    if (!row) throw new RegisterError('invalid_input', `${field}.${i}: there is no ambition '${code}'.`, `${field}.${i}`);
+    if (seen.has(row.id)) return [];
+    seen.add(row.id);
+    return [row.id];
+  });
+}
+
+export function listHoofddossiers(reg: Register): Hoofddossier[] {
+  return reg.db.prepare('SELECT id, title, intro, link FROM hoofddossier ORDER BY id').all() as Hoofddossier[];
+}
+
+export function requireHoofddossier(reg: Register, id: number, field = 'hoofddossierId'): void {
+  if (!reg.db.prepare('SELECT 1 FROM hoofddossier WHERE id = ?').get(id)) {
+    throw new RegisterError('not_found', `There is no hoofddossier ${id}.`, field);
+  }
+}

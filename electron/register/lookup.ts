@@ -1,0 +1,51 @@
+// Lookups and checks shared by the query modules: numbers to rows, dates against today.
+import { RegisterError } from '../../shared/errors';
+import type { IsoDate } from '../../shared/dates';
+import type { PhaseState, Phase } from '../../shared/phase';
+import { today, type Clock } from './clock';
+import type { Register } from './db';
+
+export function dossierId(reg: Register, number: number, field = 'number'): number {
+  const row = reg.db.prepare('SELECT id FROM dossier WHERE number = ?').get(number) as { id: number } | undefined;
+  if (!row) throw new RegisterError('not_found', `There is no dossier ${number}.`, field);
+  return row.id;
+}
+
+export function actiepuntId(reg: Register, number: number, field = 'number'): number {
+  const row = reg.db.prepare('SELECT id FROM actiepunt WHERE number = ?').get(number) as { id: number } | undefined;
+  if (!row) throw new RegisterError('not_found', `There is no actiepunt ${number}.`, field);
+  return row.id;
+}
+
+/** The date a change takes effect: today unless given, never in the future. */
+export function effectiveDate(clock: Clock, date: IsoDate | undefined, field = 'date'): IsoDate {
+  const now = today(clock);
+  if (date === undefined) return now;
+  if (date > now) throw new RegisterError('invalid_input', `${field}: ${date} is in the future; a change is recorded on or before today (${now}).`, field);
+  return date;
+}
+
+export interface PhaseColumns {
+  phase: string | null;
+  qualifier: string | null;
+  parked: number;
+}
+
+export function toPhaseState(row: PhaseColumns): PhaseState {
+  return { phase: row.phase as Phase | null, qualifier: row.qualifier, parked: row.parked === 1 };
+}
+
+export const toBool = (n: number | null | undefined): boolean => n === 1;
+
+function nextNumber(reg: Register, table: 'dossier' | 'actiepunt'): number {
+  return (reg.db.prepare(`SELECT coalesce(max(number), 0) + 1 FROM ${table}`).pluck().get() as number);
+}
+
+/** Numbers are never reused, not even an archived item's. */
+export function claimNumber(reg: Register, table: 'dossier' | 'actiepunt', wanted: number | undefined): number {
+  if (wanted === undefined) return nextNumber(reg, table);
+  if (reg.db.prepare(`SELECT 1 FROM ${table} WHERE number = ?`).get(wanted)) {
+    throw new RegisterError('conflict', `number: ${table} ${wanted} already exists (numbers stay unique, archived ones included).`, 'number');
+  }
+  return wanted;
+}

@@ -1,0 +1,107 @@
+// A new register filled with a jaarplan's content (resources/seed/jaarplan-2024.json):
+// every item passes the same input schemas as a user's edit.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { contract } from '../../shared/contract';
+import { RegisterError } from '../../shared/errors';
+import * as s from '../../shared/schemas';
+import { openRegister, type OpenOptions, type Register } from './db';
+import { createDossier } from './dossiers';
+import { createActiepunt } from './actiepunten';
+
+const seedSchema = z.strictObject({
+  $comment: z.string().optional(),
+  jaarplan: z.strictObject({
+    year: z.number().int().min(1900).max(2999),
+    title: s.line(s.LIMITS.title),
+    board: s.line(s.LIMITS.title),
+    referenceDate: s.isoDate,
+    dossierSpaceUrl: s.httpsUrl.nullable(),
+  }),
+  ambitions: z.array(
+    z.strictObject({ code: s.line(60), name: s.line(100), focus: z.boolean(), description: s.text(2_000) }),
+  ),
+  hoofddossiers: z.array(
+    z.strictObject({ key: s.line(60), title: s.line(s.LIMITS.title), intro: s.text(2_000), link: s.httpsUrl.nullable() }),
+  ),
+  dossiers: z.array(z.looseObject({ hoofddossier: s.line(60).nullable() })),
+  actiepunten: z.array(z.looseObject({})),
+});
+
+export type SeedData = z.infer<typeof seedSchema>;
+
+export function readSeed(file: string): SeedData {
+  return seedSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+}
+
+export const defaultSeedFile = (resourcesDir: string): string => path.join(resourcesDir, 'seed', 'jaarplan-2024.json');
+
+/** Fills an empty register in one transaction. */
+export function seedRegister(reg: Register, seed: SeedData): void {
+  reg.db.transaction(() => {
+    if (reg.db.prepare('SELECT 1 FROM jaarplan UNION ALL SELECT 1 FROM dossier LIMIT 1').get()) {
+      throw new RegisterError('conflict', `The register at ${reg.path} is not empty; seeding needs a new register.`);
+    }
+    const plan = seed.jaarplan;
+    reg.db
+      .prepare('INSERT INTO jaarplan (year, title, board, reference_date, dossier_space_url) VALUES (?, ?, ?, ?, ?)')
+      .run(plan.year, plan.title, plan.board, plan.referenceDate, plan.dossierSpaceUrl);
+    const addAmbition = reg.db.prepare('INSERT INTO ambition (code, name, focus, description, position) VALUES (?, ?, ?, ?, ?)');
+    seed.ambitions.forEach((a, i) => addAmbition.run(a.code, a.name, a.focus ? 1 : 0, a.description, i + 1));
+    const hoofddossierIds = new Map<string, number>();
+    const addHoofddossier = reg.db.prepare('INSERT INTO hoofddossier (title, intro, link) VALUES (?, ?, ?)');
+    for (const h of seed.hoofddossiers) {
+      hoofddossierIds.set(h.key, Number(addHoofddossier.run(h.title, h.intro, h.link).lastInsertRowid));
+    }
+    // Phases and priorities are as they stood on the reference date.
+    for (const { hoofddossier, ...rest } of seed.dossiers) {
+      const hoofddossierId = hoofddossier === null ? null : hoofddossierIds.get(hoofddossier);
+      if (hoofddossierId === undefined) throw new Error(`Seed names an unknown hoofddossier '${hoofddossier}'.`);
+      const input = contract['dossier.create'].input.parse({ ...rest, hoofddossierId, phaseDate: plan.referenceDate });
+      createDossier(reg, input);
+    }
+    for (const item of seed.actiepunten) {
+      createActiepunt(reg, contract['actiepunt.create'].input.parse({ ...item, statusDate: plan.referenceDate }));
+    }
+  })();
+}
+
+/**
+ * Creates a seeded register at `file`: built under a temporary name in the same folder and renamed
+ * into place, so a crash never leaves a half-seeded register behind. An existing file is replaced
+ * only with `force`.
+ */
+export function createSeededRegister(file: string, seed: SeedData, options: OpenOptions & { force?: boolean } = {}): void {
+  const target = path.resolve(file);
+  if (fs.existsSync(target) && !options.force) {
+    throw new RegisterError('conflict', `${target} already exists; use --force to replace it.`);
+  }
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  removeDatabaseFiles(temp);
+  try {
+    const reg = openRegister(temp, options);
+    try {
+      seedRegister(reg, seed);
+      reg.db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      reg.close();
+    }
+    // Never let an old write-ahead log meet the new file.
+    removeDatabaseFiles(target, ['-wal', '-shm']);
+    fs.renameSync(temp, target);
+  } finally {
+    removeDatabaseFiles(temp);
+  }
+}
+
+function removeDatabaseFiles(file: string, suffixes = ['', '-wal', '-shm', '-journal']): void {
+  for (const suffix of suffixes) fs.rmSync(file + suffix, { force: true });
+}
+
+/** The embedded default: the register is created and seeded on first start, then simply opened. */
+export function openOrSeedRegister(file: string, seedFile: string, options: OpenOptions = {}): Register {
+  if (!fs.existsSync(file)) createSeededRegister(file, readSeed(seedFile), options);
+  return openRegister(file, options);
+}

@@ -1,0 +1,149 @@
+// The browser shell's HTTP bridge: the built renderer and one POST route to the api, on 127.0.0.1 only.
+// Every call carries the per-start token; a foreign Host (DNS rebinding) or Origin (another site) is refused.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Api } from './api';
+import type { Envelope } from '../shared/errors';
+
+export const TOKEN_HEADER = 'x-tb-token';
+export const INVOKE_PATH = '/api/invoke';
+const MAX_BODY = 4 * 1024 * 1024;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Cache-Control': 'no-store',
+};
+
+export interface WebServer {
+  url: string;
+  /** The address to open: the token rides in the fragment, which is never sent over the wire. */
+  openUrl: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface WebServerOptions {
+  port?: number;
+  staticDir: string;
+  token?: string;
+}
+
+export async function startWebServer(api: Api, options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? crypto.randomBytes(32).toString('base64url');
+  const staticDir = path.resolve(options.staticDir);
+  let port = 0;
+
+  const server = http.createServer((req, res) => {
+    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    if (!allowedHosts.includes(req.headers.host ?? '')) return refuse(res, 421, 'This server answers only to 127.0.0.1.');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname === INVOKE_PATH) {
+      if (req.method !== 'POST') return refuse(res, 405, 'Use POST.');
+      const origin = req.headers.origin;
+      if (origin !== undefined && !allowedHosts.map((h) => `http://${h}`).includes(origin)) {
+        return refuse(res, 403, 'Calls from another origin are refused.');
+      }
+      if (!tokenMatches(req.headers[TOKEN_HEADER], token)) return refuse(res, 401, 'Missing or wrong token: open the address the shell printed.');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'Send JSON.');
+      return readBody(req, res, (body) => {
+        let call: { name?: unknown; input?: unknown };
+        try {
+          call = JSON.parse(body) as typeof call;
+        } catch {
+          return send(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON.' } });
+        }
+        send(res, 200, api.invoke(call?.name, call?.input));
+      });
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Use GET.');
+    serveStatic(staticDir, url.pathname, res);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}/`;
+  return {
+    url,
+    openUrl: `${url}#token=${token}`,
+    token,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function tokenMatches(sent: string | string[] | undefined, token: string): boolean {
+  if (typeof sent !== 'string') return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(token);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+function readBody(req: http.IncomingMessage, res: http.ServerResponse, done: (body: string) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_BODY) {
+      refuse(res, 413, `A call may carry at most ${MAX_BODY / 1024 / 1024} MB.`);
+      req.destroy();
+      return;
+    }
+    chunks.push(chunk);
+  });
+  req.on('end', () => {
+    if (!res.headersSent) done(Buffer.concat(chunks).toString('utf8'));
+  });
+}
+
+function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {
+  let relative: string;
+  try {
+    relative = decodeURIComponent(pathname);
+  } catch {
+    return refuse(res, 400, 'Bad path.');
+  }
+  if (relative.includes('\0')) return refuse(res, 400, 'Bad path.');
+  const file = path.resolve(root, '.' + (relative.endsWith('/') ? relative + 'index.html' : relative));
+  if (file !== root && !file.startsWith(root + path.sep)) return refuse(res, 404, 'Not found.');
+  fs.readFile(file, (error, data) => {
+    if (error) return refuse(res, 404, 'Not found.');
+    res.writeHead(200, { 'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', ...SECURITY_HEADERS });
+    res.end(data);
+  });
+}
+
+function send(res: http.ServerResponse, status: number, body: Envelope<unknown>): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...SECURITY_HEADERS });
+  res.end(JSON.stringify(body));
+}
+
+function refuse(res: http.ServerResponse, status: number, message: string): void {
+  const code = status === 404 ? 'not_found' : [401, 403, 421].includes(status) ? 'forbidden' : 'invalid_input';
+  send(res, status, { ok: false, error: { code, message } });
+}

@@ -1,0 +1,68 @@
+// The one contract between the renderer and the register: every call by name, with its
+// input schema and result type. IPC, HTTP and the CLI all serve exactly this table.
+import type { z } from 'zod';
+import * as s from './schemas';
+import type {
+  Actiepunt,
+  Ambition,
+  Dossier,
+  DossierSummary,
+  Evaluatiemoment,
+  HistoryEntry,
+  Hoofddossier,
+  Jaarplan,
+  RegisterInfo,
+} from './domain';
+import type { PhaseState } from './phase';
+
+interface CallSpec<I extends z.ZodType, R> {
+  input: I;
+  /** Phantom: carries the result type, never read at run time. */
+  result?: R;
+}
+const call = <R>() => <I extends z.ZodType>(input: I): CallSpec<I, R> => ({ input });
+
+export const contract = {
+  'register.info': call<RegisterInfo>()(s.none),
+  'jaarplan.get': call<Jaarplan>()(s.none),
+  'ambition.list': call<Ambition[]>()(s.none),
+  'hoofddossier.list': call<Hoofddossier[]>()(s.none),
+
+  'dossier.list': call<DossierSummary[]>()(s.dossierListInput),
+  'dossier.get': call<Dossier>()(s.byNumber),
+  'dossier.create': call<Dossier>()(s.dossierCreateInput),
+  'dossier.update': call<Dossier>()(s.dossierUpdateInput),
+  'dossier.archive': call<Dossier>()(s.archiveInput),
+  'dossier.setPhase': call<Dossier>()(s.setPhaseInput),
+  'dossier.phaseOn': call<PhaseState | null>()(s.phaseOnInput),
+  'dossier.phasesOn': call<Record<number, PhaseState | null>>()(s.phasesOnInput),
+  'dossier.setPriority': call<Dossier>()(s.setPriorityInput),
+  'dossier.reorderPriorities': call<DossierSummary[]>()(s.reorderPrioritiesInput),
+  'dossier.history': call<HistoryEntry[]>()(s.byNumber),
+
+  'actiepunt.list': call<Actiepunt[]>()(s.actiepuntListInput),
+  'actiepunt.get': call<Actiepunt>()(s.byNumber),
+  'actiepunt.create': call<Actiepunt>()(s.actiepuntCreateInput),
+  'actiepunt.update': call<Actiepunt>()(s.actiepuntUpdateInput),
+  'actiepunt.archive': call<Actiepunt>()(s.archiveInput),
+  'actiepunt.setStatus': call<Actiepunt>()(s.setStatusInput),
+  'actiepunt.linkDossier': call<Actiepunt>()(s.linkDossierInput),
+  'actiepunt.history': call<HistoryEntry[]>()(s.byNumber),
+
+  'meeting.list': call<Evaluatiemoment[]>()(s.none),
+  'meeting.create': call<Evaluatiemoment>()(s.meetingCreateInput),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+/** What a caller may send (defaults may be left out). */
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
+/** What a handler receives: validated, defaults filled in. */
+export type ParsedInput<N extends CallName> = z.output<Contract[N]['input']>;
+export type CallResult<N extends CallName> = Exclude<Contract[N]['result'], undefined>;
+
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

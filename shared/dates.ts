@@ -1,0 +1,35 @@
+// Calendar dates travel as ISO strings (YYYY-MM-DD): sortable as text, free of time zones.
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2999 || mo < 1 || mo > 12 || d < 1) return false;
+  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d <= daysInMonth;
+}
+
+/** The local calendar date of a moment, as the user's wall clock shows it. */
+export function isoDateOf(moment: Date): IsoDate {
+  const y = moment.getFullYear();
+  const m = String(moment.getMonth() + 1).padStart(2, '0');
+  const d = String(moment.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+/** dd-mm-jjjj, the way Dutch documents write a date. */
+export function formatDutchDate(date: IsoDate): string {
+  const m = ISO_DATE.exec(date);
+  if (!m) return date;
+  return `${m[3]}-${m[2]}-${m[1]}`;
+}
+
+/** 1-1-2024: the short form the annexes use in headings ("Voortgangsfase op 1-1-2024"). */
+export function formatShortDutchDate(date: IsoDate): string {
+  const m = ISO_DATE.exec(date);
+  if (!m) return date;
+  return `${Number(m[3])}-${Number(m[2])}-${m[1]}`;
+}

@@ -1,0 +1,94 @@
+// The register's records as they cross the contract.
+import type { IsoDate } from './dates';
+import type { PhaseState } from './phase';
+
+export const ACTIEPUNT_STATUSES = ['open', 'in_uitvoering', 'afgerond', 'vervallen'] as const;
+export type ActiepuntStatus = (typeof ACTIEPUNT_STATUSES)[number];
+
+export interface Jaarplan {
+  year: number;
+  title: string;
+  board: string;
+  referenceDate: IsoDate;
+  /** Home of the Intake team's space, the footnote link of Bijlage 1. */
+  dossierSpaceUrl: string | null;
+}
+
+export interface Ambition {
+  id: number;
+  code: string;
+  name: string;
+  /** true for the year's main focus (Betrouwbaarheid, Voorbereid zijn). */
+  focus: boolean;
+  description: string;
+  position: number;
+}
+
+export interface Hoofddossier {
+  id: number;
+  title: string;
+  intro: string;
+  link: string | null;
+}
+
+export interface PriorityState {
+  priority: boolean;
+  rank: number | null;
+}
+
+export interface DossierSummary {
+  number: number;
+  title: string;
+  phase: PhaseState | null;
+  phaseOnReference: PhaseState | null;
+  priority: boolean;
+  priorityRank: number | null;
+  hoofddossierId: number | null;
+  owner: string | null;
+  ambitions: string[];
+  archived: boolean;
+}
+
+export interface Dossier extends DossierSummary {
+  description: string;
+  note: string | null;
+  link: string | null;
+  actiepunten: number[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type Deadline = { kind: 'date'; date: IsoDate } | { kind: 'text'; text: string };
+
+export interface Actiepunt {
+  number: number;
+  text: string;
+  subPoints: string[];
+  owners: string[];
+  deadline: Deadline | null;
+  remarks: string | null;
+  status: ActiepuntStatus;
+  dossier: number | null;
+  archived: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Evaluatiemoment {
+  id: number;
+  date: IsoDate;
+  title: string;
+}
+
+export type HistoryEntry =
+  | { kind: 'phase'; id: number; date: IsoDate; recordedAt: string; state: PhaseState; note: string | null }
+  | { kind: 'priority'; id: number; date: IsoDate; recordedAt: string; state: PriorityState; note: string | null }
+  | { kind: 'status'; id: number; date: IsoDate; recordedAt: string; status: ActiepuntStatus; note: string | null };
+
+export interface RegisterInfo {
+  path: string;
+  schemaVersion: number;
+  readOnly: boolean;
+  jaarplan: Jaarplan | null;
+  counts: { dossiers: number; actiepunten: number; evaluatiemomenten: number };
+}

@@ -1,0 +1,235 @@
+// Input schemas: every value that enters the register passes one of these first.
+import { z } from 'zod';
+import { isIsoDate } from './dates';
+import { PHASES } from './phase';
+import { ACTIEPUNT_STATUSES } from './domain';
+
+export const LIMITS = {
+  title: 300,
+  line: 200,
+  text: 20_000,
+  url: 2_000,
+  subPoints: 50,
+  number: 99_999,
+} as const;
+
+// Tab, newline and carriage return are text; every other C0 control and DEL is not.
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROL_IN_LINE = /[\u0000-\u001F\u007F]/;
+
+/** A one-line text: trimmed, not empty, no control characters. */
+export const line = (max: number = LIMITS.line) =>
+  z
+    .string({ error: 'must be text' })
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(max, { error: `must be at most ${max} characters` })
+    .refine((s) => !CONTROL_IN_LINE.test(s), { error: 'must not contain control characters or line breaks' });
+
+/** A multi-line text: line endings normalised, may be empty. */
+export const text = (max: number = LIMITS.text) =>
+  z
+    .string({ error: 'must be text' })
+    .overwrite((s) => s.replace(/\r\n?/g, '\n'))
+    .trim()
+    .max(max, { error: `must be at most ${max} characters` })
+    .refine((s) => !CONTROL_IN_TEXT.test(s), { error: 'must not contain control characters' });
+
+/** A multi-line text that must say something. */
+export const requiredText = (max: number = LIMITS.text) => text(max).refine((s) => s.length > 0, { error: 'must not be empty' });
+
+/** Optional text fields: null clears, an empty string clears too. */
+export const optionalText = (max: number = LIMITS.text) =>
+  text(max)
+    .nullable()
+    .transform((s) => (s ? s : null));
+
+export const isoDate = z
+  .string({ error: 'must be a date (YYYY-MM-DD)' })
+  .refine(isIsoDate, { error: 'must be a real date written as YYYY-MM-DD' });
+
+export const itemNumber = z
+  .number({ error: 'must be a number' })
+  .int({ error: 'must be a whole number' })
+  .min(1, { error: 'must be 1 or more' })
+  .max(LIMITS.number, { error: `must be at most ${LIMITS.number}` });
+
+export const httpsUrl = z
+  .string({ error: 'must be a link' })
+  .trim()
+  .max(LIMITS.url, { error: `must be at most ${LIMITS.url} characters` })
+  .refine(
+    (s) => {
+      if (CONTROL_IN_LINE.test(s) || /\s/.test(s)) return false;
+      try {
+        return new URL(s).protocol === 'https:';
+      } catch {
+        return false;
+      }
+    },
+    { error: 'must be an https:// link' },
+  );
+
+export const phase = z.enum(PHASES, { error: `must be one of: ${PHASES.join(', ')}` });
+export const status = z.enum(ACTIEPUNT_STATUSES, { error: `must be one of: ${ACTIEPUNT_STATUSES.join(', ')}` });
+
+export const phaseState = z
+  .strictObject({
+    phase: phase.nullable(),
+    qualifier: line(60).nullable().default(null),
+    parked: z.boolean({ error: 'must be true or false' }).default(false),
+  })
+  .refine((s) => s.phase !== null || s.parked, { error: 'a phase is required unless the dossier is parked', path: ['phase'] })
+  .refine((s) => !(s.phase === 'afgerond' && s.parked), { error: 'a finished dossier cannot be parked', path: ['parked'] });
+
+export const ambitionCodes = z.array(line(60), { error: 'must be a list of ambition codes' }).max(20);
+
+export const deadline = z
+  .discriminatedUnion(
+    'kind',
+    [z.strictObject({ kind: z.literal('date'), date: isoDate }), z.strictObject({ kind: z.literal('text'), text: line(100) })],
+    { error: "must be {kind:'date', date} or {kind:'text', text}" },
+  )
+  .nullable();
+
+export const owners = z.array(line(100), { error: 'must be a list of owners' }).max(10, { error: 'at most 10 owners' });
+export const subPoints = z
+  .array(requiredText(2_000), { error: 'must be a list of texts' })
+  .max(LIMITS.subPoints, { error: `at most ${LIMITS.subPoints} sub-points` });
+
+// ---- Call inputs ----
+
+export const none = z.strictObject({}).optional().default({});
+
+export const byNumber = z.strictObject({ number: itemNumber });
+
+export const dossierListInput = z
+  .strictObject({
+    includeArchived: z.boolean().default(false),
+    search: z.string().max(LIMITS.line).default(''),
+    phase: phase.optional(),
+    parked: z.boolean().optional(),
+    priority: z.boolean().optional(),
+    ambition: line(60).optional(),
+    hoofddossierId: z.number().int().optional(),
+  })
+  .optional()
+  .default({ includeArchived: false, search: '' });
+
+const dossierFields = {
+  title: line(LIMITS.title),
+  description: text(),
+  hoofddossierId: z.number().int().positive().nullable(),
+  note: optionalText(),
+  link: httpsUrl.nullable(),
+  ambitions: ambitionCodes,
+  owner: line(100).nullable(),
+};
+
+export const dossierCreateInput = z.strictObject({
+  number: itemNumber.optional(),
+  title: dossierFields.title,
+  description: dossierFields.description.default(''),
+  phase: phaseState,
+  phaseDate: isoDate.optional(),
+  hoofddossierId: dossierFields.hoofddossierId.default(null),
+  note: dossierFields.note.default(null),
+  link: dossierFields.link.default(null),
+  ambitions: dossierFields.ambitions.default([]),
+  owner: dossierFields.owner.default(null),
+  priority: z.boolean().default(false),
+});
+
+export const dossierUpdateInput = z.strictObject({
+  number: itemNumber,
+  patch: z
+    .strictObject({
+      title: dossierFields.title.optional(),
+      description: dossierFields.description.optional(),
+      hoofddossierId: dossierFields.hoofddossierId.optional(),
+      note: dossierFields.note.optional(),
+      link: dossierFields.link.optional(),
+      ambitions: dossierFields.ambitions.optional(),
+      owner: dossierFields.owner.optional(),
+    })
+    .refine((p) => Object.keys(p).length > 0, { error: 'must change at least one field' }),
+});
+
+export const archiveInput = z.strictObject({ number: itemNumber, archived: z.boolean().default(true) });
+
+export const setPhaseInput = z.strictObject({
+  number: itemNumber,
+  state: phaseState,
+  date: isoDate.optional(),
+  note: optionalText(2_000).default(null),
+});
+
+export const phaseOnInput = z.strictObject({ number: itemNumber, date: isoDate });
+export const phasesOnInput = z.strictObject({ date: isoDate });
+
+export const setPriorityInput = z.strictObject({
+  number: itemNumber,
+  priority: z.boolean({ error: 'must be true or false' }),
+  rank: z.number().int().min(1).max(LIMITS.number).nullable().optional(),
+  date: isoDate.optional(),
+  note: optionalText(2_000).default(null),
+});
+
+export const reorderPrioritiesInput = z.strictObject({
+  numbers: z.array(itemNumber, { error: 'must be a list of dossier numbers' }).max(LIMITS.number),
+  date: isoDate.optional(),
+});
+
+const actiepuntFields = {
+  text: requiredText(LIMITS.text),
+  subPoints,
+  owners,
+  deadline,
+  remarks: optionalText(2_000),
+  dossier: itemNumber.nullable(),
+};
+
+export const actiepuntListInput = z
+  .strictObject({
+    includeArchived: z.boolean().default(false),
+    status: status.optional(),
+    owner: line(100).optional(),
+  })
+  .optional()
+  .default({ includeArchived: false });
+
+export const actiepuntCreateInput = z.strictObject({
+  number: itemNumber.optional(),
+  text: actiepuntFields.text,
+  subPoints: actiepuntFields.subPoints.default([]),
+  owners: actiepuntFields.owners.default([]),
+  deadline: actiepuntFields.deadline.default(null),
+  remarks: actiepuntFields.remarks.default(null),
+  status: status.default('open'),
+  statusDate: isoDate.optional(),
+  dossier: actiepuntFields.dossier.default(null),
+});
+
+export const actiepuntUpdateInput = z.strictObject({
+  number: itemNumber,
+  patch: z
+    .strictObject({
+      text: actiepuntFields.text.optional(),
+      subPoints: actiepuntFields.subPoints.optional(),
+      owners: actiepuntFields.owners.optional(),
+      deadline: actiepuntFields.deadline.optional(),
+      remarks: actiepuntFields.remarks.optional(),
+    })
+    .refine((p) => Object.keys(p).length > 0, { error: 'must change at least one field' }),
+});
+
+export const setStatusInput = z.strictObject({
+  number: itemNumber,
+  status,
+  date: isoDate.optional(),
+  note: optionalText(2_000).default(null),
+});
+
+export const linkDossierInput = z.strictObject({ number: itemNumber, dossier: itemNumber.nullable() });
+
+export const meetingCreateInput = z.strictObject({ date: isoDate, title: line(LIMITS.title) });
