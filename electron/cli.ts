@@ -6,7 +6,7 @@ import { createApi } from './api';
 import { clockFromEnv } from './register/clock';
 import { openRegister } from './register/db';
 import { createSeededRegister, defaultSeedFile, readSeed } from './register/seed';
-import { resourcesDir } from './paths';
+import { resourcesDir } from './source-paths';
 
 const USAGE = `Usage:
   npm run cli -- seed --db FILE [--force]          create a register with the Jaarplan eHerkenning 2024

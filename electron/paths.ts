@@ -1,4 +1,4 @@
-// Where the app keeps its files: the user's register, the shipped resources, the built renderer.
+// Where the app keeps the user's register: the same folder in both shells.
 import os from 'node:os';
 import path from 'node:path';
 
@@ -15,8 +15,3 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: Node
 }
 
 export const defaultRegisterPath = (env?: NodeJS.ProcessEnv): string => path.join(userDataDir(env), REGISTER_FILE);
-
-/** The project root when running from source (tsx): electron/ sits one level below it. */
-export const sourceRoot = (): string => path.resolve(import.meta.dirname, '..');
-export const resourcesDir = (root = sourceRoot()): string => path.join(root, 'resources');
-export const rendererDir = (root = sourceRoot()): string => path.join(root, 'dist', 'renderer');

@@ -7,7 +7,8 @@ import { createApi } from './api';
 import { clockFromEnv } from './register/clock';
 import { openRegister } from './register/db';
 import { defaultSeedFile, openOrSeedRegister } from './register/seed';
-import { defaultRegisterPath, rendererDir, resourcesDir } from './paths';
+import { defaultRegisterPath } from './paths';
+import { rendererDir, resourcesDir } from './source-paths';
 import { startWebServer } from './web-server';
 
 async function main(): Promise<void> {

@@ -1,0 +1,57 @@
+// The first screen in real Chromium on the browser shell: the 2024 register, read through the contract.
+import { test, expect } from './shell';
+
+const TITLES = [
+  'Ondersteunen restgroepen (TRR)',
+  'Verplichtstellen 2FA',
+  'Realtime inzicht beschikbaarheid en storingen',
+  'Change & Release proces vernieuwen',
+  'Stelsel Toegang onder de Wdo',
+  'Verbeteren discovery service',
+  'Diensten die ketenmachtigingen niet ondersteunen',
+  'BSN gebruiker voor Nederlandse DV',
+  'Organisatiewissel zonder gebruiker interactie',
+  'RSIN/BSN intermediair leveren bij ketenmachtiging',
+  'Ondersteuning voor geautomatiseerde transacties (M2M)',
+  'Dienstenhiërarchie t.b.v. (keten)machtigen',
+  'Bevoegdhedenservice (.KvK)',
+  'Ondersteuning Notaris t.b.v. Kadaster',
+  'Meerdere Dienstafnemers in één response bericht',
+];
+
+test('shows the 2024 dossiers and actiepunten in Dutch, and switches to English', async ({ page, shell }, testInfo) => {
+  await page.goto(shell.url);
+  const dossiers = page.getByTestId('dossier-table');
+  await expect(dossiers.locator('tbody tr')).toHaveCount(15);
+  await expect(dossiers.locator('tbody th')).toHaveText(TITLES);
+  await expect(page.getByRole('columnheader', { name: 'Voortgangsfase op 1-1-2024' })).toBeVisible();
+  const row10 = dossiers.locator('tbody tr').nth(9);
+  await expect(row10.locator('td').nth(1)).toHaveText('Geparkeerd (in Analysefase)');
+  await expect(row10.locator('td').nth(4)).toHaveText('(Keten)Machtigingen');
+
+  const actiepunten = page.getByTestId('actiepunt-table');
+  await expect(actiepunten.locator('tbody tr')).toHaveCount(10);
+  await expect(actiepunten.locator('tbody tr').nth(2).locator('li')).toHaveCount(5);
+  await expect(actiepunten.locator('tbody tr').nth(5)).toContainText('In elk TB');
+  await expect(page).toHaveTitle('TB-register · Jaarplan eHerkenning 2024');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl-NL');
+  // The token left the address bar once it was stored.
+  expect(page.url()).not.toContain('token=');
+  await page.screenshot({ path: testInfo.outputPath('first-screen-nl.png'), fullPage: true });
+
+  await page.getByLabel('Taal').selectOption('en');
+  await expect(page.getByRole('columnheader', { name: 'Phase on 1-1-2024' })).toBeVisible();
+  await expect(row10.locator('td').nth(1)).toHaveText('Parked (in analysis phase)');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.screenshot({ path: testInfo.outputPath('first-screen-en.png'), fullPage: true });
+
+  // A reload keeps working: the token survives in session storage, the language in local storage.
+  await page.reload();
+  await expect(dossiers.locator('tbody tr')).toHaveCount(15);
+  await expect(page.getByRole('columnheader', { name: 'Phase now' })).toBeVisible();
+});
+
+test('shows the contract error when the token is wrong, instead of an empty register', async ({ page, shell }) => {
+  await page.goto(shell.url.replace(/token=[\w-]+/, 'token=wrong'));
+  await expect(page.getByRole('alert')).toContainText('Missing or wrong token');
+});

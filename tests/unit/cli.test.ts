@@ -1,0 +1,52 @@
+// The headless commands as the README documents them: npm run cli -- ...
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openRegister } from '../../electron/register/db';
+import { ROOT, tempDir } from '../support/register';
+
+function npmCli(...args: string[]) {
+  const result = spawnSync('npm', ['run', '-s', 'cli', '--', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TB_REGISTER_NOW: '2026-11-30T10:00:00' } });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+describe('npm run cli', () => {
+  it('seeds a register at FILE, refuses to overwrite it, and replaces it with --force', () => {
+    const file = path.join(tempDir(), 'nested', 'tb.sqlite');
+    const first = npmCli('seed', '--db', file);
+    expect(first).toMatchObject({ code: 0 });
+    expect(first.out).toContain(`Created ${file}`);
+    const reg = openRegister(file, { readOnly: true });
+    expect(reg.db.prepare('SELECT count(*) FROM dossier').pluck().get()).toBe(15);
+    expect(reg.db.prepare('SELECT count(*) FROM actiepunt').pluck().get()).toBe(10);
+    reg.close();
+
+    const modified = fs.statSync(file).mtimeMs;
+    const again = npmCli('seed', '--db', file);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('already exists; use --force to replace it.');
+    expect(fs.statSync(file).mtimeMs).toBe(modified);
+
+    expect(npmCli('seed', '--db', file, '--force').code).toBe(0);
+  });
+
+  it('runs a contract call and prints the envelope, with exit code 1 on a refused call', () => {
+    const file = path.join(tempDir(), 'tb.sqlite');
+    npmCli('seed', '--db', file);
+    const ok = npmCli('call', 'dossier.setPhase', '{"number":3,"state":{"phase":"implementatie"},"date":"2024-06-01"}', '--db', file);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ ok: true, value: { number: 3, phase: { phase: 'implementatie' } } });
+    const bad = npmCli('call', 'dossier.setPhase', '{"number":3,"state":{"phase":"klaar"}}', '--db', file);
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.out)).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'state.phase' } });
+  });
+
+  it('explains its usage and refuses unknown options', () => {
+    expect(npmCli('--help')).toMatchObject({ code: 0 });
+    expect(npmCli('--help').out).toContain('npm run cli -- seed --db FILE');
+    const unknown = npmCli('seed', '--dbb', 'x');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/Unknown option '--dbb'/);
+  });
+});

@@ -1,0 +1,137 @@
+// Opening a register: pragmas, STRICT tables, migrations, and files we must refuse untouched.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { APPLICATION_ID, openRegister, type Register } from '../../electron/register/db';
+import { MIGRATIONS } from '../../electron/register/migrations';
+import { RegisterError } from '../../shared/errors';
+import { sha256, tempDir } from '../support/register';
+
+const opened: Register[] = [];
+const open = (...args: Parameters<typeof openRegister>) => {
+  const reg = openRegister(...args);
+  opened.push(reg);
+  return reg;
+};
+afterEach(() => {
+  while (opened.length) opened.pop()!.close();
+});
+
+function expectRegisterError(fn: () => unknown, code: string, pattern: RegExp): void {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(RegisterError);
+    expect((error as RegisterError).code).toBe(code);
+    expect((error as Error).message).toMatch(pattern);
+    return;
+  }
+  throw new Error('expected a RegisterError');
+}
+
+describe('opening a register', () => {
+  it('sets WAL, synchronous=FULL and foreign keys on a real file', () => {
+    const reg = open(path.join(tempDir(), 'r.sqlite'));
+    expect(reg.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(reg.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(reg.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(fs.existsSync(`${reg.path}-wal`)).toBe(true);
+  });
+
+  it('creates only STRICT tables, marks the file as ours and records the schema version', () => {
+    const reg = open(path.join(tempDir(), 'r.sqlite'));
+    const tables = reg.db.prepare(`SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'`).all() as Array<{
+      name: string;
+      strict: number;
+    }>;
+    expect(tables.map((t) => t.name).sort()).toEqual(
+      [
+        'actiepunt', 'actiepunt_owner', 'actiepunt_status', 'actiepunt_sub_point', 'ambition', 'dossier',
+        'dossier_ambition', 'dossier_phase', 'dossier_priority', 'evaluatiemoment', 'hoofddossier', 'jaarplan',
+      ].sort(),
+    );
+    expect(tables.filter((t) => t.strict !== 1)).toEqual([]);
+    expect(reg.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(reg.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(reg.schemaVersion).toBe(MIGRATIONS.length);
+  });
+
+  it('enforces foreign keys in the schema', () => {
+    const reg = open(path.join(tempDir(), 'r.sqlite'));
+    expect(() =>
+      reg.db
+        .prepare(`INSERT INTO dossier_phase (dossier_id, effective_date, phase, parked, recorded_at) VALUES (999, '2024-01-01', 'nieuw', 0, 'x')`)
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+  });
+
+  it('migrates 0001 from the version before it: an empty file', () => {
+    const file = path.join(tempDir(), 'r.sqlite');
+    fs.writeFileSync(file, '');
+    const reg = open(file);
+    expect(reg.schemaVersion).toBe(MIGRATIONS.length);
+    expect(reg.db.prepare('SELECT count(*) FROM dossier').pluck().get()).toBe(0);
+  });
+
+  it('opens an up-to-date register without migrating it again', () => {
+    const file = path.join(tempDir(), 'r.sqlite');
+    open(file).close();
+    opened.pop();
+    const reg = open(file, { migrations: [...MIGRATIONS] });
+    expect(reg.schemaVersion).toBe(MIGRATIONS.length);
+  });
+
+  it('applies migrations in one transaction: a failing migration leaves the register at its old version', () => {
+    const file = path.join(tempDir(), 'r.sqlite');
+    open(file).close();
+    opened.pop();
+    const broken = [...MIGRATIONS, { name: '9999-half', up: 'CREATE TABLE half_done (x INTEGER) STRICT; INSERT INTO no_such_table VALUES (1);' }];
+    expect(() => openRegister(file, { migrations: broken })).toThrow(/no_such_table/);
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(raw.prepare(`SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'`).pluck().get()).toBe(0);
+    raw.close();
+  });
+
+  it('refuses a register from a newer version with a clear message and leaves the file untouched', () => {
+    const file = path.join(tempDir(), 'r.sqlite');
+    const raw = new Database(file);
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
+    raw.pragma(`user_version = ${MIGRATIONS.length + 5}`);
+    raw.exec('CREATE TABLE future_thing (x INTEGER) STRICT');
+    raw.close();
+    const before = sha256(file);
+    expectRegisterError(() => openRegister(file), 'register_too_new', /newer TB-register.*schema version \d+.*left untouched/s);
+    expect(sha256(file)).toBe(before);
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('refuses a foreign SQLite database and a file that is not SQLite, leaving both untouched', () => {
+    const dir = tempDir();
+    const foreign = path.join(dir, 'other.sqlite');
+    const raw = new Database(foreign);
+    raw.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)');
+    raw.close();
+    const foreignHash = sha256(foreign);
+    expectRegisterError(() => openRegister(foreign), 'invalid_input', /not a TB-register file/);
+    expect(sha256(foreign)).toBe(foreignHash);
+
+    const notSqlite = path.join(dir, 'notes.txt');
+    fs.writeFileSync(notSqlite, 'Dit is geen database, maar een notitie die groot genoeg is om een header te hebben.'.repeat(10));
+    const textHash = sha256(notSqlite);
+    expectRegisterError(() => openRegister(notSqlite), 'invalid_input', /not a TB-register file/);
+    expect(sha256(notSqlite)).toBe(textHash);
+  });
+
+  it('opens read-only without writing, and refuses writes through the api', async () => {
+    const file = path.join(tempDir(), 'r.sqlite');
+    open(file).close();
+    opened.pop();
+    const reg = open(file, { readOnly: true });
+    expect(reg.readOnly).toBe(true);
+    const { createApi } = await import('../../electron/api');
+    const result = createApi(reg).invoke('meeting.create', { date: '2024-03-01', title: 'TB maart' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'read_only' } });
+  });
+});

@@ -1,0 +1,207 @@
+// The seeded register against the annexes of the Jaarplan eHerkenning 2024, item by item.
+// Each expected line below is itself checked against the source text, so a typo in the
+// transcription fails as loudly as a typo in the seed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatPhase } from '../../shared/phase';
+import type { Actiepunt, DossierSummary } from '../../shared/domain';
+import { createSeededRegister, readSeed } from '../../electron/register/seed';
+import { SEED_FILE, SOURCE_TEXT, seededRegister, tempDir, type TestRegister } from '../support/register';
+
+const source = SOURCE_TEXT.replace(/[ \t]+\n/g, '\n');
+const flat = source.replace(/\s+/g, ' ');
+
+// Bijlage 1: number, title, phase on 1-1-2024, hoofddossier, note.
+const BIJLAGE_1: Array<[number, string, string, string | null, string | null]> = [
+  [1, 'Ondersteunen restgroepen (TRR)', '(Afronding) Implementatie', null, null],
+  [2, 'Verplichtstellen 2FA', 'Implementatie', null, null],
+  [3, 'Realtime inzicht beschikbaarheid en storingen', 'Refinement', null, null],
+  [4, 'Change & Release proces vernieuwen', 'Analyse', null,
+    'Dit is eveneens een actie vanuit het TB, vanwege de wens voor meer inzicht en om meer invloed te hebben op de prioritering.'],
+  [5, 'Stelsel Toegang onder de Wdo', 'Analyse', null,
+    'Het volgen van ontwikkelingen rond de Wdo is eveneens een actie vanuit het TB omdat dit punt breder is dan in dit dossier omschreven.'],
+  [6, 'Verbeteren discovery service', 'Refinement', '(Keten)Machtigingen', null],
+  [7, 'Diensten die ketenmachtigingen niet ondersteunen', 'Analyse', '(Keten)Machtigingen', null],
+  [8, 'BSN gebruiker voor Nederlandse DV', 'Analyse', '(Keten)Machtigingen', null],
+  [9, 'Organisatiewissel zonder gebruiker interactie', 'Analyse', '(Keten)Machtigingen', null],
+  [10, 'RSIN/BSN intermediair leveren bij ketenmachtiging', 'Geparkeerd (in Analysefase)', '(Keten)Machtigingen', null],
+  [11, 'Ondersteuning voor geautomatiseerde transacties (M2M)', 'Geparkeerd', '(Keten)Machtigingen', null],
+  [12, 'Dienstenhiërarchie t.b.v. (keten)machtigen', 'Geparkeerd', '(Keten)Machtigingen', null],
+  [13, 'Bevoegdhedenservice (.KvK)', 'Geparkeerd', null, null],
+  [14, 'Ondersteuning Notaris t.b.v. Kadaster', 'Geparkeerd', null, null],
+  [15, 'Meerdere Dienstafnemers in één response bericht', 'Nieuw', null, null],
+];
+
+// Bijlage 2: number, text, sub-points, owner cell, deadline cell.
+const BIJLAGE_2: Array<[number, string, string[], string, string]> = [
+  [1, 'Vragen rond ‘identificatie op afstand’ oplossen.', [], 'Logius/BZK', '-'],
+  [2, 'Evaluatiemomenten inplannen in het Tactisch Beraad, gelijk met de C&R rapportage.\nIncl. een terugkoppeling vanuit Communicatie en vanuit het project Ontvlechting.', [], 'Voorzitter/Secretaris', '-'],
+  [3, 'Change & Release Proces (eveneens een dossier. Dit zijn de bespreek en aandachtspunten in het TB):', [
+    'Het TB meer invloed geven op de prioritering van dossiers;',
+    'Nieuwe wensen van Stakeholders (nog efficiënter) kunnen oppakken;',
+    'Bijdrage van dossiers aan ambities en focus uit jaarplan inzichtelijk maken in de rapportage;',
+    'Backlog van dossiers toevoegen aan de rapportage;',
+    'Beschrijven van het change & release proces.',
+  ], 'Kolette', '-'],
+  [4, 'Calamiteitenplan 2.0 (eveneens een dossier. Dit zijn de bespreek en aandachtspunten in het TB):', [
+    'Inzichtelijk maken wie waarvoor verantwoordelijk is en (ook buiten kantoortijden) bereikbaar is.',
+  ], 'Logius', '-'],
+  [5, 'Duidelijkheid over:', [
+    'Bredere zienswijze van het machtigingenlandschap vanuit BZK (in de context van toelichting op de governance van het nieuwe Stelsel);',
+    'Structuur van de opbouw van het nieuwe Stelsel (hoe lopen de lijntjes?);',
+    'Duidelijke scheiding tussen ‘huidig’ en ‘nieuw’.',
+  ], 'BZK', '-'],
+  [6, 'Terugkoppeling in het TB van de werkgroep ‘Wallet ecosysteem’.', [], 'Leveranciers', 'In elk TB'],
+  [7, 'Volgen van ontwikkelingen:', ['Wdo;', 'Europese wetgeving;', 'Elektronische Wallet;', 'Overige ontwikkelingen in het elektronische machtigingenlandschap.'], '-', '-'],
+  [8, '(Mogelijk) aansluiten dienstverleners:', [
+    'Gesprekken met Kadaster;', 'Gesprekken met KvK;', 'APG: pensioensector volledig op eH over laten stappen;',
+    'Wens om meer private dienstverleners aan te laten sluiten.',
+  ], '-', '-'],
+  [9, 'Voldoende en gelijkwaardige capaciteit inzet in de samenwerking tussen alle betrokken partijen.', [], '-', '-'],
+  [10, 'In beeld brengen van de achterban en inventariseren of er voldoende communicatie is voor input en feedback.', [], 'Dienstverleners', '(Reeds in het TB ingebracht)'],
+];
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+const ownerCell = (a: Actiepunt) => (a.owners.length ? a.owners.join('/') : '-');
+const deadlineCell = (a: Actiepunt) => a.deadline?.kind === 'text' ? a.deadline.text : a.deadline?.kind === 'date' ? a.deadline.date : (a.remarks ?? '-');
+
+describe('the transcription itself matches the source document', () => {
+  it('has every Bijlage 1 dossier line, phase and note in the source text', () => {
+    for (const [number, title, phase, , note] of BIJLAGE_1) {
+      expect(source, `dossier ${number}`).toContain(`${number}. ${title}`);
+      expect(source).toContain(phase);
+      if (note) expect(flat).toContain(note);
+    }
+    // The hoofddossier block lists the phases of 6-12 in a column, in order.
+    const block = source.slice(source.indexOf('12. Dienstenhiërarchie'), source.indexOf('13. Bevoegdhedenservice'));
+    const column = block.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('12.'));
+    expect(column).toEqual(BIJLAGE_1.filter(([, , , h]) => h).map(([, , phase]) => phase));
+  });
+
+  it('has every Bijlage 2 action point, sub-point and owner in the source text', () => {
+    const annex = squash(source.slice(source.indexOf('Lijst met actiepunten\nActiepunt')));
+    for (const [number, text, subPoints, owner] of BIJLAGE_2) {
+      expect(annex, `actiepunt ${number}`).toContain(squash(`${number}. ${text.split('\n')[0]!.slice(0, 40)}`));
+      for (const p of text.split('\n')) expect(annex).toContain(squash(p).slice(0, 60));
+      for (const p of subPoints) expect(annex).toContain(`- ${squash(p)}`);
+      if (owner !== '-') expect(annex).toContain(owner === 'Voorzitter/Secretaris' ? 'Voorzitter/ Secretaris' : owner);
+    }
+  });
+});
+
+describe('the seeded 2024 register', () => {
+  let r: TestRegister;
+  let dossiers: DossierSummary[];
+  beforeAll(() => {
+    r = seededRegister();
+    dossiers = r.call('dossier.list', {});
+  });
+  afterAll(() => r.close());
+
+  it('holds the jaarplan, its reference date and its five ambitions', () => {
+    expect(r.call('jaarplan.get')).toEqual({
+      year: 2024,
+      title: 'Jaarplan eHerkenning 2024',
+      board: 'Tactisch Beraad eTD',
+      referenceDate: '2024-01-01',
+      dossierSpaceUrl: 'https://wiki.eherkenning.nl/display/IntakeTeam/Intake+Team+Home',
+    });
+    const ambitions = r.call('ambition.list');
+    expect(ambitions.map((a) => [a.name, a.focus])).toEqual([
+      ['Betrouwbaarheid', true], ['Voorbereid zijn', true], ['Groei', false], ['De gebruiker', false], ['Samenwerking', false],
+    ]);
+  });
+
+  it('holds all 15 dossiers of Bijlage 1 with their phase on 1-1-2024, hoofddossier and note', () => {
+    const hoofddossiers = new Map(r.call('hoofddossier.list').map((h) => [h.id, h.title]));
+    expect(dossiers).toHaveLength(15);
+    for (const [number, title, phase, hoofddossier, note] of BIJLAGE_1) {
+      const d = r.call('dossier.get', { number });
+      expect(d.title).toBe(title);
+      expect(formatPhase(d.phaseOnReference)).toBe(phase);
+      expect(formatPhase(d.phase)).toBe(phase);
+      expect(d.hoofddossierId === null ? null : hoofddossiers.get(d.hoofddossierId)).toBe(hoofddossier);
+      expect(d.note).toBe(note);
+      expect(d.priority).toBe(true); // Bijlage 1 is the list of priority dossiers
+      expect(d.priorityRank).toBeNull(); // ordered by phase, "niet op basis van prioritering"
+    }
+  });
+
+  it('links every dossier, the hoofddossier and the Intake space exactly as the list at the end of Bijlage 1', () => {
+    const annexLinks = source.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('https://wiki.eherkenning.nl/'));
+    const link = (n: number) => r.call('dossier.get', { number: n }).link;
+    const ours = [
+      ...[1, 2, 3, 4, 5].map(link),
+      r.call('hoofddossier.list')[0]!.link,
+      ...[6, 7, 8, 9, 10, 11, 12, 13, 14, 15].map(link),
+      r.call('jaarplan.get').dossierSpaceUrl,
+    ];
+    expect(ours).toEqual(annexLinks);
+  });
+
+  it('holds all 10 actiepunten of Bijlage 2 with sub-points, owners, deadlines and remarks', () => {
+    const list = r.call('actiepunt.list', {});
+    expect(list.map((a) => a.number)).toEqual(BIJLAGE_2.map(([n]) => n));
+    for (const [number, text, subPoints, owner, deadline] of BIJLAGE_2) {
+      const a = list.find((x) => x.number === number)!;
+      expect(a.text).toBe(text);
+      expect(a.subPoints).toEqual(subPoints);
+      expect(ownerCell(a)).toBe(owner);
+      expect(deadlineCell(a)).toBe(deadline);
+      expect(a.status).toBe('open');
+    }
+    expect(list.find((a) => a.number === 3)!.dossier).toBe(4);
+    expect(r.call('dossier.get', { number: 4 }).actiepunten).toEqual([3]);
+  });
+
+  it('answers "the phase of dossier N on date D" from the dated history', () => {
+    expect(formatPhase(r.call('dossier.phaseOn', { number: 1, date: '2024-01-01' }))).toBe('(Afronding) Implementatie');
+    expect(r.call('dossier.phaseOn', { number: 1, date: '2023-12-31' })).toBeNull();
+    const onReference = r.call('dossier.phasesOn', { date: '2024-01-01' });
+    expect(Object.keys(onReference).map(Number)).toEqual(BIJLAGE_1.map(([n]) => n));
+    for (const [number, , phase] of BIJLAGE_1) expect(formatPhase(onReference[number]!)).toBe(phase);
+  });
+
+  it('keeps the old phase on old dates after a dated phase change', () => {
+    const t = seededRegister();
+    t.call('dossier.setPhase', { number: 4, state: { phase: 'refinement' }, date: '2024-03-15', note: 'Besproken in TB maart' });
+    t.call('dossier.setPhase', { number: 4, state: { phase: 'implementatie' }, date: '2024-07-01' });
+    t.call('dossier.setPhase', { number: 13, state: { phase: 'analyse', parked: false }, date: '2024-05-20' });
+    const on = (number: number, date: string) => formatPhase(t.call('dossier.phaseOn', { number, date }));
+    expect(on(4, '2024-01-01')).toBe('Analyse');
+    expect(on(4, '2024-03-14')).toBe('Analyse');
+    expect(on(4, '2024-03-15')).toBe('Refinement');
+    expect(on(4, '2024-06-30')).toBe('Refinement');
+    expect(on(4, '2024-07-01')).toBe('Implementatie');
+    expect(on(13, '2024-05-19')).toBe('Geparkeerd');
+    expect(on(13, '2024-05-20')).toBe('Analyse');
+    const d4 = t.call('dossier.get', { number: 4 });
+    expect(formatPhase(d4.phase)).toBe('Implementatie');
+    expect(formatPhase(d4.phaseOnReference)).toBe('Analyse');
+    const history = t.call('dossier.history', { number: 4 }).filter((h) => h.kind === 'phase');
+    expect(history.map((h) => [h.date, h.kind === 'phase' && formatPhase(h.state), h.note])).toEqual([
+      ['2024-01-01', 'Analyse', null],
+      ['2024-03-15', 'Refinement', 'Besproken in TB maart'],
+      ['2024-07-01', 'Implementatie', null],
+    ]);
+    // A change back-dated between two others slots into the history without touching today's phase.
+    t.call('dossier.setPhase', { number: 4, state: { phase: 'analyse', parked: true }, date: '2024-05-01' });
+    expect(on(4, '2024-05-01')).toBe('Geparkeerd (in Analysefase)');
+    expect(formatPhase(t.call('dossier.get', { number: 4 }).phase)).toBe('Implementatie');
+    t.close();
+  });
+});
+
+describe('creating a seeded register file', () => {
+  it('refuses to overwrite an existing file without force, replaces it with force, and leaves no temp files', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'register.sqlite');
+    const seed = readSeed(SEED_FILE);
+    createSeededRegister(file, seed);
+    fs.writeFileSync(`${file}-wal`, 'stale log from an older register');
+    expect(() => createSeededRegister(file, seed)).toThrow(/already exists; use --force/);
+    createSeededRegister(file, seed, { force: true });
+    expect(fs.readdirSync(dir).sort()).toEqual(['register.sqlite']);
+  });
+});

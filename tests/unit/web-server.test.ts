@@ -1,0 +1,115 @@
+// The browser shell's HTTP bridge: 127.0.0.1 only, per-start token, foreign Host and Origin refused.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebServer, TOKEN_HEADER, type WebServer } from '../../electron/web-server';
+import { dumpRegister, seededRegister, tempDir, type TestRegister } from '../support/register';
+
+let r: TestRegister;
+let server: WebServer;
+let staticDir: string;
+
+interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+function request(options: { method?: string; path?: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: server.port, method: options.method ?? 'POST', path: options.path ?? '/api/invoke', headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const call = (name: string, input: unknown, headers: Record<string, string> = {}) =>
+  request({
+    headers: { 'content-type': 'application/json', host: `127.0.0.1:${server.port}`, [TOKEN_HEADER]: server.token, ...headers },
+    body: JSON.stringify({ name, input }),
+  });
+
+beforeAll(async () => {
+  r = seededRegister();
+  staticDir = tempDir();
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>TB-register</title>');
+  fs.writeFileSync(path.join(tempDir(), 'secret.txt'), 'not to be served');
+  server = await startWebServer(r.api, { staticDir });
+});
+afterAll(async () => {
+  await server.close();
+  r.close();
+});
+
+describe('the browser shell bridge', () => {
+  it('listens on 127.0.0.1 and prints an address that carries a fresh random token in the fragment', async () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
+    expect(server.openUrl).toBe(`${server.url}#token=${server.token}`);
+    expect(server.token).toMatch(/^[\w-]{43}$/);
+    const other = await startWebServer(r.api, { staticDir });
+    expect(other.token).not.toBe(server.token);
+    await other.close();
+  });
+
+  it('answers a call with the right token', async () => {
+    const reply = await call('dossier.get', { number: 4 });
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { number: 4, title: 'Change & Release proces vernieuwen' } });
+  });
+
+  it('passes a refused input through as the contract error', async () => {
+    const reply = await call('dossier.create', { title: '', phase: { phase: 'nieuw' } });
+    expect(JSON.parse(reply.body)).toEqual({ ok: false, error: { code: 'invalid_input', field: 'title', message: 'title: must not be empty' } });
+  });
+
+  it.each([
+    ['no token', { [TOKEN_HEADER]: '' }, 401, 'forbidden'],
+    ['a wrong token', { [TOKEN_HEADER]: 'A'.repeat(43) }, 401, 'forbidden'],
+    ['a foreign Origin', { origin: 'https://evil.example' }, 403, 'forbidden'],
+    ['a look-alike Origin on another port', { origin: 'http://127.0.0.1:1' }, 403, 'forbidden'],
+    ['a foreign Host (DNS rebinding)', { host: 'evil.example' }, 421, 'forbidden'],
+    ['a form post instead of JSON', { 'content-type': 'application/x-www-form-urlencoded' }, 415, 'invalid_input'],
+  ])('refuses a call with %s, and changes nothing', async (_what, headers, status, code) => {
+    const before = dumpRegister(r.reg);
+    const reply = await call('dossier.create', { title: 'Ingeslopen', phase: { phase: 'nieuw' } }, headers as Record<string, string>);
+    expect(reply.status).toBe(status);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code } });
+    expect(dumpRegister(r.reg)).toEqual(before);
+  });
+
+  it('accepts the same-origin Origin header the renderer sends', async () => {
+    const reply = await call('register.info', {}, { origin: `http://127.0.0.1:${server.port}` });
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { counts: { dossiers: 15 } } });
+  });
+
+  it('refuses GET on the call route and malformed JSON', async () => {
+    expect((await request({ method: 'GET', headers: { host: `127.0.0.1:${server.port}` } })).status).toBe(405);
+    const reply = await request({
+      headers: { 'content-type': 'application/json', host: `127.0.0.1:${server.port}`, [TOKEN_HEADER]: server.token },
+      body: '{"name": "dossier.list", ',
+    });
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.body).error.message).toMatch(/not valid JSON/);
+  });
+
+  it('serves the renderer with a strict Content-Security-Policy and nothing outside its folder', async () => {
+    const host = { host: `localhost:${server.port}` };
+    const index = await request({ method: 'GET', path: '/', headers: host });
+    expect(index.status).toBe(200);
+    expect(index.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(index.headers['content-security-policy']).not.toContain('unsafe-eval');
+    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2f..%2fetc/passwd', '/index.html%00.js']) {
+      const reply = await request({ method: 'GET', path: p, headers: host });
+      expect([400, 404]).toContain(reply.status);
+      expect(reply.body).not.toContain('not to be served');
+    }
+  });
+});
