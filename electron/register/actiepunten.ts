@@ -4,7 +4,7 @@ import type { ParsedInput } from '../../shared/contract';
 import type { IsoDate } from '../../shared/dates';
 import { timestamp } from './clock';
 import type { Register } from './db';
-import { actiepuntId, claimNumber, dossierId, effectiveDate } from './lookup';
+import { actiepuntId, claimNumber, dossierId, effectiveDate, groupValues } from './lookup';
 
 interface ActiepuntRow {
   id: number;
@@ -30,18 +30,9 @@ JOIN actiepunt_status s ON s.id =
 `;
 
 function listsById(reg: Register, table: 'actiepunt_sub_point' | 'actiepunt_owner', column: 'text' | 'name', onlyId?: number) {
-  const sql = `SELECT actiepunt_id, ${column} AS value FROM ${table} ${onlyId === undefined ? '' : 'WHERE actiepunt_id = ?'} ORDER BY actiepunt_id, position`;
-  const rows = (onlyId === undefined ? reg.db.prepare(sql).all() : reg.db.prepare(sql).all(onlyId)) as Array<{
-    actiepunt_id: number;
-    value: string;
-  }>;
-  const map = new Map<number, string[]>();
-  for (const r of rows) {
-    const list = map.get(r.actiepunt_id);
-    if (list) list.push(r.value);
-    else map.set(r.actiepunt_id, [r.value]);
-  }
-  return map;
+  const sql = `SELECT actiepunt_id AS id, ${column} AS value FROM ${table} ${onlyId === undefined ? '' : 'WHERE actiepunt_id = ?'} ORDER BY actiepunt_id, position`;
+  const statement = reg.db.prepare(sql);
+  return groupValues((onlyId === undefined ? statement.all() : statement.all(onlyId)) as Array<{ id: number; value: string }>);
 }
 
 function toDeadline(row: ActiepuntRow): Deadline | null {

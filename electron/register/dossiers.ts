@@ -4,7 +4,7 @@ import type { ParsedInput } from '../../shared/contract';
 import { timestamp } from './clock';
 import type { Register } from './db';
 import { ambitionIds, currentJaarplan, requireHoofddossier } from './jaarplan';
-import { claimNumber, dossierId, effectiveDate, toBool, toPhaseState } from './lookup';
+import { claimNumber, dossierId, effectiveDate, groupValues, toBool, toPhaseState } from './lookup';
 import { insertPhaseRow } from './dossier-phases';
 import { insertPriorityRow } from './dossier-priorities';
 
@@ -53,19 +53,10 @@ function referenceDate(reg: Register): string {
 }
 
 function ambitionsByDossier(reg: Register, onlyId?: number): Map<number, string[]> {
-  const sql = `SELECT da.dossier_id, a.code FROM dossier_ambition da JOIN ambition a ON a.id = da.ambition_id
+  const sql = `SELECT da.dossier_id AS id, a.code AS value FROM dossier_ambition da JOIN ambition a ON a.id = da.ambition_id
                ${onlyId === undefined ? '' : 'WHERE da.dossier_id = ?'} ORDER BY a.position, a.id`;
-  const rows = (onlyId === undefined ? reg.db.prepare(sql).all() : reg.db.prepare(sql).all(onlyId)) as Array<{
-    dossier_id: number;
-    code: string;
-  }>;
-  const map = new Map<number, string[]>();
-  for (const r of rows) {
-    const list = map.get(r.dossier_id);
-    if (list) list.push(r.code);
-    else map.set(r.dossier_id, [r.code]);
-  }
-  return map;
+  const statement = reg.db.prepare(sql);
+  return groupValues((onlyId === undefined ? statement.all() : statement.all(onlyId)) as Array<{ id: number; value: string }>);
 }
 
 function toSummary(row: SummaryRow, ambitions: string[]): DossierSummary {

@@ -49,3 +49,14 @@ export function claimNumber(reg: Register, table: 'dossier' | 'actiepunt', wante
   }
   return wanted;
 }
+
+/** (id, value) rows in order, as one list per id: one query serves a whole list view. */
+export function groupValues(rows: ReadonlyArray<{ id: number; value: string }>): Map<number, string[]> {
+  const map = new Map<number, string[]>();
+  for (const { id, value } of rows) {
+    const list = map.get(id);
+    if (list) list.push(value);
+    else map.set(id, [value]);
+  }
+  return map;
+}
