@@ -29,7 +29,10 @@ async function main(): Promise<void> {
     if (!fs.existsSync(values.db)) throw new Error(`There is no register at ${values.db}; create one with 'npm run cli -- seed --db ${values.db}'.`);
     reg = openRegister(values.db, { clock });
   }
-  const server = await startWebServer(createApi(reg), { port, staticDir });
+  const server = await startWebServer(createApi(reg), { port, staticDir }).catch((error: Error) => {
+    reg.close();
+    throw error;
+  });
   console.log(`TB-register browser shell: register ${reg.path}`);
   console.log(`Open ${server.openUrl}`);
 

@@ -59,6 +59,12 @@ describe('the browser shell bridge', () => {
     await other.close();
   });
 
+  it('says clearly when the port is taken', async () => {
+    await expect(startWebServer(r.api, { staticDir, port: server.port })).rejects.toThrow(
+      `Port ${server.port} is in use; choose another with --port, or leave --port out to take a free one.`,
+    );
+  });
+
   it('answers a call with the right token', async () => {
     const reply = await call('dossier.get', { number: 4 });
     expect(reply.status).toBe(200);
