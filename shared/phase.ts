@@ -31,13 +31,6 @@ export const PHASE_LABELS: Record<'nl' | 'en', Record<Phase, string>> = {
 
 const PARKED_LABEL = { nl: 'Geparkeerd', en: 'Parked' } as const;
 
-/** Order of phases on the way to done; parked dossiers sort after the active ones. */
-export function phaseOrder(state: PhaseState | null): number {
-  if (!state) return 99;
-  const base = state.phase ? PHASES.indexOf(state.phase) : PHASES.length;
-  return state.parked ? 10 + base : base;
-}
-
 /** The phase as the annexes write it. */
 export function formatPhase(state: PhaseState | null, lang: 'nl' | 'en' = 'nl'): string {
   if (!state) return '-';
@@ -54,9 +47,4 @@ export function formatPhase(state: PhaseState | null, lang: 'nl' | 'en' = 'nl'):
 export function samePhaseState(a: PhaseState | null, b: PhaseState | null): boolean {
   if (!a || !b) return a === b;
   return a.phase === b.phase && a.qualifier === b.qualifier && a.parked === b.parked;
-}
-
-/** Active = on the register's working list: not done. Parked dossiers stay visible. */
-export function isActive(state: PhaseState | null): boolean {
-  return state?.phase !== 'afgerond';
 }
