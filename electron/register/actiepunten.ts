@@ -4,6 +4,7 @@ import type { ParsedInput } from '../../shared/contract';
 import type { IsoDate } from '../../shared/dates';
 import { timestamp } from './clock';
 import type { Register } from './db';
+import { newestRowId } from './dated-rows';
 import { actiepuntId, claimNumber, dossierId, effectiveDate, groupValues } from './lookup';
 
 interface ActiepuntRow {
@@ -25,8 +26,7 @@ SELECT a.id, a.number, a.text, a.deadline_date, a.deadline_text, a.remarks, d.nu
        a.archived_at, a.created_at, a.updated_at, s.status
 FROM actiepunt a
 LEFT JOIN dossier d ON d.id = a.dossier_id
-JOIN actiepunt_status s ON s.id =
-  (SELECT id FROM actiepunt_status WHERE actiepunt_id = a.id ORDER BY effective_date DESC, id DESC LIMIT 1)
+JOIN actiepunt_status s ON s.id = ${newestRowId('actiepunt_status', 'a.id')}
 `;
 
 function listsById(reg: Register, table: 'actiepunt_sub_point' | 'actiepunt_owner', column: 'text' | 'name', onlyId?: number) {
@@ -152,8 +152,7 @@ export function setStatus(reg: Register, input: ParsedInput<'actiepunt.setStatus
   const date = effectiveDate(reg.clock, input.date);
   const then = reg.db
     .prepare(
-      `SELECT status FROM actiepunt_status WHERE actiepunt_id = ? AND effective_date <= ?
-       ORDER BY effective_date DESC, id DESC LIMIT 1`,
+      `SELECT status FROM actiepunt_status WHERE id = ${newestRowId('actiepunt_status', '?', '?')}`,
     )
     .pluck()
     .get(id, date) as ActiepuntStatus | undefined;

@@ -5,6 +5,7 @@ import type { ParsedInput } from '../../shared/contract';
 import { samePhaseState, type PhaseState } from '../../shared/phase';
 import { timestamp } from './clock';
 import type { Register } from './db';
+import { newestRowId } from './dated-rows';
 import { getDossier } from './dossiers';
 import { dossierId, effectiveDate, toPhaseState, type PhaseColumns } from './lookup';
 
@@ -20,8 +21,7 @@ export function insertPhaseRow(reg: Register, id: number, date: IsoDate, state: 
 function phaseRowOn(reg: Register, id: number, date: IsoDate): PhaseState | null {
   const row = reg.db
     .prepare(
-      `SELECT phase, qualifier, parked FROM dossier_phase WHERE dossier_id = ? AND effective_date <= ?
-       ORDER BY effective_date DESC, id DESC LIMIT 1`,
+      `SELECT phase, qualifier, parked FROM dossier_phase WHERE id = ${newestRowId('dossier_phase', '?', '?')}`,
     )
     .get(id, date) as PhaseColumns | undefined;
   return row ? toPhaseState(row) : null;
@@ -45,8 +45,7 @@ export function phasesOn(reg: Register, date: IsoDate): Record<number, PhaseStat
     .prepare(
       `SELECT d.number, p.id AS pid, p.phase, p.qualifier, p.parked
        FROM dossier d
-       LEFT JOIN dossier_phase p ON p.id =
-         (SELECT id FROM dossier_phase WHERE dossier_id = d.id AND effective_date <= ? ORDER BY effective_date DESC, id DESC LIMIT 1)
+       LEFT JOIN dossier_phase p ON p.id = ${newestRowId('dossier_phase', 'd.id', '?')}
        ORDER BY d.number`,
     )
     .all(date) as Array<PhaseColumns & { number: number; pid: number | null }>;

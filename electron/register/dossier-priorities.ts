@@ -5,6 +5,7 @@ import type { Dossier, DossierSummary, PriorityState } from '../../shared/domain
 import type { ParsedInput } from '../../shared/contract';
 import { timestamp } from './clock';
 import type { Register } from './db';
+import { newestRowId } from './dated-rows';
 import { getDossier, listDossiers } from './dossiers';
 import { dossierId, effectiveDate } from './lookup';
 
@@ -28,8 +29,7 @@ function currentPriorities(reg: Register): CurrentPriority[] {
   const rows = reg.db
     .prepare(
       `SELECT d.id, d.number, pr.priority, pr.rank FROM dossier d
-       JOIN dossier_priority pr ON pr.id =
-         (SELECT id FROM dossier_priority WHERE dossier_id = d.id ORDER BY effective_date DESC, id DESC LIMIT 1)
+       JOIN dossier_priority pr ON pr.id = ${newestRowId('dossier_priority', 'd.id')}
        WHERE pr.priority = 1`,
     )
     .all() as Array<{ id: number; number: number; priority: number; rank: number | null }>;

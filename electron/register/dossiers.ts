@@ -3,6 +3,7 @@ import type { Dossier, DossierSummary } from '../../shared/domain';
 import type { ParsedInput } from '../../shared/contract';
 import { timestamp } from './clock';
 import type { Register } from './db';
+import { newestRowId } from './dated-rows';
 import { ambitionIds, currentJaarplan, requireHoofddossier } from './jaarplan';
 import { claimNumber, dossierId, effectiveDate, groupValues, toBool, toPhaseState } from './lookup';
 import { insertPhaseRow } from './dossier-phases';
@@ -32,7 +33,6 @@ interface SummaryRow {
   rank: number | null;
 }
 
-// Each "newest row on or before" is one index seek on (dossier_id, effective_date, id).
 const SELECT_DOSSIERS = `
 SELECT d.id, d.number, d.title, d.description, d.note, d.link, d.owner, d.hoofddossier_id,
        d.archived_at, d.created_at, d.updated_at,
@@ -40,12 +40,9 @@ SELECT d.id, d.number, d.title, d.description, d.note, d.link, d.owner, d.hoofdd
        rp.id AS ref_id, rp.phase AS ref_phase, rp.qualifier AS ref_qualifier, rp.parked AS ref_parked,
        pr.priority, pr.rank
 FROM dossier d
-LEFT JOIN dossier_phase cp ON cp.id =
-  (SELECT id FROM dossier_phase WHERE dossier_id = d.id ORDER BY effective_date DESC, id DESC LIMIT 1)
-LEFT JOIN dossier_phase rp ON rp.id =
-  (SELECT id FROM dossier_phase WHERE dossier_id = d.id AND effective_date <= @ref ORDER BY effective_date DESC, id DESC LIMIT 1)
-LEFT JOIN dossier_priority pr ON pr.id =
-  (SELECT id FROM dossier_priority WHERE dossier_id = d.id ORDER BY effective_date DESC, id DESC LIMIT 1)
+LEFT JOIN dossier_phase cp ON cp.id = ${newestRowId('dossier_phase', 'd.id')}
+LEFT JOIN dossier_phase rp ON rp.id = ${newestRowId('dossier_phase', 'd.id', '@ref')}
+LEFT JOIN dossier_priority pr ON pr.id = ${newestRowId('dossier_priority', 'd.id')}
 `;
 
 function referenceDate(reg: Register): string {

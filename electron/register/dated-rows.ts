@@ -1,0 +1,19 @@
+// The one rule of the register's history: a dated state's value on a date is its newest row on or
+// before that date (rows of the same date in the order they were recorded); its current value is
+// its newest row. Every query that reads phase, priority or status goes through newestRowId.
+export type DatedTable = 'dossier_phase' | 'dossier_priority' | 'actiepunt_status';
+
+const ITEM_COLUMN: Record<DatedTable, string> = {
+  dossier_phase: 'dossier_id',
+  dossier_priority: 'dossier_id',
+  actiepunt_status: 'actiepunt_id',
+};
+
+/**
+ * SQL for the id of the newest row of `table` for `item` (a column such as `d.id`, or a parameter),
+ * on or before `onOrBefore` when given. One index seek on (item, effective_date, id).
+ */
+export function newestRowId(table: DatedTable, item: string, onOrBefore?: string): string {
+  const date = onOrBefore === undefined ? '' : ` AND effective_date <= ${onOrBefore}`;
+  return `(SELECT id FROM ${table} WHERE ${ITEM_COLUMN[table]} = ${item}${date} ORDER BY effective_date DESC, id DESC LIMIT 1)`;
+}
