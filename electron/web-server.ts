@@ -33,6 +33,8 @@ const SECURITY_HEADERS = {
 };
 
 export interface WebServer {
+  /** The address the socket is bound to, as the operating system reports it. */
+  host: string;
   url: string;
   /** The address to open: the token rides in the fragment, which is never sent over the wire. */
   openUrl: string;
@@ -88,9 +90,11 @@ export async function startWebServer(api: Api, options: WebServerOptions): Promi
     );
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  port = (server.address() as AddressInfo).port;
+  const bound = server.address() as AddressInfo;
+  port = bound.port;
   const url = `http://127.0.0.1:${port}/`;
   return {
+    host: bound.address,
     url,
     openUrl: `${url}#token=${token}`,
     token,

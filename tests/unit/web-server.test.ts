@@ -51,6 +51,7 @@ afterAll(async () => {
 
 describe('the browser shell bridge', () => {
   it('listens on 127.0.0.1 and prints an address that carries a fresh random token in the fragment', async () => {
+    expect(server.host).toBe('127.0.0.1');
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
     expect(server.openUrl).toBe(`${server.url}#token=${server.token}`);
     expect(server.token).toMatch(/^[\w-]{43}$/);
