@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { contract, isCallName, CALL_NAMES, type CallName, type CallResult, type ParsedInput } from '../shared/contract';
 import { RegisterError, type CallError, type Envelope } from '../shared/errors';
 import type { Register } from './register/db';
-import { currentJaarplan, listAmbitions, listHoofddossiers, requireJaarplan } from './register/jaarplan';
+import { currentJaarplan, listAmbitions, listHoofddossiers, requireJaarplan, updateAnnexTexts } from './register/jaarplan';
 import { archiveDossier, createDossier, getDossier, listDossiers, updateDossier } from './register/dossiers';
 import { phaseOn, phasesOn, setPhase } from './register/dossier-phases';
 import { reorderPriorities, setPriority } from './register/dossier-priorities';
@@ -37,6 +37,7 @@ const registerHandlers: HandlerGroup = {
     },
   }),
   'jaarplan.get': (reg) => requireJaarplan(reg),
+  'jaarplan.updateTexts': updateAnnexTexts,
   'ambition.list': (reg) => listAmbitions(reg),
   'hoofddossier.list': (reg) => listHoofddossiers(reg),
 };

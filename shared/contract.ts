@@ -25,6 +25,7 @@ const call = <R>() => <I extends z.ZodType>(input: I): CallSpec<I, R> => ({ inpu
 export const contract = {
   'register.info': call<RegisterInfo>()(s.none),
   'jaarplan.get': call<Jaarplan>()(s.none),
+  'jaarplan.updateTexts': call<Jaarplan>()(s.jaarplanUpdateTextsInput),
   'ambition.list': call<Ambition[]>()(s.none),
   'hoofddossier.list': call<Hoofddossier[]>()(s.none),
 

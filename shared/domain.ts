@@ -5,6 +5,16 @@ import type { PhaseState } from './phase';
 export const ACTIEPUNT_STATUSES = ['open', 'in_uitvoering', 'afgerond', 'vervallen'] as const;
 export type ActiepuntStatus = (typeof ACTIEPUNT_STATUSES)[number];
 
+/** The annexes' own texts, kept per jaarplan. Paragraphs are separated by a blank line. */
+export interface AnnexTexts {
+  bijlage1Intro: string;
+  bijlage1OrderNote: string;
+  bijlage1Footnote: string;
+  bijlage2Intro: string;
+}
+
+export const ANNEX_TEXT_KEYS = ['bijlage1Intro', 'bijlage1OrderNote', 'bijlage1Footnote', 'bijlage2Intro'] as const;
+
 export interface Jaarplan {
   year: number;
   title: string;
@@ -12,6 +22,7 @@ export interface Jaarplan {
   referenceDate: IsoDate;
   /** Home of the Intake team's space, the footnote link of Bijlage 1. */
   dossierSpaceUrl: string | null;
+  texts: AnnexTexts;
 }
 
 export interface Ambition {
@@ -52,6 +63,8 @@ export interface DossierSummary {
 export interface Dossier extends DossierSummary {
   description: string;
   note: string | null;
+  /** Free text for the C&R rapportage: what is planned, and when. */
+  planning: string | null;
   link: string | null;
   actiepunten: number[];
   createdAt: string;

@@ -101,6 +101,17 @@ export const subPoints = z
 
 export const none = z.strictObject({}).optional().default({});
 
+export const annexTexts = z.strictObject({
+  bijlage1Intro: text(),
+  bijlage1OrderNote: text(),
+  bijlage1Footnote: text(),
+  bijlage2Intro: text(),
+});
+
+export const jaarplanUpdateTextsInput = z.strictObject({
+  texts: annexTexts.partial().refine((p) => Object.keys(p).length > 0, { error: 'must change at least one text' }),
+});
+
 export const byNumber = z.strictObject({ number: itemNumber });
 
 export const dossierListInput = z
@@ -121,6 +132,7 @@ const dossierFields = {
   description: text(),
   hoofddossierId: z.number().int().positive().nullable(),
   note: optionalText(),
+  planning: optionalText(),
   link: httpsUrl.nullable(),
   ambitions: ambitionCodes,
   owner: line(100).nullable(),
@@ -134,6 +146,7 @@ export const dossierCreateInput = z.strictObject({
   phaseDate: isoDate.optional(),
   hoofddossierId: dossierFields.hoofddossierId.default(null),
   note: dossierFields.note.default(null),
+  planning: dossierFields.planning.default(null),
   link: dossierFields.link.default(null),
   ambitions: dossierFields.ambitions.default([]),
   owner: dossierFields.owner.default(null),
@@ -148,6 +161,7 @@ export const dossierUpdateInput = z.strictObject({
       description: dossierFields.description.optional(),
       hoofddossierId: dossierFields.hoofddossierId.optional(),
       note: dossierFields.note.optional(),
+      planning: dossierFields.planning.optional(),
       link: dossierFields.link.optional(),
       ambitions: dossierFields.ambitions.optional(),
       owner: dossierFields.owner.optional(),

@@ -15,6 +15,7 @@ interface SummaryRow {
   title: string;
   description: string;
   note: string | null;
+  planning: string | null;
   link: string | null;
   owner: string | null;
   hoofddossier_id: number | null;
@@ -34,7 +35,7 @@ interface SummaryRow {
 }
 
 const SELECT_DOSSIERS = `
-SELECT d.id, d.number, d.title, d.description, d.note, d.link, d.owner, d.hoofddossier_id,
+SELECT d.id, d.number, d.title, d.description, d.note, d.planning, d.link, d.owner, d.hoofddossier_id,
        d.archived_at, d.created_at, d.updated_at,
        cp.id AS cur_id, cp.phase AS cur_phase, cp.qualifier AS cur_qualifier, cp.parked AS cur_parked,
        rp.id AS ref_id, rp.phase AS ref_phase, rp.qualifier AS ref_qualifier, rp.parked AS ref_parked,
@@ -108,6 +109,7 @@ export function getDossier(reg: Register, number: number, field = 'number'): Dos
     ...toSummary(row, ambitionsByDossier(reg, id).get(id) ?? []),
     description: row.description,
     note: row.note,
+    planning: row.planning,
     link: row.link,
     actiepunten,
     createdAt: row.created_at,
@@ -129,10 +131,10 @@ export function createDossier(reg: Register, input: ParsedInput<'dossier.create'
   const now = timestamp(reg.clock);
   const { lastInsertRowid } = reg.db
     .prepare(
-      `INSERT INTO dossier (number, title, description, hoofddossier_id, note, link, owner, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO dossier (number, title, description, hoofddossier_id, note, planning, link, owner, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(number, input.title, input.description, input.hoofddossierId, input.note, input.link, input.owner, now, now);
+    .run(number, input.title, input.description, input.hoofddossierId, input.note, input.planning, input.link, input.owner, now, now);
   const id = Number(lastInsertRowid);
   setAmbitions(reg, id, input.ambitions);
   insertPhaseRow(reg, id, date, input.phase, null);
@@ -150,6 +152,7 @@ export function updateDossier(reg: Register, { number, patch }: ParsedInput<'dos
     description: 'description',
     hoofddossierId: 'hoofddossier_id',
     note: 'note',
+    planning: 'planning',
     link: 'link',
     owner: 'owner',
   };

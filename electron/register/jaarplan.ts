@@ -1,6 +1,7 @@
 // The jaarplan (year, reference date), its ambitions and the hoofddossiers.
 import { RegisterError } from '../../shared/errors';
-import type { Ambition, Hoofddossier, Jaarplan } from '../../shared/domain';
+import type { Ambition, AnnexTexts, Hoofddossier, Jaarplan } from '../../shared/domain';
+import type { ParsedInput } from '../../shared/contract';
 import type { Register } from './db';
 
 interface JaarplanRow {
@@ -9,13 +10,23 @@ interface JaarplanRow {
   board: string;
   reference_date: string;
   dossier_space_url: string | null;
+  bijlage1_intro: string;
+  bijlage1_order_note: string;
+  bijlage1_footnote: string;
+  bijlage2_intro: string;
 }
+
+/** Where each annex text lives in the jaarplan table. */
+const TEXT_COLUMNS: Record<keyof AnnexTexts, string> = {
+  bijlage1Intro: 'bijlage1_intro',
+  bijlage1OrderNote: 'bijlage1_order_note',
+  bijlage1Footnote: 'bijlage1_footnote',
+  bijlage2Intro: 'bijlage2_intro',
+};
 
 /** The register's current jaarplan: the latest year. */
 export function currentJaarplan(reg: Register): Jaarplan | null {
-  const row = reg.db
-    .prepare('SELECT year, title, board, reference_date, dossier_space_url FROM jaarplan ORDER BY year DESC LIMIT 1')
-    .get() as JaarplanRow | undefined;
+  const row = reg.db.prepare('SELECT * FROM jaarplan ORDER BY year DESC LIMIT 1').get() as JaarplanRow | undefined;
   if (!row) return null;
   return {
     year: row.year,
@@ -23,7 +34,22 @@ export function currentJaarplan(reg: Register): Jaarplan | null {
     board: row.board,
     referenceDate: row.reference_date,
     dossierSpaceUrl: row.dossier_space_url,
+    texts: {
+      bijlage1Intro: row.bijlage1_intro,
+      bijlage1OrderNote: row.bijlage1_order_note,
+      bijlage1Footnote: row.bijlage1_footnote,
+      bijlage2Intro: row.bijlage2_intro,
+    },
   };
+}
+
+/** Saves the annex texts of the current jaarplan; texts left out stay as they are. */
+export function updateAnnexTexts(reg: Register, { texts }: ParsedInput<'jaarplan.updateTexts'>): Jaarplan {
+  const plan = requireJaarplan(reg);
+  const entries = Object.entries(texts) as Array<[keyof AnnexTexts, string]>;
+  const sets = entries.map(([key]) => `${TEXT_COLUMNS[key]} = ?`).join(', ');
+  reg.db.prepare(`UPDATE jaarplan SET ${sets} WHERE year = ?`).run(...entries.map(([, value]) => value), plan.year);
+  return requireJaarplan(reg);
 }
 
 export function requireJaarplan(reg: Register): Jaarplan {

@@ -18,6 +18,7 @@ const seedSchema = z.strictObject({
     board: s.line(s.LIMITS.title),
     referenceDate: s.isoDate,
     dossierSpaceUrl: s.httpsUrl.nullable(),
+    texts: s.annexTexts,
   }),
   ambitions: z.array(
     z.strictObject({ code: s.line(60), name: s.line(100), focus: z.boolean(), description: s.text(2_000) }),
@@ -45,8 +46,22 @@ export function seedRegister(reg: Register, seed: SeedData): void {
     }
     const plan = seed.jaarplan;
     reg.db
-      .prepare('INSERT INTO jaarplan (year, title, board, reference_date, dossier_space_url) VALUES (?, ?, ?, ?, ?)')
-      .run(plan.year, plan.title, plan.board, plan.referenceDate, plan.dossierSpaceUrl);
+      .prepare(
+        `INSERT INTO jaarplan (year, title, board, reference_date, dossier_space_url,
+                               bijlage1_intro, bijlage1_order_note, bijlage1_footnote, bijlage2_intro)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        plan.year,
+        plan.title,
+        plan.board,
+        plan.referenceDate,
+        plan.dossierSpaceUrl,
+        plan.texts.bijlage1Intro,
+        plan.texts.bijlage1OrderNote,
+        plan.texts.bijlage1Footnote,
+        plan.texts.bijlage2Intro,
+      );
     const addAmbition = reg.db.prepare('INSERT INTO ambition (code, name, focus, description, position) VALUES (?, ?, ?, ?, ?)');
     seed.ambitions.forEach((a, i) => addAmbition.run(a.code, a.name, a.focus ? 1 : 0, a.description, i + 1));
     const hoofddossierIds = new Map<string, number>();

@@ -74,6 +74,30 @@ describe('opening a register', () => {
     expect(reg.db.prepare('SELECT count(*) FROM dossier').pluck().get()).toBe(0);
   });
 
+  it('migrates 0002 from a version-1 register: rows kept, 2024 annex texts filled in, other years left empty', () => {
+    const file = path.join(tempDir(), 'v1.sqlite');
+    const v1 = openRegister(file, { migrations: MIGRATIONS.slice(0, 1) });
+    v1.db.exec(`
+      INSERT INTO jaarplan (year, title, board, reference_date, dossier_space_url) VALUES
+        (2024, 'Jaarplan eHerkenning 2024', 'Tactisch Beraad eTD', '2024-01-01', NULL),
+        (2025, 'Jaarplan eHerkenning 2025', 'Tactisch Beraad eTD', '2025-01-01', NULL);
+      INSERT INTO dossier (number, title, note, created_at, updated_at) VALUES (7, 'Oud dossier', 'een notitie', 't', 't');`);
+    expect(v1.schemaVersion).toBe(1);
+    v1.close();
+
+    const reg = open(file);
+    expect(reg.schemaVersion).toBe(MIGRATIONS.length);
+    const rows = reg.db.prepare('SELECT year, bijlage1_intro, bijlage1_order_note, bijlage1_footnote, bijlage2_intro FROM jaarplan ORDER BY year').all() as Array<Record<string, string>>;
+    expect(rows[0]!.bijlage1_intro).toMatch(/^Deze bijlage van het Jaarplan eHerkenning 2024 bevat de dossiers .*\n\nDe ondergenoemde voortgangsfase .* toegelicht worden\.$/s);
+    expect(rows[0]!.bijlage1_order_note).toContain('op basis van de voortgangsfase op 1-1-2024');
+    expect(rows[0]!.bijlage1_footnote).toContain('Confluence');
+    expect(rows[0]!.bijlage2_intro.split('\n\n')).toHaveLength(3);
+    expect(rows[1]).toEqual({ year: 2025, bijlage1_intro: '', bijlage1_order_note: '', bijlage1_footnote: '', bijlage2_intro: '' });
+    expect(reg.db.prepare('SELECT number, title, note, planning FROM dossier').all()).toEqual([
+      { number: 7, title: 'Oud dossier', note: 'een notitie', planning: null },
+    ]);
+  });
+
   it('opens an up-to-date register without migrating it again', () => {
     const file = path.join(tempDir(), 'r.sqlite');
     open(file).close();

@@ -107,11 +107,27 @@ describe('the seeded 2024 register', () => {
       board: 'Tactisch Beraad eTD',
       referenceDate: '2024-01-01',
       dossierSpaceUrl: 'https://wiki.eherkenning.nl/display/IntakeTeam/Intake+Team+Home',
+      texts: expect.any(Object),
     });
     const ambitions = r.call('ambition.list');
     expect(ambitions.map((a) => [a.name, a.focus])).toEqual([
       ['Betrouwbaarheid', true], ['Voorbereid zijn', true], ['Groei', false], ['De gebruiker', false], ['Samenwerking', false],
     ]);
+  });
+
+  it('holds the annex texts word for word as the jaarplan prints them, paragraph by paragraph', () => {
+    const { texts } = r.call('jaarplan.get');
+    const paragraphs = (t: string) => t.split('\n\n');
+    expect(paragraphs(texts.bijlage1Intro)).toHaveLength(2);
+    expect(paragraphs(texts.bijlage2Intro)).toHaveLength(3);
+    for (const text of Object.values(texts)) {
+      for (const paragraph of paragraphs(text)) {
+        expect(paragraph).not.toMatch(/\n/);
+        expect(flat).toContain(paragraph);
+      }
+    }
+    expect(texts.bijlage1OrderNote).toMatch(/^De volgorde van dossiers .* niet op basis van prioritering\.$/);
+    expect(texts.bijlage1Footnote).toMatch(/^Dossiers in deze tabel .* o\.b\.v\. de dossiernaam\.$/);
   });
 
   it('holds all 15 dossiers of Bijlage 1 with their phase on 1-1-2024, hoofddossier and note', () => {

@@ -1,10 +1,14 @@
 // The schema's history, in order. A register's PRAGMA user_version is the number of
 // migrations applied to it; a migration is never edited once released, only followed.
 import * as m0001 from './0001-initial';
+import * as m0002 from './0002-annex-texts-and-planning';
 
 export interface Migration {
   name: string;
   up: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ name: '0001-initial', up: m0001.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { name: '0001-initial', up: m0001.up },
+  { name: '0002-annex-texts-and-planning', up: m0002.up },
+];
