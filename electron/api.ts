@@ -19,6 +19,7 @@ import {
 } from './register/actiepunten';
 import { actiepuntHistory, dossierHistory } from './register/history';
 import { createMeeting, listMeetings } from './register/meetings';
+import { ExportJobs } from './export/export-jobs';
 
 export type Handler<N extends CallName> = (reg: Register, input: ParsedInput<N>) => CallResult<N>;
 export type HandlerGroup = { [N in CallName]?: Handler<N> };
@@ -72,7 +73,15 @@ const meetingHandlers: HandlerGroup = {
   'meeting.create': createMeeting,
 };
 
-export const HANDLER_GROUPS: readonly HandlerGroup[] = [registerHandlers, dossierHandlers, actiepuntHandlers, meetingHandlers];
+const exportHandlers = (jobs: ExportJobs): HandlerGroup => ({
+  'export.start': (reg, input) => jobs.start(reg, input),
+  'export.status': (_reg, input) => jobs.status(input.id),
+});
+
+/** Every handler group; export jobs live as long as the api that started them. */
+export function handlerGroups(jobs: ExportJobs = new ExportJobs()): HandlerGroup[] {
+  return [registerHandlers, dossierHandlers, actiepuntHandlers, meetingHandlers, exportHandlers(jobs)];
+}
 
 /** Merges handler groups; a name served twice, a contract name left unserved or a name outside the contract stops start-up. */
 export function buildHandlerTable(groups: readonly HandlerGroup[]): HandlerTable {
@@ -93,7 +102,7 @@ export interface Api {
   invoke(name: unknown, input: unknown): Envelope<unknown>;
 }
 
-export function createApi(reg: Register, groups: readonly HandlerGroup[] = HANDLER_GROUPS): Api {
+export function createApi(reg: Register, groups: readonly HandlerGroup[] = handlerGroups()): Api {
   const table = buildHandlerTable(groups);
   return {
     invoke(name, input) {

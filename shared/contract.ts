@@ -13,6 +13,7 @@ import type {
   Jaarplan,
   RegisterInfo,
 } from './domain';
+import type { ExportJob } from './exports';
 import type { PhaseState } from './phase';
 
 interface CallSpec<I extends z.ZodType, R> {
@@ -52,6 +53,9 @@ export const contract = {
 
   'meeting.list': call<Evaluatiemoment[]>()(s.none),
   'meeting.create': call<Evaluatiemoment>()(s.meetingCreateInput),
+
+  'export.start': call<ExportJob>()(s.exportStartInput),
+  'export.status': call<ExportJob>()(s.exportStatusInput),
 } as const;
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isIsoDate } from './dates';
 import { PHASES } from './phase';
 import { ACTIEPUNT_STATUSES } from './domain';
+import { EXPORT_DOCUMENTS, EXPORT_FORMATS } from './exports';
 
 export const LIMITS = {
   title: 300,
@@ -247,3 +248,35 @@ export const setStatusInput = z.strictObject({
 export const linkDossierInput = z.strictObject({ number: itemNumber, dossier: itemNumber.nullable() });
 
 export const meetingCreateInput = z.strictObject({ date: isoDate, title: line(LIMITS.title) });
+
+const unique = <T>(items: readonly T[]) => new Set(items).size === items.length;
+
+/**
+ * A folder on this computer, as an absolute path. Relative paths, '..' segments and control
+ * characters (NUL among them) are refused: what the user picked is what gets written to.
+ */
+export const folderPath = z
+  .string({ error: 'must be a folder path' })
+  .min(1, { error: 'must not be empty' })
+  .max(4_096, { error: 'must be at most 4096 characters' })
+  .refine((p) => !/[\u0000-\u001F]/.test(p), { error: 'must not contain control characters' })
+  .refine((p) => /^([A-Za-z]:[\\/]|\\\\|\/)/.test(p), { error: 'must be an absolute path' })
+  .refine((p) => !p.split(/[\\/]/).includes('..'), { error: "must not contain '..'" });
+
+export const exportStartInput = z.strictObject({
+  what: z
+    .array(z.enum(EXPORT_DOCUMENTS, { error: `must be one of: ${EXPORT_DOCUMENTS.join(', ')}` }))
+    .min(1, { error: 'must name at least one document' })
+    .refine(unique, { error: 'must not name a document twice' }),
+  formats: z
+    .array(z.enum(EXPORT_FORMATS, { error: `must be one of: ${EXPORT_FORMATS.join(', ')}` }))
+    .min(1, { error: 'must name at least one format' })
+    .refine(unique, { error: 'must not name a format twice' }),
+  /** The rapportage's date; today when left out. */
+  date: isoDate.optional(),
+  outDir: folderPath,
+  /** Replace files that exist. Without it an existing file stops the export before anything is written. */
+  overwrite: z.boolean().default(false),
+});
+
+export const exportStatusInput = z.strictObject({ id: z.string().regex(/^[a-f0-9]{32}$/, { error: 'must be an export id' }) });

@@ -1,8 +1,10 @@
 // The handler table: one handler per contract name, refused duplicates, errors as envelopes.
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildHandlerTable, createApi, HANDLER_GROUPS, type HandlerGroup } from '../../electron/api';
+import { buildHandlerTable, createApi, handlerGroups, type HandlerGroup } from '../../electron/api';
 import { CALL_NAMES } from '../../shared/contract';
 import { emptyRegister, type TestRegister } from '../support/register';
+
+const HANDLER_GROUPS = handlerGroups();
 
 let r: TestRegister | undefined;
 afterEach(() => r?.close());
@@ -34,7 +36,7 @@ describe('the handler table', () => {
         throw new Error('disk on fire');
       },
     };
-    const api = createApi(r.reg, [...HANDLER_GROUPS.slice(0, 3), broken]);
+    const api = createApi(r.reg, [...HANDLER_GROUPS.slice(0, 3), broken, ...HANDLER_GROUPS.slice(4)]);
     const silence = console.error;
     console.error = () => undefined;
     try {

@@ -87,12 +87,12 @@ describe('opening a register', () => {
 
     const reg = open(file);
     expect(reg.schemaVersion).toBe(MIGRATIONS.length);
-    const rows = reg.db.prepare('SELECT year, bijlage1_intro, bijlage1_order_note, bijlage1_footnote, bijlage2_intro FROM jaarplan ORDER BY year').all() as Array<Record<string, string>>;
+    const rows = reg.db.prepare('SELECT year, bijlage1_intro, bijlage1_order_note, bijlage1_footnote, bijlage2_intro FROM jaarplan ORDER BY year').all() as Array<{ bijlage1_intro: string; bijlage1_order_note: string; bijlage1_footnote: string; bijlage2_intro: string }>;
     expect(rows[0]!.bijlage1_intro).toMatch(/^Deze bijlage van het Jaarplan eHerkenning 2024 bevat de dossiers .*\n\nDe ondergenoemde voortgangsfase .* toegelicht worden\.$/s);
     expect(rows[0]!.bijlage1_order_note).toContain('op basis van de voortgangsfase op 1-1-2024');
     expect(rows[0]!.bijlage1_footnote).toContain('Confluence');
     expect(rows[0]!.bijlage2_intro.split('\n\n')).toHaveLength(3);
-    expect(rows[1]).toEqual({ year: 2025, bijlage1_intro: '', bijlage1_order_note: '', bijlage1_footnote: '', bijlage2_intro: '' });
+    expect(rows[1]!).toEqual({ year: 2025, bijlage1_intro: '', bijlage1_order_note: '', bijlage1_footnote: '', bijlage2_intro: '' });
     expect(reg.db.prepare('SELECT number, title, note, planning FROM dossier').all()).toEqual([
       { number: 7, title: 'Oud dossier', note: 'een notitie', planning: null },
     ]);

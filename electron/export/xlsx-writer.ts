@@ -1,0 +1,73 @@
+// Renders a WorkbookSpec as an Excel workbook a secretary can sort and filter at once: one sheet
+// per table, header row frozen and repeated on print, autofilter on, wrapped text in sensible
+// column widths, dates as real dates in Dutch format, highlighted rows shaded.
+import ExcelJS from 'exceljs';
+import type { SheetSpec, SheetValue, WorkbookSpec } from '../../shared/report/document';
+import { cleanText, fitExcelCell } from './clean-text';
+
+const HEADER_FILL = 'FFDCE6F1';
+const HIGHLIGHT_FILL = 'FFFFF2CC';
+const DATE_FORMAT = 'dd-mm-yyyy';
+
+const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
+
+/** Excel's sheet-name rule: at most 31 characters, none of []:*?/\ . */
+export function sheetName(name: string): string {
+  return cleanText(name).replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || 'Blad';
+}
+
+/**
+ * Texts stay texts: exceljs writes a string as a string cell, never as a formula, so "=SUM(A1)"
+ * or "@user" is shown as typed. A date becomes a real date (a serial number with a date format).
+ */
+function cellValue(value: SheetValue): ExcelJS.CellValue {
+  if (value === null) return null;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string') return fitExcelCell(cleanText(value));
+  if ('date' in value) {
+    const [y, m, d] = value.date.split('-').map(Number);
+    return new Date(Date.UTC(y!, m! - 1, d!));
+  }
+  return { text: fitExcelCell(cleanText(value.text)), hyperlink: value.link };
+}
+
+function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
+  const sheet = workbook.addWorksheet(sheetName(spec.name), {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 0, activeCell: 'A2' }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+  });
+  sheet.columns = spec.columns.map((c) => ({
+    header: cleanText(c.header),
+    width: c.width,
+    style: {
+      alignment: { wrapText: true, vertical: 'top' },
+      ...(c.kind === 'date' ? { numFmt: DATE_FORMAT } : {}),
+    },
+  }));
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.eachCell((cell) => {
+    cell.fill = solid(HEADER_FILL);
+  });
+  for (const row of spec.rows) {
+    const added = sheet.addRow(row.values.map(cellValue));
+    row.values.forEach((value, i) => {
+      const cell = added.getCell(i + 1);
+      if (value !== null && typeof value === 'object' && 'link' in value) cell.font = { color: { argb: 'FF0563C1' }, underline: true };
+      if (row.highlight) cell.fill = solid(HIGHLIGHT_FILL);
+    });
+  }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, spec.rows.length + 1), column: spec.columns.length } };
+}
+
+export async function renderXlsx(spec: WorkbookSpec): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'TB-register';
+  workbook.lastModifiedBy = 'TB-register';
+  workbook.title = cleanText(spec.title);
+  workbook.subject = cleanText(spec.subject);
+  // exceljs writes dc:language but its typings leave the property out.
+  (workbook as ExcelJS.Workbook & { language: string }).language = 'nl-NL';
+  for (const sheet of spec.sheets) addSheet(workbook, sheet);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

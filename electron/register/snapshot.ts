@@ -1,0 +1,114 @@
+// The register as one plain-data snapshot for the reports (shared/report/snapshot.ts): every
+// table read in bulk, inside the caller's transaction, so the picture is of one moment.
+import type { ActiepuntStatus, PriorityState } from '../../shared/domain';
+import type { PhaseState } from '../../shared/phase';
+import type { Dated, RegisterSnapshot, SnapshotActiepunt, SnapshotDossier } from '../../shared/report/snapshot';
+import type { Register } from './db';
+import { listActiepunten } from './actiepunten';
+import { listAmbitions, listHoofddossiers, requireJaarplan } from './jaarplan';
+import { groupValues, toPhaseState, type PhaseColumns } from './lookup';
+
+interface DossierRow {
+  id: number;
+  number: number;
+  title: string;
+  description: string;
+  note: string | null;
+  planning: string | null;
+  link: string | null;
+  owner: string | null;
+  hoofddossier_id: number | null;
+}
+
+interface DatedRow {
+  item: number;
+  effective_date: string;
+  note: string | null;
+}
+
+/** Dated rows per item, oldest first (same-date rows in recording order). */
+function datedByItem<R extends DatedRow, T>(rows: R[], value: (row: R) => T): Map<number, Dated<T>[]> {
+  const byItem = new Map<number, Dated<T>[]>();
+  for (const row of rows) {
+    let list = byItem.get(row.item);
+    if (!list) byItem.set(row.item, (list = []));
+    list.push({ date: row.effective_date, value: value(row), note: row.note });
+  }
+  return byItem;
+}
+
+const ORDER = 'ORDER BY item, effective_date, id';
+
+export function readSnapshot(reg: Register): RegisterSnapshot {
+  const db = reg.db;
+  const dossierRows = db
+    .prepare(
+      `SELECT id, number, title, description, note, planning, link, owner, hoofddossier_id
+       FROM dossier WHERE archived_at IS NULL ORDER BY number`,
+    )
+    .all() as DossierRow[];
+  const phases = datedByItem(
+    db.prepare(`SELECT dossier_id AS item, effective_date, note, phase, qualifier, parked FROM dossier_phase ${ORDER}`).all() as Array<
+      DatedRow & PhaseColumns
+    >,
+    (row): PhaseState => toPhaseState(row),
+  );
+  const priorities = datedByItem(
+    db.prepare(`SELECT dossier_id AS item, effective_date, note, priority, rank FROM dossier_priority ${ORDER}`).all() as Array<
+      DatedRow & { priority: number; rank: number | null }
+    >,
+    (row): PriorityState => ({ priority: row.priority === 1, rank: row.rank }),
+  );
+  const ambitions = groupValues(
+    db
+      .prepare(
+        `SELECT da.dossier_id AS id, a.code AS value FROM dossier_ambition da JOIN ambition a ON a.id = da.ambition_id
+         ORDER BY da.dossier_id, a.position, a.id`,
+      )
+      .all() as Array<{ id: number; value: string }>,
+  );
+  const dossiers = dossierRows.map(
+    (d): SnapshotDossier => ({
+      number: d.number,
+      title: d.title,
+      description: d.description,
+      note: d.note,
+      planning: d.planning,
+      link: d.link,
+      owner: d.owner,
+      hoofddossierId: d.hoofddossier_id,
+      ambitions: ambitions.get(d.id) ?? [],
+      phases: phases.get(d.id) ?? [],
+      priorities: priorities.get(d.id) ?? [],
+    }),
+  );
+
+  const statusRows = db
+    .prepare(
+      `SELECT a.number AS item, s.effective_date, s.note, s.status
+       FROM actiepunt_status s JOIN actiepunt a ON a.id = s.actiepunt_id ORDER BY a.number, s.effective_date, s.id`,
+    )
+    .all() as Array<DatedRow & { status: ActiepuntStatus }>;
+  const statuses = datedByItem(statusRows, (row) => row.status);
+  const actiepunten = listActiepunten(reg, { includeArchived: false }).map(
+    (a): SnapshotActiepunt => ({
+      number: a.number,
+      text: a.text,
+      subPoints: a.subPoints,
+      owners: a.owners,
+      deadline: a.deadline,
+      remarks: a.remarks,
+      dossier: a.dossier,
+      statuses: statuses.get(a.number) ?? [],
+    }),
+  );
+
+  return {
+    jaarplan: requireJaarplan(reg),
+    ambitions: listAmbitions(reg),
+    hoofddossiers: listHoofddossiers(reg),
+    dossiers,
+    actiepunten,
+    meetings: db.prepare('SELECT date, title FROM evaluatiemoment ORDER BY date, id').all() as RegisterSnapshot['meetings'],
+  };
+}

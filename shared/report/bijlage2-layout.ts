@@ -1,0 +1,94 @@
+// Bijlage 2 as the jaarplan prints it (Word), and as one sortable table (Excel).
+import { t } from '../i18n';
+import type { Bijlage2 } from './bijlage2-model';
+import { paragraphsOf, type Block, type DocumentSpec, type SheetValue, type WorkbookSpec } from './document';
+
+export const BIJLAGE2_TITLE = 'Lijst met actiepunten';
+
+export function bijlage2Document(b: Bijlage2): DocumentSpec {
+  const blocks: Block[] = [
+    { kind: 'title', lines: ['Bijlage 2', b.jaarplanTitle, b.board, `‘${BIJLAGE2_TITLE}’`] },
+    { kind: 'heading', level: 1, text: 'Vastlegging van actiepunten' },
+    ...paragraphsOf(b.intro).map((p): Block => ({ kind: 'paragraph', runs: [p] })),
+    { kind: 'heading', level: 1, text: BIJLAGE2_TITLE },
+    {
+      kind: 'table',
+      columns: [
+        { header: 'Actiepunt', width: 0.62 },
+        { header: 'Eigenaar', width: 0.19 },
+        { header: 'Deadline', width: 0.19 },
+      ],
+      rows: b.rows.map((row) => ({
+        cells: [
+          [
+            { kind: 'paragraph', runs: [`${row.number}. ${row.text}`] },
+            ...(row.subPoints.length ? [{ kind: 'list' as const, items: row.subPoints }] : []),
+          ],
+          [{ kind: 'paragraph', runs: [row.owner] }],
+          row.deadlineCell.map((line) => ({ kind: 'paragraph' as const, runs: [line] })),
+        ],
+      })),
+    },
+  ];
+  return {
+    title: `Bijlage 2 ${BIJLAGE2_TITLE} – ${b.jaarplanTitle}`,
+    subject: `${b.jaarplanTitle}, ${b.board}`,
+    footer: `Bijlage 2 – ${b.jaarplanTitle}`,
+    blocks,
+  };
+}
+
+export function deadlineValue(deadline: Bijlage2['rows'][number]['deadline']): SheetValue {
+  if (!deadline) return null;
+  return deadline.kind === 'date' ? { date: deadline.date } : deadline.text;
+}
+
+export const subPointsText = (items: readonly string[]): string | null =>
+  items.length ? items.map((item) => `- ${item}`).join('\n') : null;
+
+export function bijlage2Workbook(b: Bijlage2): WorkbookSpec {
+  return {
+    title: `Bijlage 2 ${BIJLAGE2_TITLE} – ${b.jaarplanTitle}`,
+    subject: `${b.jaarplanTitle}, ${b.board}`,
+    sheets: [
+      {
+        name: 'Actiepunten',
+        columns: [
+          { header: 'Nr.', width: 6, kind: 'number' },
+          { header: 'Actiepunt', width: 50 },
+          { header: 'Subpunten', width: 50 },
+          { header: 'Eigenaar', width: 20 },
+          { header: 'Deadline', width: 14, kind: 'date' },
+          { header: 'Opmerking', width: 28 },
+          { header: 'Status', width: 14 },
+          { header: 'Dossier', width: 9, kind: 'number' },
+        ],
+        rows: b.rows.map((row) => ({
+          values: [
+            row.number,
+            row.text,
+            subPointsText(row.subPoints),
+            row.owner,
+            deadlineValue(row.deadline),
+            row.remarks,
+            row.status ? t('nl', `status_${row.status}`) : null,
+            row.dossier,
+          ],
+        })),
+      },
+      {
+        name: 'Toelichting',
+        columns: [
+          { header: 'Onderdeel', width: 28 },
+          { header: 'Tekst', width: 100 },
+        ],
+        rows: [
+          { values: ['Document', `Bijlage 2 ‘${BIJLAGE2_TITLE}’`] },
+          { values: ['Jaarplan', b.jaarplanTitle] },
+          { values: ['Overleg', b.board] },
+          { values: ['Vastlegging van actiepunten', b.intro] },
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,60 @@
+// Bijlage 2 "Lijst met actiepunten": every current action point with its owner and deadline.
+import type { ActiepuntStatus, Deadline } from '../domain';
+import { formatDutchDate } from '../dates';
+import { valueOn, type RegisterSnapshot } from './snapshot';
+
+export interface Bijlage2Row {
+  number: number;
+  text: string;
+  subPoints: string[];
+  /** "Logius/BZK", or "-" when nobody owns it yet. */
+  owner: string;
+  /** The annex's deadline cell: the deadline, or the remarks where there is none, or "-". */
+  deadlineCell: string[];
+  deadline: Deadline | null;
+  remarks: string | null;
+  status: ActiepuntStatus | null;
+  dossier: number | null;
+}
+
+export interface Bijlage2 {
+  jaarplanTitle: string;
+  board: string;
+  intro: string;
+  rows: Bijlage2Row[];
+}
+
+export const formatOwners = (owners: readonly string[]): string => (owners.length ? owners.join('/') : '-');
+
+export function formatDeadline(deadline: Deadline | null): string {
+  if (!deadline) return '-';
+  return deadline.kind === 'date' ? formatDutchDate(deadline.date) : deadline.text;
+}
+
+/** The jaarplan prints remarks such as "(Reeds in het TB ingebracht)" in the deadline column. */
+function deadlineCell(deadline: Deadline | null, remarks: string | null): string[] {
+  if (!deadline) return [remarks ?? '-'];
+  return remarks ? [formatDeadline(deadline), remarks] : [formatDeadline(deadline)];
+}
+
+export function buildBijlage2(snapshot: RegisterSnapshot, today: string): Bijlage2 {
+  const rows = [...snapshot.actiepunten]
+    .sort((a, b) => a.number - b.number)
+    .map((a) => ({
+      number: a.number,
+      text: a.text,
+      subPoints: a.subPoints,
+      owner: formatOwners(a.owners),
+      deadlineCell: deadlineCell(a.deadline, a.remarks),
+      deadline: a.deadline,
+      remarks: a.remarks,
+      status: valueOn(a.statuses, today),
+      dossier: a.dossier,
+    }));
+  return {
+    jaarplanTitle: snapshot.jaarplan.title,
+    board: snapshot.jaarplan.board,
+    intro: snapshot.jaarplan.texts.bijlage2Intro,
+    rows,
+  };
+}
