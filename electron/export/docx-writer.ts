@@ -12,12 +12,14 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  HeightRule,
   ShadingType,
   Tab,
   Table,
   TableCell,
   TableLayoutType,
   TableRow,
+  TextDirection,
   TextRun,
   WidthType,
   type IStylesOptions,
@@ -62,6 +64,7 @@ const styles: IStylesOptions = {
       paragraph: { spacing: { after: 40 } },
     },
     { id: 'Muted', name: 'Muted', basedOn: 'Normal', quickFormat: true, run: { italics: true, color: '404040' } },
+    { id: 'Label', name: 'Label', basedOn: 'Normal', quickFormat: true, run: { bold: true }, paragraph: { keepNext: true, spacing: { after: 60 } } },
     { id: 'Small', name: 'Small', basedOn: 'Normal', quickFormat: true, run: { size: 16 }, paragraph: { spacing: { after: 40 } } },
     { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { size: 19 }, paragraph: { spacing: { before: 20, after: 40 } } },
     { id: 'TableHeading', name: 'Table Heading', basedOn: 'TableText', run: { bold: true, color: ACCENT } },
@@ -92,7 +95,7 @@ function runs(spec: readonly Run[]): Array<TextRun | ExternalHyperlink> {
   });
 }
 
-const STYLE_OF = { normal: undefined, muted: 'Muted', small: 'Small' } as const;
+const STYLE_OF = { normal: undefined, muted: 'Muted', small: 'Small', label: 'Label' } as const;
 
 function listParagraphs(items: readonly Run[][], style?: string): Paragraph[] {
   return items.map((item) => new Paragraph({ style, numbering: { reference: LIST, level: 0 }, children: runs(item) }));
@@ -118,14 +121,18 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
   const withHeader = block.header !== false;
   // A label/value table is small: keep it on one page, with the heading above it.
   const keepNext = !withHeader;
+  // Upright headers need the row to be as tall as the longest of them (about 90 twips a letter).
+  const upright = block.columns.filter((c) => c.upright).map((c) => c.header.length);
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
+    height: upright.length ? { value: Math.max(...upright) * 90 + 200, rule: HeightRule.ATLEAST } : undefined,
     children: block.columns.map(
       (c, i) =>
         new TableCell({
           width: { size: widths[i]!, type: WidthType.DXA },
           shading: fill(HEADER_FILL),
+          textDirection: c.upright ? TextDirection.BOTTOM_TO_TOP_LEFT_TO_RIGHT : undefined,
           children: cellParagraphs([{ kind: 'paragraph', runs: [c.header] }], true),
         }),
     ),

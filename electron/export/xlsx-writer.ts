@@ -8,6 +8,10 @@ import { cleanText, fitExcelCell } from './clean-text';
 const HEADER_FILL = 'FFDCE6F1';
 const HIGHLIGHT_FILL = 'FFFFF2CC';
 const DATE_FORMAT = 'dd-mm-yyyy';
+const FONT = { name: 'Calibri', size: 11 };
+/** Points per line of 11 pt text, and Excel's highest row. */
+const LINE_HEIGHT = 15;
+const MAX_ROW_HEIGHT = 409;
 
 const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 
@@ -31,6 +35,24 @@ function cellValue(value: SheetValue): ExcelJS.CellValue {
   return { text: fitExcelCell(cleanText(value.text)), hyperlink: value.link };
 }
 
+/**
+ * How tall a row must be to show its wrapped text. Excel recomputes this when a row is edited,
+ * but neither Excel nor LibreOffice grows a row on opening, so an export must set it.
+ */
+function rowHeight(values: readonly ExcelJS.CellValue[], widths: readonly number[]): number | undefined {
+  let lines = 1;
+  values.forEach((value, i) => {
+    // Links (one long word) are clipped, not wrapped: only plain text counts.
+    const text = typeof value === 'string' ? value : '';
+    if (!text) return;
+    // A column of width w holds about 1.2·w characters of 11 pt Calibri; keep a margin for word breaks.
+    const perLine = Math.max(1, Math.floor((widths[i] ?? 10) * 1.2) - 3);
+    const count = text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
+    lines = Math.max(lines, count);
+  });
+  return lines > 1 ? Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT) : undefined;
+}
+
 function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
   const sheet = workbook.addWorksheet(sheetName(spec.name), {
     views: [{ state: 'frozen', ySplit: 1, xSplit: 0, activeCell: 'A2' }],
@@ -40,20 +62,27 @@ function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
     header: cleanText(c.header),
     width: c.width,
     style: {
+      font: FONT,
       alignment: { wrapText: true, vertical: 'top' },
       ...(c.kind === 'date' ? { numFmt: DATE_FORMAT } : {}),
     },
   }));
   const header = sheet.getRow(1);
-  header.font = { bold: true };
+  header.font = { ...FONT, bold: true };
   header.eachCell((cell) => {
     cell.fill = solid(HEADER_FILL);
   });
+  const widths = spec.columns.map((c) => c.width);
+  const headerHeight = rowHeight(spec.columns.map((c) => c.header), widths);
+  if (headerHeight) header.height = headerHeight;
   for (const row of spec.rows) {
-    const added = sheet.addRow(row.values.map(cellValue));
+    const values = row.values.map(cellValue);
+    const added = sheet.addRow(values);
+    const height = rowHeight(values, widths);
+    if (height) added.height = height;
     row.values.forEach((value, i) => {
       const cell = added.getCell(i + 1);
-      if (value !== null && typeof value === 'object' && 'link' in value) cell.font = { color: { argb: 'FF0563C1' }, underline: true };
+      if (value !== null && typeof value === 'object' && 'link' in value) cell.font = { ...FONT, color: { argb: 'FF0563C1' }, underline: true };
       if (row.highlight) cell.fill = solid(HIGHLIGHT_FILL);
     });
   }

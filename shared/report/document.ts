@@ -20,12 +20,14 @@ export type Block =
   /** The title block: the first line is the document title, the others are its subtitle lines. */
   | { kind: 'title'; lines: string[] }
   | { kind: 'heading'; level: 1 | 2 | 3; text: string; pageBreakBefore?: boolean }
-  | { kind: 'paragraph'; runs: Run[]; style?: 'normal' | 'muted' | 'small' }
+  /** A label is a short bold lead-in that stays on the page of what follows it. */
+  | { kind: 'paragraph'; runs: Run[]; style?: 'normal' | 'muted' | 'small' | 'label' }
   | { kind: 'list'; items: Run[][] }
   | {
       kind: 'table';
       /** Widths are shares of the page width; the header row repeats on every page. */
-      columns: Array<{ header: string; width: number }>;
+      /** An upright header reads bottom to top: narrow columns (a matrix of marks) keep whole words. */
+      columns: Array<{ header: string; width: number; upright?: boolean }>;
       rows: TableRow[];
       /** false for a small label/value table, which has no header row and is kept on one page. */
       header?: boolean;

@@ -62,13 +62,13 @@ function priorityDossier(d: RapportageDossier, reference: string): Block[] {
   ];
   if (d.description) blocks.push({ kind: 'paragraph', runs: [d.description] });
   if (d.note) blocks.push({ kind: 'paragraph', runs: [{ text: 'Toelichting: ', bold: true }, d.note] });
-  blocks.push({ kind: 'paragraph', runs: [{ text: 'Verloop', bold: true }] });
+  blocks.push({ kind: 'paragraph', runs: ['Verloop'], style: 'label' });
   blocks.push({
     kind: 'list',
     items: d.history.map((row) => [`${formatDutchDate(row.date)}: ${formatPhase(row.value)}${row.note ? ` – ${row.note}` : ''}`]),
   });
   if (d.actiepunten.length) {
-    blocks.push({ kind: 'paragraph', runs: [{ text: 'Actiepunten', bold: true }] });
+    blocks.push({ kind: 'paragraph', runs: ['Actiepunten'], style: 'label' });
     blocks.push({
       kind: 'list',
       items: d.actiepunten.map((a) => [`${a.number}. ${a.text} (${a.status ? t('nl', `status_${a.status}`) : '-'})`]),
@@ -98,9 +98,6 @@ export function rapportageDocument(r: Rapportage): DocumentSpec {
     ],
   });
   const ambitionHeader = (a: Rapportage['ambitions'][number]) => (a.focus ? `${a.name}*` : a.name);
-  // Ambition columns share 70% of the page by the length of their names, so no name breaks mid-word.
-  const nameWeights = r.ambitions.map((a) => Math.max(8, a.name.length + 1));
-  const weightSum = nameWeights.reduce((x, y) => x + y, 0);
   const blocks: Block[] = [
     { kind: 'title', lines: ['Change & Release rapportage', r.board, `Stand op ${date}`, r.jaarplanTitle] },
     { kind: 'heading', level: 1, text: 'Samenvatting' },
@@ -166,8 +163,9 @@ export function rapportageDocument(r: Rapportage): DocumentSpec {
             {
               kind: 'table',
               columns: [
-                { header: 'Dossier', width: 0.3 },
-                ...r.ambitions.map((a, i) => ({ header: ambitionHeader(a), width: (0.7 * nameWeights[i]!) / weightSum })),
+                // Upright ambition names keep the marks' columns narrow and the dossier titles wide.
+                { header: 'Dossier', width: Math.max(0.4, 1 - 0.09 * r.ambitions.length) },
+                ...r.ambitions.map((a) => ({ header: ambitionHeader(a), width: 0.09, upright: true })),
               ],
               rows: [
                 ...r.matrix.map(

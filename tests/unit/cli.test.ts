@@ -49,4 +49,31 @@ describe('npm run cli', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.err).toMatch(/Unknown option '--dbb'/);
   });
+
+  it('exports the annexes and the rapportage as documented, keeps existing files unless --overwrite', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'tb.sqlite');
+    const out = path.join(dir, 'uit');
+    fs.mkdirSync(out);
+    npmCli('seed', '--db', db);
+    const first = npmCli('export', '--db', db, '--out', out, '--date', '2024-03-01');
+    expect(first).toMatchObject({ code: 0 });
+    const names = [
+      'bijlage-1-dossiers-met-prioriteit.docx', 'bijlage-1-dossiers-met-prioriteit.xlsx',
+      'bijlage-2-actiepunten.docx', 'bijlage-2-actiepunten.xlsx',
+      'cr-rapportage-2024-03-01.docx', 'cr-rapportage-2024-03-01.xlsx',
+    ];
+    expect(first.out.trim().split('\n')).toEqual(names.map((n) => `Wrote ${path.join(out, n)}`));
+    expect(fs.readdirSync(out).sort()).toEqual(names);
+
+    const before = fs.statSync(path.join(out, names[0]!)).mtimeMs;
+    const again = npmCli('export', '--db', db, '--out', out, '--what', 'bijlage1', '--format', 'docx');
+    expect(again.code).toBe(1);
+    expect(again.err).toContain(`${path.join(out, names[0]!)} already exists`);
+    expect(fs.statSync(path.join(out, names[0]!)).mtimeMs).toBe(before);
+
+    const only = npmCli('export', '--db', db, '--out', out, '--what', 'rapportage', '--format', 'xlsx', '--overwrite');
+    expect(only).toMatchObject({ code: 0, out: `Wrote ${path.join(out, 'cr-rapportage-2026-11-30.xlsx')}\n` });
+    expect(npmCli('export', '--db', db, '--out', out, '--format', 'pdf')).toMatchObject({ code: 1, err: expect.stringContaining('formats.0: must be one of: docx, xlsx') });
+  });
 });

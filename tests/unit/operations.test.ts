@@ -147,6 +147,22 @@ describe('actiepunten', () => {
   });
 });
 
+describe('the jaarplan', () => {
+  it('saves edited annex texts and keeps the others', () => {
+    const before = r.call('jaarplan.get').texts;
+    const after = r.call('jaarplan.updateTexts', { texts: { bijlage1OrderNote: '  Gesorteerd op nummer.\r\n  ' } });
+    expect(after.texts).toEqual({ ...before, bijlage1OrderNote: 'Gesorteerd op nummer.' });
+    expect(r.call('jaarplan.get').texts.bijlage1OrderNote).toBe('Gesorteerd op nummer.');
+  });
+
+  it('keeps a dossier planning, and clears it with null', () => {
+    expect(r.call('dossier.update', { number: 3, patch: { planning: 'Statuspagina live in Q2.' } }).planning).toBe('Statuspagina live in Q2.');
+    expect(r.call('dossier.get', { number: 3 }).planning).toBe('Statuspagina live in Q2.');
+    expect(r.call('dossier.update', { number: 3, patch: { planning: null } }).planning).toBeNull();
+    expect(r.call('dossier.create', { title: 'Met planning', phase: { phase: 'nieuw' }, planning: 'Na de zomer' }).planning).toBe('Na de zomer');
+  });
+});
+
 describe('evaluatiemomenten', () => {
   it('records meetings in date order', () => {
     r.call('meeting.create', { date: '2024-07-09', title: 'TB juli' });
