@@ -13,14 +13,8 @@ export function bucketOf(state: PhaseState): PhaseBucket {
   return state.parked || state.phase === null ? 'geparkeerd' : state.phase;
 }
 
-export interface RapportageDossier {
-  number: number;
-  title: string;
-  description: string;
-  note: string | null;
-  planning: string | null;
-  link: string | null;
-  owner: string | null;
+export interface RapportageDossier
+  extends Pick<SnapshotDossier, 'number' | 'title' | 'description' | 'note' | 'planning' | 'link' | 'owner'> {
   hoofddossier: string | null;
   /** Ambition names, in the jaarplan's order. */
   ambitions: string[];
