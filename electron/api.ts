@@ -4,7 +4,16 @@ import type { z } from 'zod';
 import { contract, isCallName, CALL_NAMES, type CallName, type CallResult, type ParsedInput } from '../shared/contract';
 import { RegisterError, type CallError, type Envelope } from '../shared/errors';
 import type { Register } from './register/db';
-import { currentJaarplan, listAmbitions, listHoofddossiers, requireJaarplan, updateAnnexTexts } from './register/jaarplan';
+import {
+  createAmbition,
+  currentJaarplan,
+  listAmbitions,
+  listHoofddossiers,
+  requireJaarplan,
+  updateAmbition,
+  updateAnnexTexts,
+  updateJaarplan,
+} from './register/jaarplan';
 import { archiveDossier, createDossier, getDossier, listDossiers, updateDossier } from './register/dossiers';
 import { phaseOn, phasesOn, setPhase } from './register/dossier-phases';
 import { reorderPriorities, setPriority } from './register/dossier-priorities';
@@ -20,6 +29,9 @@ import {
 import { actiepuntHistory, dossierHistory } from './register/history';
 import { createMeeting, listMeetings } from './register/meetings';
 import { ExportJobs } from './export/export-jobs';
+import { systemFileOpener, type FileOpener } from './export/open-file';
+import { defaultExportDir } from './paths';
+import { finishStep, redo, undo, undoState } from './register/undo';
 
 export type Handler<N extends CallName> = (reg: Register, input: ParsedInput<N>) => CallResult<N>;
 export type HandlerGroup = { [N in CallName]?: Handler<N> };
@@ -37,9 +49,15 @@ const registerHandlers: HandlerGroup = {
       evaluatiemomenten: reg.db.prepare('SELECT count(*) FROM evaluatiemoment').pluck().get() as number,
     },
   }),
+  'register.undoState': (reg) => undoState(reg),
+  'register.undo': (reg) => undo(reg),
+  'register.redo': (reg) => redo(reg),
   'jaarplan.get': (reg) => requireJaarplan(reg),
   'jaarplan.updateTexts': updateAnnexTexts,
+  'jaarplan.update': updateJaarplan,
   'ambition.list': (reg) => listAmbitions(reg),
+  'ambition.create': createAmbition,
+  'ambition.update': updateAmbition,
   'hoofddossier.list': (reg) => listHoofddossiers(reg),
 };
 
@@ -73,14 +91,20 @@ const meetingHandlers: HandlerGroup = {
   'meeting.create': createMeeting,
 };
 
-const exportHandlers = (jobs: ExportJobs): HandlerGroup => ({
+const exportHandlers = (jobs: ExportJobs, open: FileOpener): HandlerGroup => ({
   'export.start': (reg, input) => jobs.start(reg, input),
   'export.status': (_reg, input) => jobs.status(input.id),
+  'export.defaults': () => ({ outDir: defaultExportDir() }),
+  'export.open': (_reg, input) => {
+    const file = jobs.writtenFile(input.id, input.file);
+    open(file);
+    return { opened: file };
+  },
 });
 
 /** Every handler group; export jobs live as long as the api that started them. */
-export function handlerGroups(jobs: ExportJobs = new ExportJobs()): HandlerGroup[] {
-  return [registerHandlers, dossierHandlers, actiepuntHandlers, meetingHandlers, exportHandlers(jobs)];
+export function handlerGroups(jobs: ExportJobs = new ExportJobs(), open: FileOpener = systemFileOpener()): HandlerGroup[] {
+  return [registerHandlers, dossierHandlers, actiepuntHandlers, meetingHandlers, exportHandlers(jobs, open)];
 }
 
 /** Merges handler groups; a name served twice, a contract name left unserved or a name outside the contract stops start-up. */
@@ -113,8 +137,13 @@ export function createApi(reg: Register, groups: readonly HandlerGroup[] = handl
       if (!parsed.success) return fail(describeInvalid(parsed.error));
       try {
         const handler = table[name] as (reg: Register, input: unknown) => unknown;
-        // One call, one transaction: a call that throws leaves the register as it was.
-        const value = reg.db.transaction(() => handler(reg, parsed.data))();
+        // One call, one transaction: a call that throws leaves the register as it was. What a call
+        // changed becomes one undo step, in the same transaction.
+        const value = reg.db.transaction(() => {
+          const result = handler(reg, parsed.data);
+          if (!reg.readOnly) finishStep(reg, name, itemOf(parsed.data) ?? itemOf(result));
+          return result;
+        })();
         return { ok: true, value };
       } catch (error) {
         return fail(toCallError(error));
@@ -124,6 +153,12 @@ export function createApi(reg: Register, groups: readonly HandlerGroup[] = handl
 }
 
 const fail = (error: CallError): Envelope<never> => ({ ok: false, error });
+
+/** The dossier or actiepunt a call is about, for the undo step's name. */
+const itemOf = (input: unknown): number | null => {
+  const number = (input as { number?: unknown } | undefined)?.number;
+  return typeof number === 'number' ? number : null;
+};
 
 function describeInvalid(error: z.ZodError): CallError {
   const issue = error.issues[0]!;

@@ -1,4 +1,5 @@
 // Where the app keeps the user's register: the same folder in both shells.
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -15,3 +16,10 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: Node
 }
 
 export const defaultRegisterPath = (env?: NodeJS.ProcessEnv): string => path.join(userDataDir(env), REGISTER_FILE);
+
+/** Where exports go unless the user picks another folder: Documents, else the home folder. */
+export function defaultExportDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.TB_REGISTER_EXPORT_DIR) return path.resolve(env.TB_REGISTER_EXPORT_DIR);
+  const documents = path.join(os.homedir(), 'Documents');
+  return fs.existsSync(documents) ? documents : os.homedir();
+}

@@ -12,6 +12,7 @@ import type {
   Hoofddossier,
   Jaarplan,
   RegisterInfo,
+  UndoState,
 } from './domain';
 import type { ExportJob } from './exports';
 import type { PhaseState } from './phase';
@@ -25,9 +26,15 @@ const call = <R>() => <I extends z.ZodType>(input: I): CallSpec<I, R> => ({ inpu
 
 export const contract = {
   'register.info': call<RegisterInfo>()(s.none),
+  'register.undoState': call<UndoState>()(s.none),
+  'register.undo': call<UndoState>()(s.none),
+  'register.redo': call<UndoState>()(s.none),
   'jaarplan.get': call<Jaarplan>()(s.none),
   'jaarplan.updateTexts': call<Jaarplan>()(s.jaarplanUpdateTextsInput),
+  'jaarplan.update': call<Jaarplan>()(s.jaarplanUpdateInput),
   'ambition.list': call<Ambition[]>()(s.none),
+  'ambition.create': call<Ambition>()(s.ambitionCreateInput),
+  'ambition.update': call<Ambition>()(s.ambitionUpdateInput),
   'hoofddossier.list': call<Hoofddossier[]>()(s.none),
 
   'dossier.list': call<DossierSummary[]>()(s.dossierListInput),
@@ -56,6 +63,9 @@ export const contract = {
 
   'export.start': call<ExportJob>()(s.exportStartInput),
   'export.status': call<ExportJob>()(s.exportStatusInput),
+  'export.defaults': call<{ outDir: string }>()(s.none),
+  /** Opens a file a finished export wrote, in the program the computer uses for it. */
+  'export.open': call<{ opened: string }>()(s.exportOpenInput),
 } as const;
 
 export type Contract = typeof contract;

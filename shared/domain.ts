@@ -105,3 +105,9 @@ export interface RegisterInfo {
   jaarplan: Jaarplan | null;
   counts: { dossiers: number; actiepunten: number; evaluatiemomenten: number };
 }
+
+/** The edit that Ctrl+Z would undo and the one Ctrl+Shift+Z would redo: the call and its item. */
+export interface UndoState {
+  undo: { call: string; item: number | null; at: string } | null;
+  redo: { call: string; item: number | null; at: string } | null;
+}

@@ -113,6 +113,36 @@ export const jaarplanUpdateTextsInput = z.strictObject({
   texts: annexTexts.partial().refine((p) => Object.keys(p).length > 0, { error: 'must change at least one text' }),
 });
 
+export const jaarplanUpdateInput = z.strictObject({
+  patch: z
+    .strictObject({
+      year: z.number({ error: 'must be a year' }).int({ error: 'must be a year' }).min(1900).max(2999).optional(),
+      title: line(LIMITS.title).optional(),
+      board: line(LIMITS.title).optional(),
+      referenceDate: isoDate.optional(),
+      dossierSpaceUrl: httpsUrl.nullable().optional(),
+    })
+    .refine((p) => Object.keys(p).length > 0, { error: 'must change at least one field' }),
+});
+
+const ambitionCode = line(60).refine((c) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(c), {
+  error: 'must be lower-case letters and digits joined by hyphens',
+});
+
+export const ambitionCreateInput = z.strictObject({
+  code: ambitionCode.optional(),
+  name: line(100),
+  description: text(2_000).default(''),
+  focus: z.boolean().default(false),
+});
+
+export const ambitionUpdateInput = z.strictObject({
+  code: ambitionCode,
+  patch: z
+    .strictObject({ name: line(100).optional(), description: text(2_000).optional(), focus: z.boolean().optional() })
+    .refine((p) => Object.keys(p).length > 0, { error: 'must change at least one field' }),
+});
+
 export const byNumber = z.strictObject({ number: itemNumber });
 
 export const dossierListInput = z
@@ -277,6 +307,11 @@ export const exportStartInput = z.strictObject({
   outDir: folderPath,
   /** Replace files that exist. Without it an existing file stops the export before anything is written. */
   overwrite: z.boolean().default(false),
+});
+
+export const exportOpenInput = z.strictObject({
+  id: z.string().regex(/^[a-f0-9]{32}$/, { error: 'must be an export id' }),
+  file: z.number().int().min(0).max(5),
 });
 
 export const exportStatusInput = z.strictObject({ id: z.string().regex(/^[a-f0-9]{32}$/, { error: 'must be an export id' }) });

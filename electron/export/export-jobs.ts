@@ -72,6 +72,16 @@ export class ExportJobs {
     return { ...job, files: [...job.files] };
   }
 
+  /** A file a finished job wrote, by its place in job.files; nothing else can be opened this way. */
+  writtenFile(id: string, index: number): string {
+    const job = this.status(id);
+    const file = job.files[index];
+    if (job.state !== 'done' || file === undefined || !fs.existsSync(file)) {
+      throw new RegisterError('not_found', `Export ${id} has no written file ${index}.`, 'file');
+    }
+    return file;
+  }
+
   /** Resolves when the job has finished, done or failed (for the CLI and tests in-process). */
   async settled(id: string): Promise<ExportJob> {
     await this.running.get(id);

@@ -58,11 +58,64 @@ export function requireJaarplan(reg: Register): Jaarplan {
   return plan;
 }
 
+/** Edits the current jaarplan's year, title, board, reference date or dossier space. */
+export function updateJaarplan(reg: Register, { patch }: ParsedInput<'jaarplan.update'>): Jaarplan {
+  const plan = requireJaarplan(reg);
+  if (patch.year !== undefined && patch.year !== plan.year && reg.db.prepare('SELECT 1 FROM jaarplan WHERE year = ?').get(patch.year)) {
+    throw new RegisterError('conflict', `There is already a jaarplan for ${patch.year}.`, 'patch.year');
+  }
+  const columns = { year: 'year', title: 'title', board: 'board', referenceDate: 'reference_date', dossierSpaceUrl: 'dossier_space_url' } as const;
+  const entries = (Object.keys(columns) as Array<keyof typeof columns>).filter((key) => patch[key] !== undefined);
+  reg.db
+    .prepare(`UPDATE jaarplan SET ${entries.map((key) => `${columns[key]} = ?`).join(', ')} WHERE year = ?`)
+    .run(...entries.map((key) => patch[key] ?? null), plan.year);
+  return requireJaarplan(reg);
+}
+
 export function listAmbitions(reg: Register): Ambition[] {
   const rows = reg.db
     .prepare('SELECT id, code, name, focus, description, position FROM ambition ORDER BY position, id')
     .all() as Array<Omit<Ambition, 'focus'> & { focus: number }>;
   return rows.map((r) => ({ ...r, focus: r.focus === 1 }));
+}
+
+function getAmbition(reg: Register, code: string, field = 'code'): Ambition {
+  const found = listAmbitions(reg).find((a) => a.code === code);
+  if (!found) throw new RegisterError('not_found', `There is no ambition '${code}'.`, field);
+  return found;
+}
+
+/** A code from a name: "Voorbereid zijn" -> "voorbereid-zijn". */
+const codeFor = (name: string): string =>
+  name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'ambitie';
+
+export function createAmbition(reg: Register, input: ParsedInput<'ambition.create'>): Ambition {
+  const code = input.code ?? codeFor(input.name);
+  if (reg.db.prepare('SELECT 1 FROM ambition WHERE code = ?').get(code)) {
+    throw new RegisterError('conflict', `There is already an ambition '${code}'.`, input.code ? 'code' : 'name');
+  }
+  const position = (reg.db.prepare('SELECT coalesce(max(position), 0) + 1 FROM ambition').pluck().get() as number);
+  reg.db
+    .prepare('INSERT INTO ambition (code, name, focus, description, position) VALUES (?, ?, ?, ?, ?)')
+    .run(code, input.name, input.focus ? 1 : 0, input.description, position);
+  return getAmbition(reg, code);
+}
+
+export function updateAmbition(reg: Register, { code, patch }: ParsedInput<'ambition.update'>): Ambition {
+  getAmbition(reg, code);
+  const changes: Array<[string, unknown]> = [];
+  if (patch.name !== undefined) changes.push(['name', patch.name]);
+  if (patch.description !== undefined) changes.push(['description', patch.description]);
+  if (patch.focus !== undefined) changes.push(['focus', patch.focus ? 1 : 0]);
+  reg.db
+    .prepare(`UPDATE ambition SET ${changes.map(([column]) => `${column} = ?`).join(', ')} WHERE code = ?`)
+    .run(...changes.map(([, value]) => value), code);
+  return getAmbition(reg, code);
 }
 
 /** Ambition ids for codes, naming the offending list entry when a code is unknown. */

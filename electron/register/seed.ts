@@ -9,6 +9,7 @@ import * as s from '../../shared/schemas';
 import { openRegister, type OpenOptions, type Register } from './db';
 import { createDossier } from './dossiers';
 import { createActiepunt } from './actiepunten';
+import { forgetUndo } from './undo';
 
 const seedSchema = z.strictObject({
   $comment: z.string().optional(),
@@ -79,6 +80,7 @@ export function seedRegister(reg: Register, seed: SeedData): void {
     for (const item of seed.actiepunten) {
       createActiepunt(reg, contract['actiepunt.create'].input.parse({ ...item, statusDate: plan.referenceDate }));
     }
+    forgetUndo(reg);
   })();
 }
 

@@ -2,6 +2,7 @@
 // migrations applied to it; a migration is never edited once released, only followed.
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-annex-texts-and-planning';
+import * as m0003 from './0003-undo-log';
 
 export interface Migration {
   name: string;
@@ -11,4 +12,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { name: '0001-initial', up: m0001.up },
   { name: '0002-annex-texts-and-planning', up: m0002.up },
+  { name: '0003-undo-log', up: m0003.up },
 ];

@@ -1,0 +1,81 @@
+// Undo and redo as data (the technique of sqlite.org's "Automatic Undo/Redo Using SQLite"):
+// triggers on every register table write the statement that reverses each change into undo_log.
+// The api groups a call's statements into one step; undoing a step runs them backwards, and the
+// statements that reverse the undo become the redo step. The log survives a restart.
+// This list is part of the migration and frozen with it: a later table gets its triggers in the
+// migration that creates it.
+const TABLES: ReadonlyArray<{ name: string; key: readonly string[]; columns: readonly string[] }> = [
+  {
+    name: 'jaarplan',
+    key: ['id'],
+    columns: ['id', 'year', 'title', 'board', 'reference_date', 'dossier_space_url', 'bijlage1_intro', 'bijlage1_order_note', 'bijlage1_footnote', 'bijlage2_intro'],
+  },
+  { name: 'ambition', key: ['id'], columns: ['id', 'code', 'name', 'focus', 'description', 'position'] },
+  { name: 'hoofddossier', key: ['id'], columns: ['id', 'title', 'intro', 'link'] },
+  {
+    name: 'dossier',
+    key: ['id'],
+    columns: ['id', 'number', 'title', 'description', 'hoofddossier_id', 'note', 'link', 'owner', 'archived_at', 'created_at', 'updated_at', 'planning'],
+  },
+  { name: 'dossier_ambition', key: ['dossier_id', 'ambition_id'], columns: ['dossier_id', 'ambition_id'] },
+  {
+    name: 'dossier_phase',
+    key: ['id'],
+    columns: ['id', 'dossier_id', 'effective_date', 'phase', 'qualifier', 'parked', 'note', 'recorded_at'],
+  },
+  { name: 'dossier_priority', key: ['id'], columns: ['id', 'dossier_id', 'effective_date', 'priority', 'rank', 'note', 'recorded_at'] },
+  {
+    name: 'actiepunt',
+    key: ['id'],
+    columns: ['id', 'number', 'text', 'deadline_date', 'deadline_text', 'remarks', 'dossier_id', 'archived_at', 'created_at', 'updated_at'],
+  },
+  { name: 'actiepunt_sub_point', key: ['actiepunt_id', 'position'], columns: ['actiepunt_id', 'position', 'text'] },
+  { name: 'actiepunt_owner', key: ['actiepunt_id', 'position'], columns: ['actiepunt_id', 'position', 'name'] },
+  { name: 'actiepunt_status', key: ['id'], columns: ['id', 'actiepunt_id', 'effective_date', 'status', 'note', 'recorded_at'] },
+  { name: 'evaluatiemoment', key: ['id'], columns: ['id', 'date', 'title', 'created_at'] },
+];
+
+const RECORDING = `(SELECT recording FROM undo_state WHERE id = 1)`;
+const log = (statement: string) => `INSERT INTO undo_log (stack, statement) VALUES (${RECORDING}, ${statement});`;
+const where = (key: readonly string[], row: 'old' | 'new') => key.map((k) => `'${k} = ' || quote(${row}.${k})`).join(` || ' AND ' || `);
+
+function triggers(t: (typeof TABLES)[number]): string {
+  const when = `WHEN ${RECORDING} <> 'off'`;
+  const sets = t.columns.map((c) => `'${c} = ' || quote(old.${c})`).join(` || ', ' || `);
+  const values = t.columns.map((c) => `quote(old.${c})`).join(` || ', ' || `);
+  return `
+CREATE TRIGGER ${t.name}_undo_insert AFTER INSERT ON ${t.name} ${when} BEGIN
+  ${log(`'DELETE FROM ${t.name} WHERE ' || ${where(t.key, 'new')}`)}
+END;
+CREATE TRIGGER ${t.name}_undo_update AFTER UPDATE ON ${t.name} ${when} BEGIN
+  ${log(`'UPDATE ${t.name} SET ' || ${sets} || ' WHERE ' || ${where(t.key, 'new')}`)}
+END;
+CREATE TRIGGER ${t.name}_undo_delete AFTER DELETE ON ${t.name} ${when} BEGIN
+  ${log(`'INSERT INTO ${t.name} (${t.columns.join(', ')}) VALUES (' || ${values} || ')'`)}
+END;`;
+}
+
+export const up = `
+CREATE TABLE undo_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  recording TEXT NOT NULL CHECK (recording IN ('undo', 'redo', 'off'))
+) STRICT;
+INSERT INTO undo_state (id, recording) VALUES (1, 'undo');
+
+CREATE TABLE undo_step (
+  id INTEGER PRIMARY KEY,
+  stack TEXT NOT NULL CHECK (stack IN ('undo', 'redo')),
+  call TEXT NOT NULL,
+  item INTEGER,
+  at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE undo_log (
+  id INTEGER PRIMARY KEY,
+  step INTEGER REFERENCES undo_step(id) ON DELETE CASCADE,
+  stack TEXT NOT NULL CHECK (stack IN ('undo', 'redo')),
+  statement TEXT NOT NULL
+) STRICT;
+CREATE INDEX undo_log_by_step ON undo_log (step);
+${TABLES.map(triggers).join('\n')}
+`;
