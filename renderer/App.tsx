@@ -1,23 +1,64 @@
-// The first screen: the register's dossiers and actiepunten, read through the contract.
+// The secretary's workspace: one header with undo/redo and export, the views, and the panel of
+// the selected dossier or actiepunt beside them.
 import { useEffect } from 'react';
-import { formatDutchDate, formatShortDutchDate } from '../shared/dates';
-import type { Actiepunt, DossierSummary, Hoofddossier } from '../shared/domain';
-import { t, type Lang } from '../shared/i18n';
-import { formatPhase } from '../shared/phase';
-import { useRegisterView } from './store';
+import { describeCall, t, type Lang } from '../shared/i18n';
+import { invoke } from './client';
+import { ExportDialog } from './dialogs/ExportDialog';
+import { describeError } from './error-text';
+import { ActiepuntPanel } from './panels/ActiepuntPanel';
+import { DossierPanel } from './panels/DossierPanel';
+import { useRegister } from './stores/register';
+import { useUi, VIEWS, type View } from './stores/ui';
+import { ActiepuntenView } from './views/ActiepuntenView';
+import { BoardView } from './views/BoardView';
+import { DossiersView } from './views/DossiersView';
+import { JaarplanView } from './views/JaarplanView';
+import { OverviewView } from './views/OverviewView';
+
+const VIEW_COMPONENTS: Record<View, () => React.JSX.Element | null> = {
+  overview: OverviewView,
+  dossiers: DossiersView,
+  board: BoardView,
+  actiepunten: ActiepuntenView,
+  jaarplan: JaarplanView,
+};
+
+/** Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo register edits, except inside a text field. */
+async function undoOrRedo(which: 'undo' | 'redo') {
+  const { lang, announce } = useUi.getState();
+  const before = useRegister.getState().undo[which];
+  const result = await invoke(which === 'undo' ? 'register.undo' : 'register.redo');
+  await useRegister.getState().load();
+  if (!result.ok) return announce(describeError(lang, result.error));
+  if (before) announce(t(lang, which === 'undo' ? 'undone' : 'redone', { what: describeCall(lang, before.call, before.item) }));
+}
+
+function onKey(e: KeyboardEvent) {
+  if (!(e.ctrlKey || e.metaKey)) return;
+  const target = e.target as HTMLElement;
+  if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+  const key = e.key.toLowerCase();
+  if (key === 'z' || key === 'y') {
+    e.preventDefault();
+    void undoOrRedo(key === 'y' || e.shiftKey ? 'redo' : 'undo');
+  }
+}
 
 export function App() {
-  const { lang, loading, error, info, dossiers, actiepunten, hoofddossiers, setLang, load } = useRegisterView();
+  const { lang, view, dossier, actiepunt, exportOpen, announcement, setLang, show } = useUi();
+  const { loading, error, info, undo, load } = useRegister();
 
   useEffect(() => {
     void load();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
   }, [load]);
   useEffect(() => {
     document.documentElement.lang = lang === 'nl' ? 'nl-NL' : 'en';
     document.title = info?.jaarplan ? `${t(lang, 'appTitle')} · ${info.jaarplan.title}` : t(lang, 'appTitle');
   }, [lang, info]);
 
-  const referenceDate = info?.jaarplan?.referenceDate;
+  const Current = VIEW_COMPONENTS[view];
   return (
     <>
       <header className="app-header">
@@ -29,118 +70,66 @@ export function App() {
             </p>
           )}
         </div>
-        <label className="lang-switch">
-          {t(lang, 'language')}{' '}
-          <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
-            <option value="nl">Nederlands</option>
-            <option value="en">English</option>
-          </select>
-        </label>
+        <div className="header-actions">
+          <button
+            type="button"
+            onClick={() => void undoOrRedo('undo')}
+            disabled={!undo.undo}
+            title={undo.undo ? t(lang, 'undoWhat', { what: describeCall(lang, undo.undo.call, undo.undo.item) }) : t(lang, 'nothingToUndo')}
+            aria-keyshortcuts="Control+Z"
+          >
+            ↶ {t(lang, 'undo')}
+          </button>
+          <button
+            type="button"
+            onClick={() => void undoOrRedo('redo')}
+            disabled={!undo.redo}
+            title={undo.redo ? t(lang, 'redoWhat', { what: describeCall(lang, undo.redo.call, undo.redo.item) }) : undefined}
+            aria-keyshortcuts="Control+Shift+Z"
+          >
+            ↷ {t(lang, 'redo')}
+          </button>
+          <button type="button" onClick={() => useUi.getState().setExportOpen(true)}>
+            {t(lang, 'exportTitle')}…
+          </button>
+          <label className="lang-switch">
+            {t(lang, 'language')}{' '}
+            <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
+              <option value="nl">Nederlands</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+        </div>
       </header>
-      <main>
-        {error && (
-          <p role="alert" className="error">
-            {t(lang, 'callFailed', { message: error.message })}
-          </p>
-        )}
-        {loading && !error && <p aria-live="polite">{t(lang, 'loading')}</p>}
-        {!loading && !error && (
-          <>
-            <DossierTable lang={lang} dossiers={dossiers} hoofddossiers={hoofddossiers} referenceDate={referenceDate} />
-            <ActiepuntTable lang={lang} actiepunten={actiepunten} />
-          </>
-        )}
-      </main>
+      <nav className="tabs" aria-label={t(lang, 'views')}>
+        <ul>
+          {VIEWS.map((v) => (
+            <li key={v}>
+              <button type="button" aria-current={view === v ? 'page' : undefined} onClick={() => show(v)}>
+                {t(lang, v)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="workspace">
+        <main>
+          {error && (
+            <p role="alert" className="error">
+              {t(lang, 'callFailed', { message: error.message })}
+            </p>
+          )}
+          {loading && !error && <p aria-live="polite">{t(lang, 'loading')}</p>}
+          {!loading && !error && <Current />}
+        </main>
+        {!loading && !error && dossier !== null && <DossierPanel key={`d${dossier}`} number={dossier} />}
+        {!loading && !error && dossier === null && actiepunt !== null && <ActiepuntPanel key={`a${actiepunt}`} number={actiepunt} />}
+      </div>
+      <p className="visually-hidden" role="status" aria-live="polite" data-testid="announcement">
+        {announcement}
+      </p>
+      {exportOpen && <ExportDialog lang={lang} />}
       {info && <footer className="app-footer">{t(lang, 'registerAt', { path: info.path })}</footer>}
     </>
-  );
-}
-
-function DossierTable(props: { lang: Lang; dossiers: DossierSummary[]; hoofddossiers: Hoofddossier[]; referenceDate?: string }) {
-  const { lang, dossiers, hoofddossiers, referenceDate } = props;
-  const hoofddossierTitle = new Map(hoofddossiers.map((h) => [h.id, h.title]));
-  return (
-    <section aria-labelledby="dossiers-heading">
-      <h2 id="dossiers-heading">
-        {t(lang, 'dossiers')} <span className="count">{t(lang, 'countDossiers', { count: dossiers.length })}</span>
-      </h2>
-      <table className="register-table" data-testid="dossier-table">
-        <thead>
-          <tr>
-            <th scope="col" className="num">{t(lang, 'number')}</th>
-            <th scope="col">{t(lang, 'dossier')}</th>
-            <th scope="col">{t(lang, 'phaseNow')}</th>
-            <th scope="col">{t(lang, 'phaseOn', { date: referenceDate ? formatShortDutchDate(referenceDate) : '-' })}</th>
-            <th scope="col">{t(lang, 'priority')}</th>
-            <th scope="col">{t(lang, 'hoofddossier')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {dossiers.map((d) => (
-            <tr key={d.number} className={d.priority ? 'priority' : undefined}>
-              <td className="num">{d.number}</td>
-              <th scope="row">{d.title}</th>
-              <td>{formatPhase(d.phase, lang)}</td>
-              <td>{formatPhase(d.phaseOnReference, lang)}</td>
-              <td>
-                {d.priority ? t(lang, 'yes') : t(lang, 'no')}
-                {d.priorityRank !== null && ` (${t(lang, 'rank', { rank: d.priorityRank })})`}
-              </td>
-              <td>{d.hoofddossierId === null ? '' : hoofddossierTitle.get(d.hoofddossierId)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
-  );
-}
-
-function deadlineText(a: Actiepunt): string {
-  if (a.deadline?.kind === 'date') return formatDutchDate(a.deadline.date);
-  if (a.deadline?.kind === 'text') return a.deadline.text;
-  return a.remarks ?? '-';
-}
-
-function ActiepuntTable({ lang, actiepunten }: { lang: Lang; actiepunten: Actiepunt[] }) {
-  return (
-    <section aria-labelledby="actiepunten-heading">
-      <h2 id="actiepunten-heading">
-        {t(lang, 'actiepunten')} <span className="count">{t(lang, 'countActiepunten', { count: actiepunten.length })}</span>
-      </h2>
-      <table className="register-table" data-testid="actiepunt-table">
-        <thead>
-          <tr>
-            <th scope="col" className="num">{t(lang, 'number')}</th>
-            <th scope="col">{t(lang, 'actiepunt')}</th>
-            <th scope="col">{t(lang, 'owner')}</th>
-            <th scope="col">{t(lang, 'deadline')}</th>
-            <th scope="col">{t(lang, 'status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {actiepunten.map((a) => (
-            <tr key={a.number}>
-              <td className="num">{a.number}</td>
-              <td>
-                {a.text.split('\n').map((para, i) => (
-                  <p key={i}>{para}</p>
-                ))}
-                {a.subPoints.length > 0 && (
-                  <ul>
-                    {a.subPoints.map((s, i) => (
-                      <li key={i}>{s}</li>
-                    ))}
-                  </ul>
-                )}
-                {a.dossier !== null && <p className="link-note">{t(lang, 'linkedDossier', { number: a.dossier })}</p>}
-              </td>
-              <td>{a.owners.length ? a.owners.join('/') : '-'}</td>
-              <td>{deadlineText(a)}</td>
-              <td>{t(lang, `status_${a.status}`)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
   );
 }

@@ -1,0 +1,122 @@
+// Fields that edit the register in place: type, then leave the field or press Enter to save.
+// A refused save keeps what was typed, shows the contract's error under the field, and leaves the
+// rest of the screen showing the register as it is. While a field holds unsaved text, closing the
+// window asks first.
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import type { CallInput, CallName } from '../../shared/contract';
+import { t } from '../../shared/i18n';
+import { describeError } from '../error-text';
+import { perform } from '../stores/register';
+import { useUi } from '../stores/ui';
+
+const dirtyFields = new Set<string>();
+window.addEventListener('beforeunload', (event) => {
+  if (dirtyFields.size > 0) {
+    event.preventDefault();
+    event.returnValue = t(useUi.getState().lang, 'unsavedChanges');
+  }
+});
+
+/** Performs a call; null on success, else the error in the user's language. */
+export async function save<N extends CallName>(name: N, input: CallInput<N>): Promise<string | null> {
+  const result = await perform(name, input);
+  return result.ok ? null : describeError(useUi.getState().lang, result.error);
+}
+
+export function FieldError({ id, error }: { id: string; error: string | null }) {
+  if (!error) return null;
+  return (
+    <p id={id} className="field-error" role="alert">
+      {error}
+    </p>
+  );
+}
+
+interface TextFieldProps {
+  label: string;
+  value: string | null;
+  onSave(value: string): Promise<string | null>;
+  multiline?: boolean;
+  type?: 'text' | 'date' | 'number' | 'url';
+  help?: string;
+  testId?: string;
+  rows?: number;
+}
+
+export function TextField({ label, value, onSave, multiline, type = 'text', help, testId, rows = 3 }: TextFieldProps) {
+  const id = useId();
+  const [draft, setDraft] = useState(value ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const shown = useRef(value ?? '');
+  const dirty = draft !== (value ?? '');
+
+  // The register changed (another edit, an undo): show it, unless the user is mid-correction.
+  useEffect(() => {
+    if (shown.current !== (value ?? '') && !error) setDraft(value ?? '');
+    shown.current = value ?? '';
+  }, [value, error]);
+  useEffect(() => {
+    if (dirty) dirtyFields.add(id);
+    else dirtyFields.delete(id);
+    return () => void dirtyFields.delete(id);
+  }, [dirty, id]);
+
+  async function commit() {
+    if (!dirty || saving) return;
+    setSaving(true);
+    const failure = await onSave(draft);
+    setSaving(false);
+    setError(failure);
+  }
+
+  const common = {
+    id,
+    value: draft,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': [error ? `${id}-error` : '', help ? `${id}-help` : ''].filter(Boolean).join(' ') || undefined,
+    'data-testid': testId,
+    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
+    onBlur: () => void commit(),
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {multiline ? (
+        <textarea {...common} rows={rows} onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && void commit()} />
+      ) : (
+        <input {...common} type={type} onKeyDown={(e) => e.key === 'Enter' && void commit()} />
+      )}
+      {help && (
+        <p id={`${id}-help`} className="field-help">
+          {help}
+        </p>
+      )}
+      <FieldError id={`${id}-error`} error={error} />
+    </div>
+  );
+}
+
+export function Select({
+  label,
+  value,
+  onChange,
+  children,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  children: ReactNode;
+  testId?: string;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} data-testid={testId} onChange={(e) => onChange(e.target.value)}>
+        {children}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,220 @@
+// One actiepunt: text, sub-points edited as a list, owners, deadline (a date or a text such as
+// "In elk TB"), remarks, status with its date, and the dossier it belongs to.
+import { useEffect, useRef, useState } from 'react';
+import { isoDateOf } from '../../shared/dates';
+import { ACTIEPUNT_STATUSES, type Actiepunt, type ActiepuntStatus, type Deadline } from '../../shared/domain';
+import { t, type Lang } from '../../shared/i18n';
+import { FieldError, save, TextField } from '../components/fields';
+import { invoke } from '../client';
+import { describeError } from '../error-text';
+import { useRegister } from '../stores/register';
+import { useUi } from '../stores/ui';
+
+export function ActiepuntPanel({ number }: { number: number | 'new' }) {
+  const lang = useUi((s) => s.lang);
+  const close = () => useUi.getState().openActiepunt(null);
+  const version = useRegister((s) => s.version);
+  const [item, setItem] = useState<Actiepunt | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (number === 'new') return setItem(null);
+    let live = true;
+    void invoke('actiepunt.get', { number }).then((r) => live && setItem(r.ok ? r.value : null));
+    return () => {
+      live = false;
+    };
+  }, [number, version]);
+  useEffect(() => heading.current?.focus(), [number]);
+
+  return (
+    <aside className="panel" aria-labelledby="ap-panel-title" onKeyDown={(e) => e.key === 'Escape' && close()} data-testid="actiepunt-panel">
+      <div className="panel-head">
+        <h2 id="ap-panel-title" tabIndex={-1} ref={heading}>
+          {number === 'new' ? t(lang, 'newActiepunt') : t(lang, 'panelActiepunt', { number })}
+        </h2>
+        <button type="button" onClick={close}>
+          {t(lang, 'close')}
+        </button>
+      </div>
+      {number === 'new' ? <NewActiepunt lang={lang} /> : item && <EditActiepunt lang={lang} a={item} />}
+    </aside>
+  );
+}
+
+function NewActiepunt({ lang }: { lang: Lang }) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const result = await invoke('actiepunt.create', { text });
+    await useRegister.getState().load();
+    if (result.ok) useUi.getState().openActiepunt(result.value.number);
+    else setError(describeError(lang, result.error));
+  }
+  return (
+    <form onSubmit={submit}>
+      <div className="field">
+        <label htmlFor="new-ap-text">{t(lang, 'text')}</label>
+        <textarea id="new-ap-text" value={text} rows={3} onChange={(e) => setText(e.target.value)} />
+      </div>
+      <button type="submit" className="primary">
+        {t(lang, 'create')}
+      </button>
+      <FieldError id="new-ap-error" error={error} />
+    </form>
+  );
+}
+
+function EditActiepunt({ lang, a }: { lang: Lang; a: Actiepunt }) {
+  const { dossiers } = useRegister();
+  const update = (patch: Record<string, unknown>) => save('actiepunt.update', { number: a.number, patch });
+  return (
+    <>
+      <TextField label={t(lang, 'text')} value={a.text} multiline onSave={(text) => update({ text })} testId="ap-text" />
+      <SubPoints lang={lang} a={a} />
+      <TextField
+        label={t(lang, 'owners')}
+        value={a.owners.join('/')}
+        onSave={(v) => update({ owners: v.split('/').map((o) => o.trim()).filter(Boolean) })}
+      />
+      <DeadlineField lang={lang} a={a} />
+      <TextField label={t(lang, 'remarks')} value={a.remarks} onSave={(remarks) => update({ remarks: remarks || null })} />
+      <StatusForm lang={lang} a={a} />
+      <div className="field">
+        <label htmlFor="ap-dossier">{t(lang, 'dossier')}</label>
+        <select
+          id="ap-dossier"
+          value={a.dossier === null ? '' : String(a.dossier)}
+          onChange={(e) => void save('actiepunt.linkDossier', { number: a.number, dossier: e.target.value ? Number(e.target.value) : null })}
+        >
+          <option value="">{t(lang, 'noHoofddossier')}</option>
+          {dossiers.map((d) => (
+            <option key={d.number} value={String(d.number)}>
+              {d.number}. {d.title}
+            </option>
+          ))}
+        </select>
+      </div>
+    </>
+  );
+}
+
+function SubPoints({ lang, a }: { lang: Lang; a: Actiepunt }) {
+  const [items, setItems] = useState(a.subPoints);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setItems(a.subPoints), [a.subPoints]);
+  const commit = async (next: string[]) => {
+    setItems(next);
+    const cleaned = next.map((s) => s.trim()).filter(Boolean);
+    if (JSON.stringify(cleaned) !== JSON.stringify(a.subPoints)) setError(await save('actiepunt.update', { number: a.number, patch: { subPoints: cleaned } }));
+  };
+  return (
+    <fieldset className="subform">
+      <legend>{t(lang, 'subPoints')}</legend>
+      <ol className="sub-points">
+        {items.map((s, i) => (
+          <li key={i}>
+            <label className="visually-hidden" htmlFor={`sp-${i}`}>
+              {t(lang, 'subPoint', { n: i + 1 })}
+            </label>
+            <input
+              id={`sp-${i}`}
+              value={s}
+              onChange={(e) => setItems(items.map((x, j) => (j === i ? e.target.value : x)))}
+              onBlur={() => void commit(items)}
+              onKeyDown={(e) => e.key === 'Enter' && void commit(items)}
+            />
+            <button type="button" className="small" disabled={i === 0} onClick={() => void commit(items.map((x, j) => (j === i - 1 ? items[i]! : j === i ? items[i - 1]! : x)))}>
+              ↑<span className="visually-hidden">{t(lang, 'moveUp', { n: i + 1 })}</span>
+            </button>
+            <button type="button" className="small" onClick={() => void commit(items.filter((_, j) => j !== i))}>
+              ✕<span className="visually-hidden">{t(lang, 'removeSubPoint', { n: i + 1 })}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+      <button type="button" className="small" onClick={() => setItems([...items, ''])}>
+        + {t(lang, 'addSubPoint')}
+      </button>
+      <FieldError id="sp-error" error={error} />
+    </fieldset>
+  );
+}
+
+function DeadlineField({ lang, a }: { lang: Lang; a: Actiepunt }) {
+  const [kind, setKind] = useState<'none' | 'date' | 'text'>(a.deadline?.kind ?? 'none');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setKind(a.deadline?.kind ?? 'none'), [a.deadline]);
+  const saveDeadline = async (deadline: Deadline | null) => setError(await save('actiepunt.update', { number: a.number, patch: { deadline } }));
+  return (
+    <fieldset className="subform">
+      <legend>{t(lang, 'deadline')}</legend>
+      <div className="field">
+        <label htmlFor="ap-deadline-kind">{t(lang, 'deadlineKind')}</label>
+        <select
+          id="ap-deadline-kind"
+          value={kind}
+          onChange={(e) => {
+            const next = e.target.value as typeof kind;
+            setKind(next);
+            if (next === 'none') void saveDeadline(null);
+          }}
+        >
+          <option value="none">{t(lang, 'deadlineNone')}</option>
+          <option value="date">{t(lang, 'deadlineDate')}</option>
+          <option value="text">{t(lang, 'deadlineText')}</option>
+        </select>
+      </div>
+      {kind === 'date' && (
+        <TextField
+          label={t(lang, 'deadlineDate')}
+          type="date"
+          value={a.deadline?.kind === 'date' ? a.deadline.date : ''}
+          onSave={(date) => save('actiepunt.update', { number: a.number, patch: { deadline: { kind: 'date', date } } })}
+        />
+      )}
+      {kind === 'text' && (
+        <TextField
+          label={t(lang, 'deadlineText')}
+          value={a.deadline?.kind === 'text' ? a.deadline.text : ''}
+          onSave={(text) => save('actiepunt.update', { number: a.number, patch: { deadline: { kind: 'text', text } } })}
+        />
+      )}
+      <FieldError id="deadline-error" error={error} />
+    </fieldset>
+  );
+}
+
+function StatusForm({ lang, a }: { lang: Lang; a: Actiepunt }) {
+  const [status, setStatus] = useState<ActiepuntStatus>(a.status);
+  const [date, setDate] = useState(isoDateOf(new Date()));
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setStatus(a.status), [a.status]);
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setError(await save('actiepunt.setStatus', { number: a.number, status, date }));
+  }
+  return (
+    <form className="subform" onSubmit={submit} aria-labelledby="ap-status-heading">
+      <h3 id="ap-status-heading">{t(lang, 'status')}</h3>
+      <div className="field">
+        <label htmlFor="ap-status-select">{t(lang, 'status')}</label>
+        <select id="ap-status-select" value={status} onChange={(e) => setStatus(e.target.value as ActiepuntStatus)}>
+          {ACTIEPUNT_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(lang, `status_${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="ap-status-date">{t(lang, 'statusDate')}</label>
+        <input id="ap-status-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+      </div>
+      <button type="submit" className="primary">
+        {t(lang, 'apply')}
+      </button>
+      <FieldError id="ap-status-error" error={error} />
+    </form>
+  );
+}

@@ -1,0 +1,255 @@
+// One dossier, every field editable in place: phase with date and note, priority mark and rank,
+// linked actiepunten, the dated history as a timeline, and the wiki page in the system browser.
+import { useEffect, useId, useRef, useState } from 'react';
+import { isoDateOf, formatDutchDate } from '../../shared/dates';
+import type { Dossier, HistoryEntry } from '../../shared/domain';
+import { t, type Lang } from '../../shared/i18n';
+import { formatPhase, PHASES, PHASE_LABELS, type Phase } from '../../shared/phase';
+import { invoke } from '../client';
+import { FieldError, save, TextField } from '../components/fields';
+import { useRegister } from '../stores/register';
+import { useUi } from '../stores/ui';
+
+export function DossierPanel({ number }: { number: number }) {
+  const lang = useUi((s) => s.lang);
+  const close = () => useUi.getState().openDossier(null);
+  const version = useRegister((s) => s.version);
+  const { hoofddossiers, ambitions, actiepunten } = useRegister();
+  const [dossier, setDossier] = useState<Dossier | null>(null);
+  const [history, setHistory] = useState<HistoryEntry[]>([]);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    void Promise.all([invoke('dossier.get', { number }), invoke('dossier.history', { number })]).then(([d, h]) => {
+      if (!live) return;
+      setDossier(d.ok ? d.value : null);
+      setHistory(h.ok ? h.value : []);
+    });
+    return () => {
+      live = false;
+    };
+  }, [number, version]);
+  useEffect(() => heading.current?.focus(), [number]);
+
+  if (!dossier) return null;
+  const update = (patch: Record<string, unknown>) => save('dossier.update', { number, patch });
+  return (
+    <aside className="panel" aria-labelledby="dossier-panel-title" onKeyDown={(e) => e.key === 'Escape' && close()} data-testid="dossier-panel">
+      <div className="panel-head">
+        <h2 id="dossier-panel-title" tabIndex={-1} ref={heading}>
+          {t(lang, 'panelDossier', { number, title: dossier.title })}
+        </h2>
+        <button type="button" onClick={close}>
+          {t(lang, 'close')}
+        </button>
+      </div>
+      <TextField label={t(lang, 'title')} value={dossier.title} onSave={(title) => update({ title })} testId="dossier-title" />
+      <TextField label={t(lang, 'description')} value={dossier.description} multiline onSave={(description) => update({ description })} />
+      <TextField label={t(lang, 'note')} value={dossier.note} multiline onSave={(note) => update({ note: note || null })} />
+      <TextField label={t(lang, 'planning')} value={dossier.planning} multiline rows={2} onSave={(planning) => update({ planning: planning || null })} />
+      <TextField label={t(lang, 'owner')} value={dossier.owner} onSave={(owner) => update({ owner: owner.trim() || null })} />
+      <TextField label={t(lang, 'link')} value={dossier.link} type="url" onSave={(link) => update({ link: link.trim() || null })} />
+      {dossier.link?.startsWith('https://') && (
+        <p>
+          <a href={dossier.link} target="_blank" rel="noopener noreferrer">
+            {t(lang, 'openLink')}
+          </a>
+        </p>
+      )}
+      <SelectSave
+        label={t(lang, 'hoofddossier')}
+        value={dossier.hoofddossierId === null ? '' : String(dossier.hoofddossierId)}
+        options={[['', t(lang, 'noHoofddossier')], ...hoofddossiers.map((h): [string, string] => [String(h.id), h.title])]}
+        onSave={(v) => update({ hoofddossierId: v ? Number(v) : null })}
+      />
+      <fieldset className="checks">
+        <legend>{t(lang, 'ambitions')}</legend>
+        {ambitions.map((a) => (
+          <label key={a.code}>
+            <input
+              type="checkbox"
+              checked={dossier.ambitions.includes(a.code)}
+              onChange={(e) =>
+                void update({
+                  ambitions: e.target.checked ? [...dossier.ambitions, a.code] : dossier.ambitions.filter((c) => c !== a.code),
+                })
+              }
+            />{' '}
+            {a.name}
+          </label>
+        ))}
+      </fieldset>
+      <PhaseForm lang={lang} dossier={dossier} />
+      <PriorityForm lang={lang} dossier={dossier} />
+      <section aria-labelledby="linked-heading">
+        <h3 id="linked-heading">{t(lang, 'actiepunten')}</h3>
+        <ul className="plain">
+          {dossier.actiepunten.map((n) => (
+            <li key={n}>
+              {n}. {actiepunten.find((a) => a.number === n)?.text}{' '}
+              <button type="button" onClick={() => void save('actiepunt.linkDossier', { number: n, dossier: null })}>
+                {t(lang, 'unlink')} <span className="visually-hidden">{n}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <SelectSave
+          label={t(lang, 'linkActiepunt')}
+          value=""
+          options={[
+            ['', t(lang, 'choose')],
+            ...actiepunten.filter((a) => a.dossier !== number).map((a): [string, string] => [String(a.number), `${a.number}. ${a.text.slice(0, 60)}`]),
+          ]}
+          onSave={(v) => (v ? save('actiepunt.linkDossier', { number: Number(v), dossier: number }) : Promise.resolve(null))}
+        />
+      </section>
+      <section aria-labelledby="history-heading">
+        <h3 id="history-heading">{t(lang, 'history')}</h3>
+        <ol className="timeline" data-testid="dossier-history">
+          {[...history].reverse().map((h) => (
+            <li key={`${h.kind}${h.id}`}>
+              <time dateTime={h.date}>{formatDutchDate(h.date)}</time> {describeHistory(lang, h)}
+              {h.note && <span className="muted"> – {h.note}</span>}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </aside>
+  );
+}
+
+function describeHistory(lang: Lang, h: HistoryEntry): string {
+  if (h.kind === 'phase') return t(lang, 'history_phase', { phase: formatPhase(h.state, lang) });
+  if (h.kind === 'priority') {
+    const value = !h.state.priority ? t(lang, 'noPriority') : h.state.rank ? t(lang, 'rank', { rank: h.state.rank }) : t(lang, 'yes');
+    return t(lang, 'history_priority', { value });
+  }
+  return t(lang, 'history_status', { value: t(lang, `status_${h.status}`) });
+}
+
+function SelectSave(props: { label: string; value: string; options: Array<[string, string]>; onSave(v: string): Promise<string | null> }) {
+  const id = useId();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <select id={id} value={props.value} onChange={async (e) => setError(await props.onSave(e.target.value))}>
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+      <FieldError id={`${id}-error`} error={error} />
+    </div>
+  );
+}
+
+/** Phase, qualifier, parked, as of a date (default today), with a note: one dated history row. */
+export function PhaseFields(props: {
+  lang: Lang;
+  idPrefix: string;
+  state: { phase: Phase | ''; qualifier: string; parked: boolean; date: string; note: string };
+  onChange(patch: Partial<{ phase: Phase | ''; qualifier: string; parked: boolean; date: string; note: string }>): void;
+}) {
+  const { lang, idPrefix: p, state, onChange } = props;
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${p}-phase`}>{t(lang, 'moveTo')}</label>
+        <select id={`${p}-phase`} value={state.phase} onChange={(e) => onChange({ phase: e.target.value as Phase | '' })}>
+          {PHASES.map((phase) => (
+            <option key={phase} value={phase}>
+              {PHASE_LABELS[lang][phase]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <label className="inline">
+        <input type="checkbox" checked={state.parked} onChange={(e) => onChange({ parked: e.target.checked })} /> {t(lang, 'parked')}
+      </label>
+      <div className="field">
+        <label htmlFor={`${p}-qualifier`}>{t(lang, 'qualifier')}</label>
+        <input id={`${p}-qualifier`} value={state.qualifier} onChange={(e) => onChange({ qualifier: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${p}-date`}>{t(lang, 'effectiveDate')}</label>
+        <input id={`${p}-date`} type="date" value={state.date} onChange={(e) => onChange({ date: e.target.value })} required />
+      </div>
+      <div className="field">
+        <label htmlFor={`${p}-note`}>{t(lang, 'phaseNote')}</label>
+        <input id={`${p}-note`} value={state.note} onChange={(e) => onChange({ note: e.target.value })} />
+      </div>
+    </>
+  );
+}
+
+export function setPhaseInput(number: number, s: { phase: Phase | ''; qualifier: string; parked: boolean; date: string; note: string }) {
+  return {
+    number,
+    state: { phase: s.phase || null, qualifier: s.qualifier.trim() || null, parked: s.parked },
+    date: s.date,
+    note: s.note.trim() || null,
+  };
+}
+
+function PhaseForm({ lang, dossier }: { lang: Lang; dossier: Dossier }) {
+  const initial = () => ({
+    phase: (dossier.phase?.phase ?? 'nieuw') as Phase | '',
+    qualifier: dossier.phase?.qualifier ?? '',
+    parked: dossier.phase?.parked ?? false,
+    date: isoDateOf(new Date()),
+    note: '',
+  });
+  const [state, setState] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setState(initial()), [dossier.number, dossier.phase]); // eslint-disable-line react-hooks/exhaustive-deps
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setError(await save('dossier.setPhase', setPhaseInput(dossier.number, state)));
+  }
+  return (
+    <form className="subform" onSubmit={submit} aria-labelledby="phase-form-heading">
+      <h3 id="phase-form-heading">
+        {t(lang, 'changePhase')} <span className="muted">({formatPhase(dossier.phase, lang)})</span>
+      </h3>
+      <PhaseFields lang={lang} idPrefix="panel" state={state} onChange={(patch) => setState({ ...state, ...patch })} />
+      <button type="submit" className="primary">
+        {t(lang, 'apply')}
+      </button>
+      <FieldError id="phase-form-error" error={error} />
+    </form>
+  );
+}
+
+function PriorityForm({ lang, dossier }: { lang: Lang; dossier: Dossier }) {
+  const [rank, setRank] = useState(dossier.priorityRank === null ? '' : String(dossier.priorityRank));
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setRank(dossier.priorityRank === null ? '' : String(dossier.priorityRank)), [dossier.priorityRank]);
+  const setPriority = async (priority: boolean, rankValue: string) =>
+    setError(await save('dossier.setPriority', { number: dossier.number, priority, rank: priority && rankValue ? Number(rankValue) : null }));
+  return (
+    <fieldset className="subform">
+      <legend>{t(lang, 'priority')}</legend>
+      <label className="inline">
+        <input type="checkbox" checked={dossier.priority} onChange={(e) => void setPriority(e.target.checked, rank)} data-testid="priority-mark" />{' '}
+        {t(lang, 'withPriority')}
+      </label>
+      <div className="field">
+        <label htmlFor="priority-rank">{t(lang, 'priorityRank')}</label>
+        <input
+          id="priority-rank"
+          type="number"
+          min={1}
+          value={rank}
+          disabled={!dossier.priority}
+          onChange={(e) => setRank(e.target.value)}
+          onBlur={() => rank !== String(dossier.priorityRank ?? '') && void setPriority(true, rank)}
+          onKeyDown={(e) => e.key === 'Enter' && void setPriority(true, rank)}
+        />
+      </div>
+      <FieldError id="priority-error" error={error} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,17 @@
+// The action list's filters: status, owner and deadline.
+import { create } from 'zustand';
+import type { ActiepuntStatus } from '../../shared/domain';
+
+interface ActiepuntFilters {
+  status: ActiepuntStatus | '';
+  owner: string;
+  deadline: '' | 'overdue' | 'set' | 'missing';
+  set(patch: Partial<Pick<ActiepuntFilters, 'status' | 'owner' | 'deadline'>>): void;
+}
+
+export const useActiepuntFilters = create<ActiepuntFilters>((set) => ({
+  status: '',
+  owner: '',
+  deadline: '',
+  set: (patch) => set(patch),
+}));

@@ -1,0 +1,77 @@
+// The register as last read through the contract, and the one way to change it: perform().
+// A refused call returns its error for the screen to show beside what the user did; either way
+// the data is read again, so the screen always shows the register as it is.
+import { create } from 'zustand';
+import type { CallInput, CallName, CallResult } from '../../shared/contract';
+import type { Actiepunt, Ambition, DossierSummary, Evaluatiemoment, Hoofddossier, Jaarplan, RegisterInfo, UndoState } from '../../shared/domain';
+import type { CallError } from '../../shared/errors';
+import { invoke } from '../client';
+
+interface RegisterData {
+  loading: boolean;
+  error: CallError | null;
+  info: RegisterInfo | null;
+  jaarplan: Jaarplan | null;
+  dossiers: DossierSummary[];
+  actiepunten: Actiepunt[];
+  hoofddossiers: Hoofddossier[];
+  ambitions: Ambition[];
+  meetings: Evaluatiemoment[];
+  undo: UndoState;
+  /** Bumped on every refresh, so open panels re-read their item. */
+  version: number;
+  load(): Promise<void>;
+}
+
+export const useRegister = create<RegisterData>((set, get) => ({
+  loading: true,
+  error: null,
+  info: null,
+  jaarplan: null,
+  dossiers: [],
+  actiepunten: [],
+  hoofddossiers: [],
+  ambitions: [],
+  meetings: [],
+  undo: { undo: null, redo: null },
+  version: 0,
+  async load() {
+    const results = await Promise.all([
+      invoke('register.info'),
+      invoke('dossier.list', {}),
+      invoke('actiepunt.list', {}),
+      invoke('hoofddossier.list'),
+      invoke('ambition.list'),
+      invoke('meeting.list'),
+      invoke('register.undoState'),
+    ]);
+    const failed = results.find((r) => !r.ok);
+    if (failed && !failed.ok) return set({ loading: false, error: failed.error });
+    const [info, dossiers, actiepunten, hoofddossiers, ambitions, meetings, undo] = results.map((r) => (r.ok ? r.value : null)) as [
+      RegisterInfo, DossierSummary[], Actiepunt[], Hoofddossier[], Ambition[], Evaluatiemoment[], UndoState,
+    ];
+    set({
+      loading: false,
+      error: null,
+      info,
+      jaarplan: info.jaarplan,
+      dossiers,
+      actiepunten,
+      hoofddossiers,
+      ambitions,
+      meetings,
+      undo,
+      version: get().version + 1,
+    });
+  },
+}));
+
+/** Runs one call; returns its value, or its error. The register is read again afterwards either way. */
+export async function perform<N extends CallName>(
+  name: N,
+  input?: CallInput<N>,
+): Promise<{ ok: true; value: CallResult<N> } | { ok: false; error: CallError }> {
+  const result = await invoke(name, input);
+  await useRegister.getState().load();
+  return result;
+}

@@ -1,0 +1,51 @@
+// Which view is open, which item is selected, the language, and the last announcement.
+import { create } from 'zustand';
+import type { Lang } from '../../shared/i18n';
+
+export const VIEWS = ['overview', 'dossiers', 'board', 'actiepunten', 'jaarplan'] as const;
+export type View = (typeof VIEWS)[number];
+
+interface UiState {
+  lang: Lang;
+  view: View;
+  dossier: number | null;
+  actiepunt: number | 'new' | null;
+  exportOpen: boolean;
+  /** Read out by the status region (undo, saves): polite, never in the way. */
+  announcement: string;
+  setLang(lang: Lang): void;
+  show(view: View): void;
+  openDossier(number: number | null): void;
+  openActiepunt(number: number | 'new' | null): void;
+  setExportOpen(open: boolean): void;
+  announce(text: string): void;
+}
+
+const LANG_KEY = 'tb-register-lang';
+const VIEW_KEY = 'tb-register-view';
+const storedLang = (): Lang => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'nl');
+const storedView = (): View => {
+  const view = sessionStorage.getItem(VIEW_KEY);
+  return (VIEWS as readonly string[]).includes(view ?? '') ? (view as View) : 'dossiers';
+};
+
+export const useUi = create<UiState>((set) => ({
+  lang: storedLang(),
+  view: storedView(),
+  dossier: null,
+  actiepunt: null,
+  exportOpen: false,
+  announcement: '',
+  setLang(lang) {
+    localStorage.setItem(LANG_KEY, lang);
+    set({ lang });
+  },
+  show(view) {
+    sessionStorage.setItem(VIEW_KEY, view);
+    set({ view });
+  },
+  openDossier: (dossier) => set({ dossier }),
+  openActiepunt: (actiepunt) => set({ actiepunt }),
+  setExportOpen: (exportOpen) => set({ exportOpen }),
+  announce: (announcement) => set({ announcement }),
+}));

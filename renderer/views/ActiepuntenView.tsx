@@ -1,0 +1,155 @@
+// The living action list: status colours (open, overdue, done, new since the last meeting),
+// filters on status, owner and deadline, and one-click "done".
+import { formatDutchDate, isoDateOf } from '../../shared/dates';
+import { ACTIEPUNT_STATUSES, type Actiepunt } from '../../shared/domain';
+import { t, type Lang } from '../../shared/i18n';
+import { formatDeadline } from '../../shared/report/bijlage2-model';
+import { save } from '../components/fields';
+import { useActiepuntFilters } from '../stores/actiepunt-filters';
+import { useRegister } from '../stores/register';
+import { useUi } from '../stores/ui';
+
+export interface Marks {
+  overdue: boolean;
+  isNew: boolean;
+}
+
+/** Overdue: an open point past its dated deadline. New: came in after the last meeting. */
+export function marksOf(a: Actiepunt, today: string, lastMeeting: string | null): Marks {
+  const open = a.status === 'open' || a.status === 'in_uitvoering';
+  return {
+    overdue: open && a.deadline?.kind === 'date' && a.deadline.date < today,
+    isNew: lastMeeting !== null && a.createdAt.slice(0, 10) > lastMeeting,
+  };
+}
+
+export function lastMeetingDate(meetings: Array<{ date: string }>, today: string): string | null {
+  return meetings.filter((m) => m.date <= today).map((m) => m.date).sort().at(-1) ?? null;
+}
+
+export function StatusBadges({ lang, a, marks, lastMeeting }: { lang: Lang; a: Actiepunt; marks: Marks; lastMeeting: string | null }) {
+  return (
+    <span className="badges">
+      <span className={`badge status-${a.status}`}>{t(lang, `status_${a.status}`)}</span>
+      {marks.overdue && <span className="badge overdue">{t(lang, 'overdue')}</span>}
+      {marks.isNew && lastMeeting && <span className="badge new">{t(lang, 'newSince', { date: formatDutchDate(lastMeeting) })}</span>}
+    </span>
+  );
+}
+
+export function ActiepuntenView() {
+  const lang = useUi((s) => s.lang);
+  const { actiepunten, meetings } = useRegister();
+  const f = useActiepuntFilters();
+  const today = isoDateOf(new Date());
+  const lastMeeting = lastMeetingDate(meetings, today);
+  const owners = [...new Set(actiepunten.flatMap((a) => a.owners))].sort((a, b) => a.localeCompare(b, 'nl'));
+  const rows = actiepunten.filter((a) => {
+    const marks = marksOf(a, today, lastMeeting);
+    if (f.status && a.status !== f.status) return false;
+    if (f.owner && !a.owners.includes(f.owner)) return false;
+    if (f.deadline === 'overdue' && !marks.overdue) return false;
+    if (f.deadline === 'set' && !a.deadline) return false;
+    if (f.deadline === 'missing' && a.deadline) return false;
+    return true;
+  });
+  return (
+    <section aria-labelledby="actiepunten-heading" className="view">
+      <div className="view-head">
+        <h2 id="actiepunten-heading">
+          {t(lang, 'actiepunten')} <span className="count">{t(lang, 'countActiepunten', { count: rows.length })}</span>
+        </h2>
+        <button type="button" className="primary" onClick={() => useUi.getState().openActiepunt('new')}>
+          {t(lang, 'newActiepunt')}
+        </button>
+      </div>
+      <div className="toolbar">
+        <div className="field">
+          <label htmlFor="ap-status">{t(lang, 'status')}</label>
+          <select id="ap-status" value={f.status} onChange={(e) => f.set({ status: e.target.value as typeof f.status })}>
+            <option value="">{t(lang, 'all')}</option>
+            {ACTIEPUNT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(lang, `status_${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="ap-owner">{t(lang, 'owner')}</label>
+          <select id="ap-owner" value={f.owner} onChange={(e) => f.set({ owner: e.target.value })}>
+            <option value="">{t(lang, 'all')}</option>
+            {owners.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="ap-deadline">{t(lang, 'deadlineFilter')}</label>
+          <select id="ap-deadline" value={f.deadline} onChange={(e) => f.set({ deadline: e.target.value as typeof f.deadline })}>
+            <option value="">{t(lang, 'all')}</option>
+            <option value="overdue">{t(lang, 'deadlineOverdue')}</option>
+            <option value="set">{t(lang, 'deadlineSet')}</option>
+            <option value="missing">{t(lang, 'deadlineMissing')}</option>
+          </select>
+        </div>
+      </div>
+      <table className="register-table" data-testid="actiepunt-table">
+        <thead>
+          <tr>
+            <th scope="col" className="num">{t(lang, 'number')}</th>
+            <th scope="col">{t(lang, 'actiepunt')}</th>
+            <th scope="col">{t(lang, 'owner')}</th>
+            <th scope="col">{t(lang, 'deadline')}</th>
+            <th scope="col">{t(lang, 'status')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t(lang, 'markDone')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((a) => {
+            const marks = marksOf(a, today, lastMeeting);
+            return (
+              <tr key={a.number} className={marks.overdue ? 'overdue' : a.status === 'afgerond' ? 'done' : undefined} data-number={a.number}>
+                <td className="num">{a.number}</td>
+                <th scope="row">
+                  <button type="button" className="link" onClick={() => useUi.getState().openActiepunt(a.number)}>
+                    {a.text.split('\n')[0]}
+                  </button>
+                  {a.subPoints.length > 0 && (
+                    <ul>
+                      {a.subPoints.map((s, i) => (
+                        <li key={i}>{s}</li>
+                      ))}
+                    </ul>
+                  )}
+                  {a.dossier !== null && <p className="link-note">{t(lang, 'linkedDossier', { number: a.dossier })}</p>}
+                </th>
+                <td>{a.owners.length ? a.owners.join('/') : '-'}</td>
+                <td>{a.deadline ? formatDeadline(a.deadline) : (a.remarks ?? '-')}</td>
+                <td>
+                  <StatusBadges lang={lang} a={a} marks={marks} lastMeeting={lastMeeting} />
+                </td>
+                <td>
+                  {a.status !== 'afgerond' && (
+                    <button
+                      type="button"
+                      className="small"
+                      aria-label={t(lang, 'markDoneLabel', { number: a.number })}
+                      onClick={() => void save('actiepunt.setStatus', { number: a.number, status: 'afgerond' })}
+                    >
+                      ✓ {t(lang, 'markDone')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+// The dossiers as cards in phase columns. Moving a card (drag it, or use its Move button) opens a
+// small dialog to confirm the phase, the date it took effect (today by default) and a note; the
+// change lands in the dossier's dated history.
+import { useEffect, useRef, useState } from 'react';
+import { isoDateOf } from '../../shared/dates';
+import type { DossierSummary } from '../../shared/domain';
+import { t, type Lang } from '../../shared/i18n';
+import { formatPhase, type Phase } from '../../shared/phase';
+import { bucketOf, PHASE_BUCKETS, type PhaseBucket } from '../../shared/report/rapportage-model';
+import { FieldError, save } from '../components/fields';
+import { PhaseFields, setPhaseInput } from '../panels/DossierPanel';
+import { useUi } from '../stores/ui';
+import { DossierFiltersBar, useFilteredDossiers } from './DossiersView';
+import { BUCKET_LABELS } from '../../shared/report/rapportage-layout';
+
+/** A column shows this many cards until asked for all: a board of 10,000 cards helps nobody. */
+const COLUMN_LIMIT = 60;
+const BUCKET_LABELS_EN: Record<PhaseBucket, string> = {
+  nieuw: 'New',
+  analyse: 'Analysis',
+  refinement: 'Refinement',
+  implementatie: 'Implementation',
+  afgerond: 'Done',
+  geparkeerd: 'Parked',
+};
+export const bucketLabel = (lang: Lang, b: PhaseBucket) => (lang === 'nl' ? BUCKET_LABELS[b] : BUCKET_LABELS_EN[b]);
+
+export function BoardView() {
+  const lang = useUi((s) => s.lang);
+  const { filtered, total } = useFilteredDossiers();
+  const [moving, setMoving] = useState<{ dossier: DossierSummary; to: PhaseBucket } | null>(null);
+  const [expanded, setExpanded] = useState<PhaseBucket[]>([]);
+  const columns = new Map<PhaseBucket, DossierSummary[]>(PHASE_BUCKETS.map((b) => [b, []]));
+  for (const d of filtered) if (d.phase) columns.get(bucketOf(d.phase))!.push(d);
+
+  return (
+    <section aria-labelledby="board-heading" className="view">
+      <div className="view-head">
+        <h2 id="board-heading">{t(lang, 'board')}</h2>
+        <p className="muted">{t(lang, 'boardHelp')}</p>
+      </div>
+      <DossierFiltersBar lang={lang} shown={filtered.length} total={total} />
+      <div className="board">
+        {PHASE_BUCKETS.map((bucket) => {
+          const cards = columns.get(bucket)!;
+          const shown = expanded.includes(bucket) ? cards : cards.slice(0, COLUMN_LIMIT);
+          return (
+            <section
+              key={bucket}
+              className="board-column"
+              aria-labelledby={`col-${bucket}`}
+              data-testid={`column-${bucket}`}
+              onDragOver={(e) => e.preventDefault()}
+              onDrop={(e) => {
+                const number = Number(e.dataTransfer.getData('text/plain'));
+                const dossier = filtered.find((d) => d.number === number);
+                if (dossier) setMoving({ dossier, to: bucket });
+              }}
+            >
+              <h3 id={`col-${bucket}`}>
+                {bucketLabel(lang, bucket)} <span className="count">{cards.length}</span>
+              </h3>
+              <ul className="plain">
+                {shown.map((d) => (
+                  <li key={d.number}>
+                    <article
+                      className={`card${d.priority ? ' priority' : ''}`}
+                      draggable
+                      onDragStart={(e) => e.dataTransfer.setData('text/plain', String(d.number))}
+                      aria-label={`${d.number}. ${d.title}`}
+                    >
+                      <button type="button" className="link" onClick={() => useUi.getState().openDossier(d.number)}>
+                        {d.number}. {d.title}
+                      </button>
+                      <p className="muted">
+                        {formatPhase(d.phase, lang)}
+                        {d.priority && ` · ★${d.priorityRank ?? ''}`}
+                      </p>
+                      <button type="button" className="small" onClick={() => setMoving({ dossier: d, to: bucket })}>
+                        {t(lang, 'move')}
+                        <span className="visually-hidden"> {d.number}</span>
+                      </button>
+                    </article>
+                  </li>
+                ))}
+              </ul>
+              {cards.length > shown.length && (
+                <button type="button" onClick={() => setExpanded([...expanded, bucket])}>
+                  {t(lang, 'showAll', { count: cards.length })}
+                </button>
+              )}
+            </section>
+          );
+        })}
+      </div>
+      {moving && <MoveDialog lang={lang} dossier={moving.dossier} to={moving.to} onClose={() => setMoving(null)} />}
+    </section>
+  );
+}
+
+function MoveDialog({ lang, dossier, to, onClose }: { lang: Lang; dossier: DossierSummary; to: PhaseBucket; onClose(): void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [state, setState] = useState({
+    phase: (to === 'geparkeerd' ? (dossier.phase?.phase ?? 'analyse') : to) as Phase | '',
+    qualifier: '',
+    parked: to === 'geparkeerd',
+    date: isoDateOf(new Date()),
+    note: '',
+  });
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const failure = await save('dossier.setPhase', setPhaseInput(dossier.number, state));
+    setError(failure);
+    if (!failure) onClose();
+  }
+  return (
+    <dialog ref={dialog} onClose={onClose} aria-labelledby="move-title" className="dialog" data-testid="move-dialog">
+      <form onSubmit={submit}>
+        <h2 id="move-title">{t(lang, 'moveDossier', { number: dossier.number })}</h2>
+        <p>
+          {dossier.title} <span className="muted">({formatPhase(dossier.phase, lang)})</span>
+        </p>
+        <PhaseFields lang={lang} idPrefix="move" state={state} onChange={(patch) => setState({ ...state, ...patch })} />
+        <FieldError id="move-error" error={error} />
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t(lang, 'apply')}
+          </button>
+          <button type="button" onClick={() => dialog.current?.close()}>
+            {t(lang, 'cancel')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

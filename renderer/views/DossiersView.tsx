@@ -1,0 +1,254 @@
+// The whole register as one table: instant search, filters, sorting, folding hoofddossier groups.
+// Only the rows in view are in the page (TanStack Virtual), so 10,000 dossiers scroll and filter
+// as smoothly as 15.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { formatShortDutchDate } from '../../shared/dates';
+import { t, type Lang } from '../../shared/i18n';
+import { formatPhase, PHASES, PHASE_LABELS } from '../../shared/phase';
+import { save } from '../components/fields';
+import { useDossierFilters, type SortKey } from '../stores/dossier-filters';
+import { useRegister } from '../stores/register';
+import { useUi } from '../stores/ui';
+import { buildRows, filterDossiers, searchText } from './dossier-rows';
+
+const ROW_HEIGHT = 37;
+
+export function DossierFiltersBar({ lang, shown, total }: { lang: Lang; shown: number; total: number }) {
+  const f = useDossierFilters();
+  const { ambitions, hoofddossiers } = useRegister();
+  return (
+    <div className="toolbar" role="search" aria-label={t(lang, 'search')}>
+      <div className="field grow">
+        <label htmlFor="dossier-search">{t(lang, 'search')}</label>
+        <input
+          id="dossier-search"
+          type="search"
+          value={f.search}
+          placeholder={t(lang, 'searchPlaceholder')}
+          onChange={(e) => f.set({ search: e.target.value })}
+        />
+      </div>
+      <FilterSelect id="filter-phase" label={t(lang, 'phase')} value={f.phase} onChange={(v) => f.set({ phase: v as typeof f.phase })}>
+        <option value="">{t(lang, 'all')}</option>
+        {PHASES.map((p) => (
+          <option key={p} value={p}>
+            {PHASE_LABELS[lang][p]}
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect id="filter-parked" label={t(lang, 'parked')} value={f.parked} onChange={(v) => f.set({ parked: v as typeof f.parked })}>
+        <option value="">{t(lang, 'all')}</option>
+        <option value="yes">{t(lang, 'parked')}</option>
+        <option value="no">{t(lang, 'notParked')}</option>
+      </FilterSelect>
+      <FilterSelect id="filter-priority" label={t(lang, 'priority')} value={f.priority} onChange={(v) => f.set({ priority: v as typeof f.priority })}>
+        <option value="">{t(lang, 'all')}</option>
+        <option value="yes">{t(lang, 'withPriority')}</option>
+        <option value="no">{t(lang, 'withoutPriority')}</option>
+      </FilterSelect>
+      <FilterSelect id="filter-ambition" label={t(lang, 'ambition')} value={f.ambition} onChange={(v) => f.set({ ambition: v })}>
+        <option value="">{t(lang, 'all')}</option>
+        {ambitions.map((a) => (
+          <option key={a.code} value={a.code}>
+            {a.name}
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect id="filter-hoofddossier" label={t(lang, 'hoofddossier')} value={f.hoofddossier} onChange={(v) => f.set({ hoofddossier: v })}>
+        <option value="">{t(lang, 'all')}</option>
+        {hoofddossiers.map((h) => (
+          <option key={h.id} value={String(h.id)}>
+            {h.title}
+          </option>
+        ))}
+      </FilterSelect>
+      <button type="button" onClick={f.clear}>
+        {t(lang, 'clearFilters')}
+      </button>
+      <p className="count" aria-live="polite" data-testid="dossier-count">
+        {t(lang, 'showing', { shown, total })}
+      </p>
+    </div>
+  );
+}
+
+function FilterSelect(props: { id: string; label: string; value: string; onChange(v: string): void; children: React.ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        {props.children}
+      </select>
+    </div>
+  );
+}
+
+/** The filtered, sorted dossiers, shared by the table and the board. */
+export function useFilteredDossiers() {
+  const { dossiers } = useRegister();
+  const f = useDossierFilters();
+  const search = useDeferredValue(f.search);
+  const index = useMemo(() => dossiers.map(searchText), [dossiers]);
+  const filters = { ...f, search };
+  const filtered = useMemo(
+    () => filterDossiers(dossiers, index, filters),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [dossiers, index, search, f.phase, f.parked, f.priority, f.ambition, f.hoofddossier, f.sort, f.descending],
+  );
+  return { filtered, filters, total: dossiers.length };
+}
+
+export function DossiersView() {
+  const lang = useUi((s) => s.lang);
+  const openDossier = useUi((s) => s.openDossier);
+  const { jaarplan, hoofddossiers } = useRegister();
+  const f = useDossierFilters();
+  const { filtered, filters, total } = useFilteredDossiers();
+  const rows = useMemo(() => buildRows(filtered, hoofddossiers, filters), [filtered, hoofddossiers, filters.grouped, filters.collapsed]); // eslint-disable-line react-hooks/exhaustive-deps
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const [creating, setCreating] = useState(false);
+
+  const reference = jaarplan ? formatShortDutchDate(jaarplan.referenceDate) : '-';
+  const columns: Array<[SortKey | null, string, string]> = [
+    ['number', t(lang, 'number'), 'num'],
+    ['title', t(lang, 'dossier'), 'title'],
+    ['phase', t(lang, 'phaseNow'), ''],
+    ['phaseOnReference', t(lang, 'phaseOn', { date: reference }), ''],
+    ['priority', t(lang, 'priority'), ''],
+    [null, t(lang, 'ambitions'), ''],
+    ['owner', t(lang, 'owner'), ''],
+  ];
+  const items = virtual.getVirtualItems();
+  const top = items[0]?.start ?? 0;
+  const bottom = virtual.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const ambitionName = new Map(useRegister.getState().ambitions.map((a) => [a.code, a.name]));
+
+  return (
+    <section aria-labelledby="dossiers-heading" className="view">
+      <div className="view-head">
+        <h2 id="dossiers-heading">{t(lang, 'dossiers')}</h2>
+        <label className="inline">
+          <input type="checkbox" checked={f.grouped} onChange={(e) => f.set({ grouped: e.target.checked })} /> {t(lang, 'groupByHoofddossier')}
+        </label>
+        <button type="button" className="primary" onClick={() => setCreating(true)}>
+          {t(lang, 'newDossier')}
+        </button>
+      </div>
+      {creating && <NewDossierForm lang={lang} onDone={(n) => (setCreating(false), n && openDossier(n))} />}
+      <DossierFiltersBar lang={lang} shown={filtered.length} total={total} />
+      <div className="table-scroller" ref={scroller} data-testid="dossier-scroller">
+        <table className="register-table" data-testid="dossier-table" aria-rowcount={rows.length + 1}>
+          <thead>
+            <tr aria-rowindex={1}>
+              {columns.map(([key, label, cls]) => (
+                <th
+                  key={label}
+                  scope="col"
+                  className={cls}
+                  aria-sort={key && f.sort === key ? (f.descending ? 'descending' : 'ascending') : undefined}
+                >
+                  {key ? (
+                    <button type="button" className="sort" onClick={() => f.sortBy(key)} title={t(lang, 'sortBy', { column: label })}>
+                      {label}
+                    </button>
+                  ) : (
+                    label
+                  )}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {top > 0 && <tr aria-hidden="true" style={{ height: top }} className="spacer" />}
+            {items.map((item) => {
+              const row = rows[item.index]!;
+              if (row.kind === 'group') {
+                return (
+                  <tr key={`g${row.id}`} className="group-row" aria-rowindex={item.index + 2} data-index={item.index} ref={virtual.measureElement}>
+                    <th scope="rowgroup" colSpan={columns.length}>
+                      <button type="button" className="fold" aria-expanded={!row.collapsed} onClick={() => f.toggleGroup(row.id)}>
+                        <span aria-hidden="true">{row.collapsed ? '▸' : '▾'}</span> {t(lang, 'hoofddossier')} {row.title}{' '}
+                        <span className="count">({row.count})</span>
+                      </button>
+                    </th>
+                  </tr>
+                );
+              }
+              const d = row.dossier;
+              return (
+                <tr
+                  key={d.number}
+                  data-number={d.number}
+                  data-index={item.index}
+                  ref={virtual.measureElement}
+                  aria-rowindex={item.index + 2}
+                  className={[d.priority ? 'priority' : '', row.grouped ? 'grouped' : ''].join(' ')}
+                >
+                  <td className="num">{d.number}</td>
+                  <th scope="row" className="title">
+                    <button type="button" className="link" onClick={() => openDossier(d.number)}>
+                      {d.title}
+                    </button>
+                  </th>
+                  <td>{formatPhase(d.phase, lang)}</td>
+                  <td>{formatPhase(d.phaseOnReference, lang)}</td>
+                  <td>
+                    {d.priority ? (d.priorityRank !== null ? `★ ${d.priorityRank}` : '★') : ''}
+                    {d.priority && <span className="visually-hidden">{t(lang, 'priority')}</span>}
+                  </td>
+                  <td className="ambitions">{d.ambitions.map((c) => ambitionName.get(c) ?? c).join(', ')}</td>
+                  <td>{d.owner ?? ''}</td>
+                </tr>
+              );
+            })}
+            {bottom > 0 && <tr aria-hidden="true" style={{ height: bottom }} className="spacer" />}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function NewDossierForm({ lang, onDone }: { lang: Lang; onDone(number: number | null): void }) {
+  const [title, setTitle] = useState('');
+  const [phase, setPhase] = useState<(typeof PHASES)[number]>('nieuw');
+  const [error, setError] = useState<string | null>(null);
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const before = new Set(useRegister.getState().dossiers.map((d) => d.number));
+    const failure = await save('dossier.create', { title, phase: { phase } });
+    setError(failure);
+    if (!failure) onDone(useRegister.getState().dossiers.find((d) => !before.has(d.number))?.number ?? null);
+  }
+  return (
+    <form className="inline-form" onSubmit={submit} aria-label={t(lang, 'newDossier')}>
+      <div className="field grow">
+        <label htmlFor="new-dossier-title">{t(lang, 'title')}</label>
+        <input id="new-dossier-title" value={title} onChange={(e) => setTitle(e.target.value)} autoFocus aria-invalid={error ? true : undefined} aria-describedby={error ? 'new-dossier-error' : undefined} />
+      </div>
+      <div className="field">
+        <label htmlFor="new-dossier-phase">{t(lang, 'phase')}</label>
+        <select id="new-dossier-phase" value={phase} onChange={(e) => setPhase(e.target.value as typeof phase)}>
+          {PHASES.map((p) => (
+            <option key={p} value={p}>
+              {PHASE_LABELS[lang][p]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="primary">
+        {t(lang, 'create')}
+      </button>
+      <button type="button" onClick={() => onDone(null)}>
+        {t(lang, 'cancel')}
+      </button>
+      {error && (
+        <p id="new-dossier-error" className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,117 @@
+// The register at a glance: dossiers per phase on the reference date against now (a chart, with
+// the same figures as a table for screen readers), the priority dossiers, and the action points.
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatShortDutchDate, isoDateOf } from '../../shared/dates';
+import { t } from '../../shared/i18n';
+import { formatPhase, samePhaseState } from '../../shared/phase';
+import { bucketOf, PHASE_BUCKETS } from '../../shared/report/rapportage-model';
+import { useRegister } from '../stores/register';
+import { useUi } from '../stores/ui';
+import { lastMeetingDate, marksOf } from './ActiepuntenView';
+import { bucketLabel } from './BoardView';
+
+export function OverviewView() {
+  const lang = useUi((s) => s.lang);
+  const { dossiers, actiepunten, meetings, jaarplan } = useRegister();
+  const reference = jaarplan ? formatShortDutchDate(jaarplan.referenceDate) : '-';
+  const data = PHASE_BUCKETS.map((bucket) => ({
+    bucket,
+    label: bucketLabel(lang, bucket),
+    reference: dossiers.filter((d) => d.phaseOnReference && bucketOf(d.phaseOnReference) === bucket).length,
+    now: dossiers.filter((d) => d.phase && bucketOf(d.phase) === bucket).length,
+  }));
+  const priority = dossiers.filter((d) => d.priority).sort((a, b) => (a.priorityRank ?? 1e9) - (b.priorityRank ?? 1e9) || a.number - b.number);
+  const today = isoDateOf(new Date());
+  const lastMeeting = lastMeetingDate(meetings, today);
+  const marks = actiepunten.map((a) => marksOf(a, today, lastMeeting));
+  const counts = {
+    open: actiepunten.filter((a) => a.status === 'open' || a.status === 'in_uitvoering').length,
+    overdue: marks.filter((m) => m.overdue).length,
+    done: actiepunten.filter((a) => a.status === 'afgerond').length,
+    isNew: marks.filter((m) => m.isNew).length,
+  };
+  const refLabel = t(lang, 'chartOnReference', { date: reference });
+  return (
+    <section aria-labelledby="overview-heading" className="view">
+      <h2 id="overview-heading">{t(lang, 'overview')}</h2>
+      <div className="overview-grid">
+        <figure className="chart" aria-labelledby="chart-title">
+          <figcaption id="chart-title">{t(lang, 'chartTitle')}</figcaption>
+          <div aria-hidden="true" style={{ width: '100%', height: 260 }}>
+            <ResponsiveContainer>
+              <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+                <YAxis allowDecimals={false} width={40} />
+                <Tooltip />
+                <Legend />
+                <Bar dataKey="reference" name={refLabel} fill="#8aa5c8" isAnimationActive={false} />
+                <Bar dataKey="now" name={t(lang, 'chartNow')} fill="#154273" isAnimationActive={false} />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+          <table className="register-table compact" data-testid="phase-counts">
+            <caption className="visually-hidden">{t(lang, 'chartTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t(lang, 'phase')}</th>
+                <th scope="col" className="num">{refLabel}</th>
+                <th scope="col" className="num">{t(lang, 'chartNow')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.map((row) => (
+                <tr key={row.bucket}>
+                  <th scope="row">{row.label}</th>
+                  <td className="num">{row.reference}</td>
+                  <td className="num">{row.now}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </figure>
+        <section aria-labelledby="ap-glance" className="glance">
+          <h3 id="ap-glance">{t(lang, 'actiepuntenAtAGlance')}</h3>
+          <dl className="tiles">
+            <div className="tile">
+              <dt>{t(lang, 'status_open')}</dt>
+              <dd>{counts.open}</dd>
+            </div>
+            <div className="tile overdue">
+              <dt>{t(lang, 'overdue')}</dt>
+              <dd>{counts.overdue}</dd>
+            </div>
+            <div className="tile done">
+              <dt>{t(lang, 'status_afgerond')}</dt>
+              <dd>{counts.done}</dd>
+            </div>
+            <div className="tile new">
+              <dt>{lastMeeting ? t(lang, 'newSince', { date: formatShortDutchDate(lastMeeting) }) : t(lang, 'newSince', { date: '-' })}</dt>
+              <dd>{counts.isNew}</dd>
+            </div>
+          </dl>
+        </section>
+      </div>
+      <section aria-labelledby="prio-glance">
+        <h3 id="prio-glance">
+          {t(lang, 'priorityAtAGlance')} <span className="count">{priority.length}</span>
+        </h3>
+        <ul className="cards">
+          {priority.map((d) => (
+            <li key={d.number} className={`prio-card bucket-${d.phase ? bucketOf(d.phase) : 'none'}`}>
+              <button type="button" className="link" onClick={() => useUi.getState().openDossier(d.number)}>
+                {d.priorityRank !== null && <span className="rank">{d.priorityRank}</span>} {d.number}. {d.title}
+              </button>
+              <p>
+                <span className="phase-pill">{formatPhase(d.phase, lang)}</span>
+                {!samePhaseState(d.phase, d.phaseOnReference) && (
+                  <span className="muted"> {t(lang, 'movedSinceReference', { phase: formatPhase(d.phaseOnReference, lang) })}</span>
+                )}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </section>
+  );
+}
