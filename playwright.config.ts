@@ -4,12 +4,15 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
-  timeout: 30_000,
+  timeout: 60_000,
   workers: 2,
   reporter: [['list']],
   use: {
     browserName: 'chromium',
-    viewport: { width: 1280, height: 900 },
+    viewport: { width: 1400, height: 900 },
+    // Dutch locale: the native date fields show dd-mm-jjjj, as the secretariat's own computers do.
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],

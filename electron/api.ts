@@ -32,6 +32,7 @@ import { ExportJobs } from './export/export-jobs';
 import { systemFileOpener, type FileOpener } from './export/open-file';
 import { defaultExportDir } from './paths';
 import { finishStep, redo, undo, undoState } from './register/undo';
+import { today } from './register/clock';
 
 export type Handler<N extends CallName> = (reg: Register, input: ParsedInput<N>) => CallResult<N>;
 export type HandlerGroup = { [N in CallName]?: Handler<N> };
@@ -40,6 +41,7 @@ export type HandlerTable = { [N in CallName]: Handler<N> };
 const registerHandlers: HandlerGroup = {
   'register.info': (reg) => ({
     path: reg.path,
+    today: today(reg.clock),
     schemaVersion: reg.schemaVersion,
     readOnly: reg.readOnly,
     jaarplan: currentJaarplan(reg),

@@ -100,6 +100,8 @@ export type HistoryEntry =
 
 export interface RegisterInfo {
   path: string;
+  /** The register's today (its clock), for date fields' defaults: shells and tests agree on it. */
+  today: IsoDate;
   schemaVersion: number;
   readOnly: boolean;
   jaarplan: Jaarplan | null;

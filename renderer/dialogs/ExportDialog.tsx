@@ -1,12 +1,12 @@
 // Export: pick documents, formats, the report date and the folder; a progress bar follows the
 // job through the contract; the written files can be opened from here.
 import { useEffect, useRef, useState } from 'react';
-import { isoDateOf } from '../../shared/dates';
 import { EXPORT_DOCUMENTS, EXPORT_FORMATS, type ExportDocument, type ExportFormat, type ExportJob } from '../../shared/exports';
 import { t, type Lang } from '../../shared/i18n';
 import { invoke } from '../client';
 import { FieldError } from '../components/fields';
 import { describeError } from '../error-text';
+import { registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
 
 const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
@@ -15,7 +15,7 @@ export function ExportDialog({ lang }: { lang: Lang }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [what, setWhat] = useState<ExportDocument[]>(['bijlage1', 'bijlage2', 'rapportage']);
   const [formats, setFormats] = useState<ExportFormat[]>(['docx', 'xlsx']);
-  const [date, setDate] = useState(isoDateOf(new Date()));
+  const [date, setDate] = useState(registerToday());
   const [outDir, setOutDir] = useState('');
   const [overwrite, setOverwrite] = useState(false);
   const [job, setJob] = useState<ExportJob | null>(null);

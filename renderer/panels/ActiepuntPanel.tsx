@@ -1,13 +1,12 @@
 // One actiepunt: text, sub-points edited as a list, owners, deadline (a date or a text such as
 // "In elk TB"), remarks, status with its date, and the dossier it belongs to.
 import { useEffect, useRef, useState } from 'react';
-import { isoDateOf } from '../../shared/dates';
 import { ACTIEPUNT_STATUSES, type Actiepunt, type ActiepuntStatus, type Deadline } from '../../shared/domain';
 import { t, type Lang } from '../../shared/i18n';
 import { FieldError, save, TextField } from '../components/fields';
 import { invoke } from '../client';
 import { describeError } from '../error-text';
-import { useRegister } from '../stores/register';
+import { useRegister, registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
 
 export function ActiepuntPanel({ number }: { number: number | 'new' }) {
@@ -24,7 +23,11 @@ export function ActiepuntPanel({ number }: { number: number | 'new' }) {
       live = false;
     };
   }, [number, version]);
-  useEffect(() => heading.current?.focus(), [number]);
+  // Focus moves to the panel once its content is there, so the keyboard user lands in it.
+  const loaded = item !== null || number === 'new';
+  useEffect(() => {
+    if (loaded) heading.current?.focus();
+  }, [number, loaded]);
 
   return (
     <aside className="panel" aria-labelledby="ap-panel-title" onKeyDown={(e) => e.key === 'Escape' && close()} data-testid="actiepunt-panel">
@@ -187,7 +190,7 @@ function DeadlineField({ lang, a }: { lang: Lang; a: Actiepunt }) {
 
 function StatusForm({ lang, a }: { lang: Lang; a: Actiepunt }) {
   const [status, setStatus] = useState<ActiepuntStatus>(a.status);
-  const [date, setDate] = useState(isoDateOf(new Date()));
+  const [date, setDate] = useState(registerToday());
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setStatus(a.status), [a.status]);
   async function submit(e: React.FormEvent) {

@@ -1,13 +1,13 @@
 // One dossier, every field editable in place: phase with date and note, priority mark and rank,
 // linked actiepunten, the dated history as a timeline, and the wiki page in the system browser.
 import { useEffect, useId, useRef, useState } from 'react';
-import { isoDateOf, formatDutchDate } from '../../shared/dates';
+import { formatDutchDate } from '../../shared/dates';
 import type { Dossier, HistoryEntry } from '../../shared/domain';
 import { t, type Lang } from '../../shared/i18n';
 import { formatPhase, PHASES, PHASE_LABELS, type Phase } from '../../shared/phase';
 import { invoke } from '../client';
 import { FieldError, save, TextField } from '../components/fields';
-import { useRegister } from '../stores/register';
+import { useRegister, registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
 
 export function DossierPanel({ number }: { number: number }) {
@@ -30,7 +30,11 @@ export function DossierPanel({ number }: { number: number }) {
       live = false;
     };
   }, [number, version]);
-  useEffect(() => heading.current?.focus(), [number]);
+  // Focus moves to the panel once its content is there, so the keyboard user lands in it.
+  const loaded = dossier !== null;
+  useEffect(() => {
+    if (loaded) heading.current?.focus();
+  }, [number, loaded]);
 
   if (!dossier) return null;
   const update = (patch: Record<string, unknown>) => save('dossier.update', { number, patch });
@@ -199,7 +203,7 @@ function PhaseForm({ lang, dossier }: { lang: Lang; dossier: Dossier }) {
     phase: (dossier.phase?.phase ?? 'nieuw') as Phase | '',
     qualifier: dossier.phase?.qualifier ?? '',
     parked: dossier.phase?.parked ?? false,
-    date: isoDateOf(new Date()),
+    date: registerToday(),
     note: '',
   });
   const [state, setState] = useState(initial);

@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { CallInput, CallName, CallResult } from '../../shared/contract';
 import type { Actiepunt, Ambition, DossierSummary, Evaluatiemoment, Hoofddossier, Jaarplan, RegisterInfo, UndoState } from '../../shared/domain';
 import type { CallError } from '../../shared/errors';
+import { isoDateOf } from '../../shared/dates';
 import { invoke } from '../client';
 
 interface RegisterData {
@@ -75,3 +76,6 @@ export async function perform<N extends CallName>(
   await useRegister.getState().load();
   return result;
 }
+
+/** Today as the register's clock says: the default for every date field. */
+export const registerToday = (): string => useRegister.getState().info?.today ?? isoDateOf(new Date());

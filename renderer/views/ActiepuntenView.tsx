@@ -1,12 +1,12 @@
 // The living action list: status colours (open, overdue, done, new since the last meeting),
 // filters on status, owner and deadline, and one-click "done".
-import { formatDutchDate, isoDateOf } from '../../shared/dates';
+import { formatDutchDate } from '../../shared/dates';
 import { ACTIEPUNT_STATUSES, type Actiepunt } from '../../shared/domain';
 import { t, type Lang } from '../../shared/i18n';
 import { formatDeadline } from '../../shared/report/bijlage2-model';
 import { save } from '../components/fields';
 import { useActiepuntFilters } from '../stores/actiepunt-filters';
-import { useRegister } from '../stores/register';
+import { useRegister, registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
 
 export interface Marks {
@@ -41,7 +41,7 @@ export function ActiepuntenView() {
   const lang = useUi((s) => s.lang);
   const { actiepunten, meetings } = useRegister();
   const f = useActiepuntFilters();
-  const today = isoDateOf(new Date());
+  const today = registerToday();
   const lastMeeting = lastMeetingDate(meetings, today);
   const owners = [...new Set(actiepunten.flatMap((a) => a.owners))].sort((a, b) => a.localeCompare(b, 'nl'));
   const rows = actiepunten.filter((a) => {

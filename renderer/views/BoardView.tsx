@@ -2,13 +2,15 @@
 // small dialog to confirm the phase, the date it took effect (today by default) and a note; the
 // change lands in the dossier's dated history.
 import { useEffect, useRef, useState } from 'react';
-import { isoDateOf } from '../../shared/dates';
 import type { DossierSummary } from '../../shared/domain';
 import { t, type Lang } from '../../shared/i18n';
 import { formatPhase, type Phase } from '../../shared/phase';
 import { bucketOf, PHASE_BUCKETS, type PhaseBucket } from '../../shared/report/rapportage-model';
+import { invoke } from '../client';
 import { FieldError, save } from '../components/fields';
+import { formatDutchDate } from '../../shared/dates';
 import { PhaseFields, setPhaseInput } from '../panels/DossierPanel';
+import { registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
 import { DossierFiltersBar, useFilteredDossiers } from './DossiersView';
 import { BUCKET_LABELS } from '../../shared/report/rapportage-layout';
@@ -104,13 +106,17 @@ function MoveDialog({ lang, dossier, to, onClose }: { lang: Lang; dossier: Dossi
     phase: (to === 'geparkeerd' ? (dossier.phase?.phase ?? 'analyse') : to) as Phase | '',
     qualifier: '',
     parked: to === 'geparkeerd',
-    date: isoDateOf(new Date()),
+    date: registerToday(),
     note: '',
   });
   const [error, setError] = useState<string | null>(null);
+  const [since, setSince] = useState<string | null>(null);
   useEffect(() => {
     dialog.current?.showModal();
-  }, []);
+    void invoke('dossier.history', { number: dossier.number }).then((r) => {
+      if (r.ok) setSince(r.value.filter((h) => h.kind === 'phase').at(-1)?.date ?? null);
+    });
+  }, [dossier.number]);
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     const failure = await save('dossier.setPhase', setPhaseInput(dossier.number, state));
@@ -125,6 +131,11 @@ function MoveDialog({ lang, dossier, to, onClose }: { lang: Lang; dossier: Dossi
           {dossier.title} <span className="muted">({formatPhase(dossier.phase, lang)})</span>
         </p>
         <PhaseFields lang={lang} idPrefix="move" state={state} onChange={(patch) => setState({ ...state, ...patch })} />
+        {since && state.date < since && (
+          <p className="field-help" role="note">
+            {t(lang, 'beforeCurrentPhase', { date: formatDutchDate(since) })}
+          </p>
+        )}
         <FieldError id="move-error" error={error} />
         <div className="actions">
           <button type="submit" className="primary">

@@ -8,7 +8,7 @@ import { t, type Lang } from '../../shared/i18n';
 import { formatPhase, PHASES, PHASE_LABELS } from '../../shared/phase';
 import { save } from '../components/fields';
 import { useDossierFilters, type SortKey } from '../stores/dossier-filters';
-import { useRegister } from '../stores/register';
+import { registerToday, useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
 import { buildRows, filterDossiers, searchText } from './dossier-rows';
 
@@ -214,11 +214,12 @@ export function DossiersView() {
 function NewDossierForm({ lang, onDone }: { lang: Lang; onDone(number: number | null): void }) {
   const [title, setTitle] = useState('');
   const [phase, setPhase] = useState<(typeof PHASES)[number]>('nieuw');
+  const [date, setDate] = useState(registerToday());
   const [error, setError] = useState<string | null>(null);
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     const before = new Set(useRegister.getState().dossiers.map((d) => d.number));
-    const failure = await save('dossier.create', { title, phase: { phase } });
+    const failure = await save('dossier.create', { title, phase: { phase }, phaseDate: date });
     setError(failure);
     if (!failure) onDone(useRegister.getState().dossiers.find((d) => !before.has(d.number))?.number ?? null);
   }
@@ -237,6 +238,10 @@ function NewDossierForm({ lang, onDone }: { lang: Lang; onDone(number: number | 
             </option>
           ))}
         </select>
+      </div>
+      <div className="field">
+        <label htmlFor="new-dossier-date">{t(lang, 'effectiveDate')}</label>
+        <input id="new-dossier-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
       </div>
       <button type="submit" className="primary">
         {t(lang, 'create')}

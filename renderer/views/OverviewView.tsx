@@ -1,11 +1,11 @@
 // The register at a glance: dossiers per phase on the reference date against now (a chart, with
 // the same figures as a table for screen readers), the priority dossiers, and the action points.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatShortDutchDate, isoDateOf } from '../../shared/dates';
+import { formatShortDutchDate } from '../../shared/dates';
 import { t } from '../../shared/i18n';
 import { formatPhase, samePhaseState } from '../../shared/phase';
 import { bucketOf, PHASE_BUCKETS } from '../../shared/report/rapportage-model';
-import { useRegister } from '../stores/register';
+import { useRegister, registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
 import { lastMeetingDate, marksOf } from './ActiepuntenView';
 import { bucketLabel } from './BoardView';
@@ -21,7 +21,7 @@ export function OverviewView() {
     now: dossiers.filter((d) => d.phase && bucketOf(d.phase) === bucket).length,
   }));
   const priority = dossiers.filter((d) => d.priority).sort((a, b) => (a.priorityRank ?? 1e9) - (b.priorityRank ?? 1e9) || a.number - b.number);
-  const today = isoDateOf(new Date());
+  const today = registerToday();
   const lastMeeting = lastMeetingDate(meetings, today);
   const marks = actiepunten.map((a) => marksOf(a, today, lastMeeting));
   const counts = {
@@ -39,7 +39,7 @@ export function OverviewView() {
           <figcaption id="chart-title">{t(lang, 'chartTitle')}</figcaption>
           <div aria-hidden="true" style={{ width: '100%', height: 260 }}>
             <ResponsiveContainer>
-              <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+              <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} accessibilityLayer={false}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="label" tick={{ fontSize: 12 }} />
                 <YAxis allowDecimals={false} width={40} />

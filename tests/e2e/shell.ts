@@ -1,4 +1,6 @@
-// A fixture that runs the real browser shell (tsx electron/web.ts) on a fresh seeded register.
+// A fixture that runs the real browser shell (tsx electron/web.ts) on a fresh register: the 2024
+// seed, or with `registerSize` extra generated dossiers. Exports land in `exportDir`; "open" runs
+// a small recorder instead of the desktop's file opener and writes what it was asked to open.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,18 +13,30 @@ const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 export interface Shell {
   url: string;
   dbFile: string;
+  exportDir: string;
+  /** Where the recorder writes the paths it was asked to open. */
+  openedLog: string;
 }
 
-async function startShell(env: NodeJS.ProcessEnv): Promise<{ shell: Shell; child: ChildProcess }> {
+async function startShell(env: NodeJS.ProcessEnv, extra: number): Promise<{ shell: Shell; child: ChildProcess }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tb-e2e-'));
   const dbFile = path.join(dir, 'register.sqlite');
-  const seeded = spawnSync(TSX, ['electron/cli.ts', 'seed', '--db', dbFile], { cwd: ROOT, encoding: 'utf8', env });
-  if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
-  const child = spawn(TSX, ['electron/web.ts', '--db', dbFile, '--port', '0'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exportDir = path.join(dir, 'exports');
+  fs.mkdirSync(exportDir);
+  const openedLog = path.join(dir, 'opened.txt');
+  const opener = path.join(dir, 'open-recorder.sh');
+  fs.writeFileSync(opener, `#!/bin/sh\nprintf '%s\\n' "$1" >> '${openedLog}'\n`, { mode: 0o755 });
+  const made = spawnSync(TSX, ['tests/e2e/make-register.ts', dbFile, String(extra)], { cwd: ROOT, encoding: 'utf8', env });
+  if (made.status !== 0) throw new Error(`making the register failed: ${made.stderr}`);
+  const child = spawn(TSX, ['electron/web.ts', '--db', dbFile, '--port', '0'], {
+    cwd: ROOT,
+    env: { ...env, TB_REGISTER_EXPORT_DIR: exportDir, TB_REGISTER_OPENER: opener },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`browser shell did not start: ${out}${err}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`browser shell did not start: ${out}${err}`)), 30_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /^Open (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)$/m.exec(out);
@@ -34,12 +48,13 @@ async function startShell(env: NodeJS.ProcessEnv): Promise<{ shell: Shell; child
     child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`browser shell exited with ${code}: ${err}`)));
   });
-  return { shell: { url, dbFile }, child };
+  return { shell: { url, dbFile, exportDir, openedLog }, child };
 }
 
-export const test = base.extend<{ shell: Shell }>({
-  shell: async ({}, use) => {
-    const { shell, child } = await startShell({ ...process.env, TB_REGISTER_NOW: '2026-11-30T10:00:00' });
+export const test = base.extend<{ shell: Shell; registerSize: number }>({
+  registerSize: [0, { option: true }],
+  shell: async ({ registerSize }, use) => {
+    const { shell, child } = await startShell({ ...process.env, TB_REGISTER_NOW: '2026-11-30T10:00:00' }, registerSize);
     await use(shell);
     child.kill('SIGTERM');
   },

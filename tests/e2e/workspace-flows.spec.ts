@@ -1,0 +1,163 @@
+// The secretary's day, as a user walks it in Chromium: find, create, move on the board with dates,
+// prioritise, edit and finish an actiepunt, undo, export Bijlage 1 and find the file.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { test, expect } from './shell';
+
+test('find a dossier by search and filter', async ({ page, shell }) => {
+  await page.goto(shell.url);
+  const rows = page.getByTestId('dossier-table').locator('tbody tr[data-number]');
+  await expect(rows).toHaveCount(15);
+  await page.getByRole('searchbox', { name: 'Zoeken' }).fill('wdo');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Stelsel Toegang onder de Wdo');
+  await page.getByRole('searchbox', { name: 'Zoeken' }).fill('');
+  await page.getByLabel('Voortgangsfase', { exact: true }).selectOption('analyse');
+  await page.getByLabel('Geparkeerd', { exact: true }).selectOption('no');
+  await expect(rows).toHaveCount(5);
+  await expect(page.getByTestId('dossier-count')).toHaveText('5 van 15 dossiers');
+  await page.getByLabel('Ambitie').selectOption('voorbereid-zijn');
+  await expect(rows).toHaveCount(1);
+  await page.getByRole('button', { name: 'Filters wissen' }).click();
+  await expect(rows).toHaveCount(15);
+  // Fold the hoofddossier group shut and open again.
+  const fold = page.getByRole('button', { name: /Hoofddossier \(Keten\)Machtigingen/ });
+  await fold.click();
+  await expect(fold).toHaveAttribute('aria-expanded', 'false');
+  await expect(rows).toHaveCount(8);
+  await fold.press('Enter');
+  await expect(rows).toHaveCount(15);
+  // Sort by title, descending on a second click.
+  await page.getByRole('button', { name: 'Dossier', exact: true }).click();
+  await page.getByLabel('Groeperen per hoofddossier').uncheck();
+  await expect(rows.first()).toContainText('Bevoegdhedenservice');
+  await page.getByRole('button', { name: 'Dossier', exact: true }).click();
+  await expect(rows.first()).toContainText('Verplichtstellen 2FA');
+});
+
+test('create a dossier, move it through two phases on the board with dates, prioritise and rank it', async ({ page, shell }) => {
+  await page.goto(shell.url);
+  await page.getByRole('button', { name: 'Nieuw dossier' }).click();
+  await page.getByLabel('Titel').fill('Inloggen met de EU-wallet');
+  await page.getByLabel('Met ingang van').fill('2026-10-01');
+  await page.getByRole('button', { name: 'Aanmaken' }).click();
+  const panel = page.getByTestId('dossier-panel');
+  await expect(panel.getByRole('heading', { name: 'Dossier 16: Inloggen met de EU-wallet' })).toBeVisible();
+  await panel.getByRole('button', { name: 'Sluiten' }).click();
+
+  await page.getByRole('navigation').getByRole('button', { name: 'Fasebord' }).click();
+  const nieuw = page.getByTestId('column-nieuw');
+  await expect(nieuw.getByRole('article', { name: '16. Inloggen met de EU-wallet' })).toBeVisible();
+  // First move: by keyboard, with the Move button and a confirmed date.
+  await nieuw.getByRole('button', { name: 'Verplaatsen 16' }).click();
+  const dialog = page.getByTestId('move-dialog');
+  await dialog.getByLabel('Naar fase').selectOption('analyse');
+  await dialog.getByLabel('Met ingang van').fill('2026-11-02');
+  await dialog.getByLabel('Notitie bij de wijziging').fill('Besproken in het TB');
+  await dialog.getByRole('button', { name: 'Vastleggen' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('column-analyse').getByRole('article', { name: '16. Inloggen met de EU-wallet' })).toBeVisible();
+  // Second move: dragged to the Refinement column, date confirmed in the dialog.
+  await page.getByTestId('column-analyse').getByRole('article', { name: '16. Inloggen met de EU-wallet' }).dragTo(page.getByTestId('column-refinement'));
+  await expect(dialog.getByLabel('Naar fase')).toHaveValue('refinement');
+  await dialog.getByLabel('Met ingang van').fill('2026-11-20');
+  await dialog.getByRole('button', { name: 'Vastleggen' }).click();
+  await expect(page.getByTestId('column-refinement').getByRole('article', { name: '16. Inloggen met de EU-wallet' })).toBeVisible();
+
+  // The history shows both dated moves.
+  await page.getByTestId('column-refinement').getByRole('button', { name: '16. Inloggen met de EU-wallet' }).click();
+  const history = panel.getByTestId('dossier-history');
+  await expect(history.locator('li')).toHaveText([
+    '20-11-2026 Fase: Refinement',
+    '02-11-2026 Fase: Analyse – Besproken in het TB',
+    '01-10-2026 Fase: Nieuw',
+  ]);
+
+  // Priority with rank 1.
+  await panel.getByTestId('priority-mark').click();
+  await expect(panel.getByTestId('priority-mark')).toBeChecked();
+  await expect(panel.getByLabel('Rang')).toBeEnabled();
+  await panel.getByLabel('Rang').fill('1');
+  await panel.getByLabel('Rang').press('Enter');
+  await expect(history.locator('li').first()).toHaveText('30-11-2026 Prioriteit: rang 1');
+  await page.getByRole('navigation').getByRole('button', { name: 'Dossiers' }).click();
+  await expect(page.locator('tr[data-number="16"]')).toContainText('★ 1');
+
+  // The register file holds what the screen showed.
+  const db = new Database(shell.dbFile, { readonly: true });
+  const phases = db.prepare(`SELECT effective_date, phase FROM dossier_phase WHERE dossier_id = (SELECT id FROM dossier WHERE number = 16) ORDER BY effective_date`).all();
+  db.close();
+  expect(phases).toEqual([
+    { effective_date: '2026-10-01', phase: 'nieuw' },
+    { effective_date: '2026-11-02', phase: 'analyse' },
+    { effective_date: '2026-11-20', phase: 'refinement' },
+  ]);
+});
+
+test('a refused edit shows the error beside the field and the register as it is', async ({ page, shell }) => {
+  await page.goto(shell.url);
+  await page.getByRole('button', { name: 'Verplichtstellen 2FA' }).click();
+  const panel = page.getByTestId('dossier-panel');
+  const title = panel.getByTestId('dossier-title');
+  await title.fill('   ');
+  await title.press('Enter');
+  await expect(panel.getByRole('alert')).toHaveText('Niet opgeslagen: ongeldige invoer: mag niet leeg zijn');
+  await expect(title).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('tr[data-number="2"]')).toContainText('Verplichtstellen 2FA');
+  await panel.getByLabel('Wikipagina (https)').fill('http://wiki.eherkenning.nl/x/1');
+  await panel.getByLabel('Wikipagina (https)').press('Enter');
+  await expect(panel.getByRole('alert').nth(1)).toContainText('https://');
+});
+
+test('edit an actiepunt, mark it done, undo with Ctrl+Z and redo', async ({ page, shell }) => {
+  await page.goto(shell.url);
+  await page.getByRole('navigation').getByRole('button', { name: 'Actiepunten' }).click();
+  await page.getByRole('button', { name: /^Vragen rond/ }).click();
+  const panel = page.getByTestId('actiepunt-panel');
+  await expect(panel.getByRole('heading', { name: 'Actiepunt 1' })).toBeVisible();
+  await panel.getByRole('button', { name: 'Subpunt toevoegen' }).click();
+  await panel.getByLabel('Subpunt 1', { exact: true }).fill('Advies van de werkgroep vragen');
+  await panel.getByLabel('Subpunt 1', { exact: true }).press('Enter');
+  await expect(page.locator('tr[data-number="1"] li')).toHaveText(['Advies van de werkgroep vragen']);
+  await panel.getByLabel('Soort deadline').selectOption('date');
+  await panel.getByLabel('Datum', { exact: true }).fill('2026-12-15');
+  await panel.getByLabel('Datum', { exact: true }).press('Enter');
+  await expect(page.locator('tr[data-number="1"]')).toContainText('15-12-2026');
+
+  await page.getByRole('button', { name: 'Actiepunt 1 afronden' }).click();
+  await expect(page.locator('tr[data-number="1"] .badge').first()).toHaveText('Afgerond');
+
+  await page.locator('body').press('Control+z');
+  await expect(page.getByTestId('announcement')).toHaveText('Ongedaan gemaakt: Status gewijzigd (1)');
+  await expect(page.locator('tr[data-number="1"] .badge').first()).toHaveText('Open');
+  await page.locator('body').press('Control+Shift+z');
+  await expect(page.locator('tr[data-number="1"] .badge').first()).toHaveText('Afgerond');
+  await page.getByRole('button', { name: 'Ongedaan maken' }).click();
+  await expect(page.locator('tr[data-number="1"] .badge').first()).toHaveText('Open');
+});
+
+test('export Bijlage 1 as docx through the dialog, find the file and open it', async ({ page, shell }) => {
+  await page.goto(shell.url);
+  await page.getByRole('button', { name: 'Exporteren…' }).click();
+  const dialog = page.getByTestId('export-dialog');
+  await expect(dialog.getByLabel('Map')).toHaveValue(shell.exportDir);
+  await dialog.getByLabel('Bijlage 2 – Lijst met actiepunten').uncheck();
+  await dialog.getByLabel('Change & Release rapportage').uncheck();
+  await dialog.getByLabel('Excel (.xlsx)').uncheck();
+  await dialog.getByRole('button', { name: 'Exporteren', exact: true }).click();
+  const file = path.join(shell.exportDir, 'bijlage-1-dossiers-met-prioriteit.docx');
+  await expect(dialog.getByTestId('export-files')).toContainText(file);
+  await expect(dialog.getByLabel('Voortgang van de export')).toHaveAttribute('value', '2');
+  expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+  expect(fs.readdirSync(shell.exportDir)).toEqual(['bijlage-1-dossiers-met-prioriteit.docx']);
+
+  await dialog.getByRole('button', { name: 'Open bijlage-1-dossiers-met-prioriteit.docx' }).click();
+  await expect.poll(() => (fs.existsSync(shell.openedLog) ? fs.readFileSync(shell.openedLog, 'utf8') : '')).toBe(`${file}\n`);
+
+  // Again into the same folder: refused, with the reason, and the file left alone.
+  await dialog.getByRole('button', { name: 'Exporteren', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toContainText('bestaat al');
+  await dialog.getByRole('button', { name: 'Sluiten' }).click();
+  await expect(dialog).toBeHidden();
+});
