@@ -33,3 +33,17 @@ export function formatShortDutchDate(date: IsoDate): string {
   if (!m) return date;
   return `${Number(m[3])}-${Number(m[2])}-${m[1]}`;
 }
+
+/**
+ * A date as a person types it in a Dutch form: 30-11-2026, 30-11-26 is not accepted (ambiguous
+ * century), 1-2-2026, 01/02/2026 and 1.2.2026 are; an ISO date passes through. Null when it is
+ * not a real date.
+ */
+export function parseDutchDate(text: string): IsoDate | null {
+  const value = text.trim();
+  if (isIsoDate(value)) return value;
+  const m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value);
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : null;
+}

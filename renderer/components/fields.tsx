@@ -5,7 +5,9 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { CallInput, CallName } from '../../shared/contract';
 import { t } from '../../shared/i18n';
+import { formatDutchDate } from '../../shared/dates';
 import { describeError } from '../error-text';
+import { toIsoOrRaw } from './DateInput';
 import { perform } from '../stores/register';
 import { useUi } from '../stores/ui';
 
@@ -37,6 +39,7 @@ interface TextFieldProps {
   value: string | null;
   onSave(value: string): Promise<string | null>;
   multiline?: boolean;
+  /** 'date' shows and takes dd-mm-jjjj and saves an ISO date. */
   type?: 'text' | 'date' | 'number' | 'url';
   help?: string;
   testId?: string;
@@ -45,17 +48,19 @@ interface TextFieldProps {
 
 export function TextField({ label, value, onSave, multiline, type = 'text', help, testId, rows = 3 }: TextFieldProps) {
   const id = useId();
-  const [draft, setDraft] = useState(value ?? '');
+  // A date is shown as dd-mm-jjjj and saved as YYYY-MM-DD; everything else as it is.
+  const show = (v: string | null) => (type === 'date' && v ? formatDutchDate(v) : (v ?? ''));
+  const [draft, setDraft] = useState(show(value));
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const shown = useRef(value ?? '');
-  const dirty = draft !== (value ?? '');
+  const shown = useRef(show(value));
+  const dirty = draft !== show(value);
 
   // The register changed (another edit, an undo): show it, unless the user is mid-correction.
   useEffect(() => {
-    if (shown.current !== (value ?? '') && !error) setDraft(value ?? '');
-    shown.current = value ?? '';
-  }, [value, error]);
+    if (shown.current !== show(value) && !error) setDraft(show(value));
+    shown.current = show(value);
+  }, [value, error]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     if (dirty) dirtyFields.add(id);
     else dirtyFields.delete(id);
@@ -65,7 +70,7 @@ export function TextField({ label, value, onSave, multiline, type = 'text', help
   async function commit() {
     if (!dirty || saving) return;
     setSaving(true);
-    const failure = await onSave(draft);
+    const failure = await onSave(type === 'date' ? toIsoOrRaw(draft) : draft);
     setSaving(false);
     setError(failure);
   }
@@ -85,7 +90,13 @@ export function TextField({ label, value, onSave, multiline, type = 'text', help
       {multiline ? (
         <textarea {...common} rows={rows} onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && void commit()} />
       ) : (
-        <input {...common} type={type} onKeyDown={(e) => e.key === 'Enter' && void commit()} />
+        <input
+          {...common}
+          type={type === 'date' ? 'text' : type}
+          placeholder={type === 'date' ? 'dd-mm-jjjj' : undefined}
+          inputMode={type === 'date' ? 'numeric' : undefined}
+          onKeyDown={(e) => e.key === 'Enter' && void commit()}
+        />
       )}
       {help && (
         <p id={`${id}-help`} className="field-help">

@@ -1,5 +1,6 @@
 // Export: pick documents, formats, the report date and the folder; a progress bar follows the
 // job through the contract; the written files can be opened from here.
+import { DateInput } from '../components/DateInput';
 import { useEffect, useRef, useState } from 'react';
 import { EXPORT_DOCUMENTS, EXPORT_FORMATS, type ExportDocument, type ExportFormat, type ExportJob } from '../../shared/exports';
 import { t, type Lang } from '../../shared/i18n';
@@ -77,7 +78,7 @@ export function ExportDialog({ lang }: { lang: Lang }) {
         <div className="grid-2">
           <div className="field">
             <label htmlFor="export-date">{t(lang, 'exportDate')}</label>
-            <input id="export-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+            <DateInput id="export-date" value={date} onChange={setDate} />
           </div>
           <div className="field">
             <label htmlFor="export-folder">{t(lang, 'exportFolder')}</label>

@@ -1,5 +1,6 @@
 // One actiepunt: text, sub-points edited as a list, owners, deadline (a date or a text such as
 // "In elk TB"), remarks, status with its date, and the dossier it belongs to.
+import { DateInput } from '../components/DateInput';
 import { useEffect, useRef, useState } from 'react';
 import { ACTIEPUNT_STATUSES, type Actiepunt, type ActiepuntStatus, type Deadline } from '../../shared/domain';
 import { t, type Lang } from '../../shared/i18n';
@@ -212,7 +213,7 @@ function StatusForm({ lang, a }: { lang: Lang; a: Actiepunt }) {
       </div>
       <div className="field">
         <label htmlFor="ap-status-date">{t(lang, 'statusDate')}</label>
-        <input id="ap-status-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        <DateInput id="ap-status-date" value={date} onChange={setDate} />
       </div>
       <button type="submit" className="primary">
         {t(lang, 'apply')}

@@ -1,5 +1,6 @@
 // One dossier, every field editable in place: phase with date and note, priority mark and rank,
 // linked actiepunten, the dated history as a timeline, and the wiki page in the system browser.
+import { DateInput } from '../components/DateInput';
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatDutchDate } from '../../shared/dates';
 import type { Dossier, HistoryEntry } from '../../shared/domain';
@@ -179,7 +180,7 @@ export function PhaseFields(props: {
       </div>
       <div className="field">
         <label htmlFor={`${p}-date`}>{t(lang, 'effectiveDate')}</label>
-        <input id={`${p}-date`} type="date" value={state.date} onChange={(e) => onChange({ date: e.target.value })} required />
+        <DateInput id={`${p}-date`} value={state.date} onChange={(date) => onChange({ date })} />
       </div>
       <div className="field">
         <label htmlFor={`${p}-note`}>{t(lang, 'phaseNote')}</label>

@@ -1,6 +1,7 @@
 // The whole register as one table: instant search, filters, sorting, folding hoofddossier groups.
 // Only the rows in view are in the page (TanStack Virtual), so 10,000 dossiers scroll and filter
 // as smoothly as 15.
+import { DateInput } from '../components/DateInput';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { formatShortDutchDate } from '../../shared/dates';
@@ -241,7 +242,7 @@ function NewDossierForm({ lang, onDone }: { lang: Lang; onDone(number: number | 
       </div>
       <div className="field">
         <label htmlFor="new-dossier-date">{t(lang, 'effectiveDate')}</label>
-        <input id="new-dossier-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        <DateInput id="new-dossier-date" value={date} onChange={setDate} />
       </div>
       <button type="submit" className="primary">
         {t(lang, 'create')}

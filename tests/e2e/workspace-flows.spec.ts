@@ -40,7 +40,7 @@ test('create a dossier, move it through two phases on the board with dates, prio
   await page.goto(shell.url);
   await page.getByRole('button', { name: 'Nieuw dossier' }).click();
   await page.getByLabel('Titel').fill('Inloggen met de EU-wallet');
-  await page.getByLabel('Met ingang van').fill('2026-10-01');
+  await page.getByLabel('Met ingang van').fill('01-10-2026');
   await page.getByRole('button', { name: 'Aanmaken' }).click();
   const panel = page.getByTestId('dossier-panel');
   await expect(panel.getByRole('heading', { name: 'Dossier 16: Inloggen met de EU-wallet' })).toBeVisible();
@@ -53,7 +53,7 @@ test('create a dossier, move it through two phases on the board with dates, prio
   await nieuw.getByRole('button', { name: 'Verplaatsen 16' }).click();
   const dialog = page.getByTestId('move-dialog');
   await dialog.getByLabel('Naar fase').selectOption('analyse');
-  await dialog.getByLabel('Met ingang van').fill('2026-11-02');
+  await dialog.getByLabel('Met ingang van').fill('2-11-2026');
   await dialog.getByLabel('Notitie bij de wijziging').fill('Besproken in het TB');
   await dialog.getByRole('button', { name: 'Vastleggen' }).click();
   await expect(dialog).toBeHidden();
@@ -61,7 +61,7 @@ test('create a dossier, move it through two phases on the board with dates, prio
   // Second move: dragged to the Refinement column, date confirmed in the dialog.
   await page.getByTestId('column-analyse').getByRole('article', { name: '16. Inloggen met de EU-wallet' }).dragTo(page.getByTestId('column-refinement'));
   await expect(dialog.getByLabel('Naar fase')).toHaveValue('refinement');
-  await dialog.getByLabel('Met ingang van').fill('2026-11-20');
+  await dialog.getByLabel('Met ingang van').fill('20-11-2026');
   await dialog.getByRole('button', { name: 'Vastleggen' }).click();
   await expect(page.getByTestId('column-refinement').getByRole('article', { name: '16. Inloggen met de EU-wallet' })).toBeVisible();
 
@@ -121,7 +121,7 @@ test('edit an actiepunt, mark it done, undo with Ctrl+Z and redo', async ({ page
   await panel.getByLabel('Subpunt 1', { exact: true }).press('Enter');
   await expect(page.locator('tr[data-number="1"] li')).toHaveText(['Advies van de werkgroep vragen']);
   await panel.getByLabel('Soort deadline').selectOption('date');
-  await panel.getByLabel('Datum', { exact: true }).fill('2026-12-15');
+  await panel.getByLabel('Datum', { exact: true }).fill('15-12-2026');
   await panel.getByLabel('Datum', { exact: true }).press('Enter');
   await expect(page.locator('tr[data-number="1"]')).toContainText('15-12-2026');
 
