@@ -161,3 +161,29 @@ test('export Bijlage 1 as docx through the dialog, find the file and open it', a
   await dialog.getByRole('button', { name: 'Sluiten' }).click();
   await expect(dialog).toBeHidden();
 });
+
+test('an edit is saved when the field is left, and closing the window with unsaved text asks first', async ({ page, shell }) => {
+  await page.goto(shell.url);
+  await page.getByRole('button', { name: 'Verplichtstellen 2FA' }).click();
+  const panel = page.getByTestId('dossier-panel');
+  await panel.getByLabel('Planning').fill('Verplicht per 1 juli.');
+  await panel.getByLabel('Eigenaar').click(); // leaving the field saves it
+  await expect
+    .poll(() => {
+      const db = new Database(shell.dbFile, { readonly: true });
+      const planning = db.prepare('SELECT planning FROM dossier WHERE number = 2').pluck().get();
+      db.close();
+      return planning;
+    })
+    .toBe('Verplicht per 1 juli.');
+
+  await panel.getByLabel('Eigenaar').fill('Logius');
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', async (d) => {
+      await d.dismiss();
+      resolve(d.type());
+    }),
+  );
+  await page.close({ runBeforeUnload: true });
+  expect(await asked).toBe('beforeunload');
+});
