@@ -1,8 +1,9 @@
 // One actiepunt: text, sub-points edited as a list, owners, deadline (a date or a text such as
 // "In elk TB"), remarks, status with its date, and the dossier it belongs to.
+import { StatusOptions } from '../components/options';
 import { DateInput } from '../components/DateInput';
 import { useEffect, useRef, useState } from 'react';
-import { ACTIEPUNT_STATUSES, type Actiepunt, type ActiepuntStatus, type Deadline } from '../../shared/domain';
+import type { Actiepunt, ActiepuntStatus, Deadline } from '../../shared/domain';
 import { t, type Lang } from '../../shared/i18n';
 import { FieldError, save, TextField } from '../components/fields';
 import { invoke } from '../client';
@@ -204,11 +205,7 @@ function StatusForm({ lang, a }: { lang: Lang; a: Actiepunt }) {
       <div className="field">
         <label htmlFor="ap-status-select">{t(lang, 'status')}</label>
         <select id="ap-status-select" value={status} onChange={(e) => setStatus(e.target.value as ActiepuntStatus)}>
-          {ACTIEPUNT_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(lang, `status_${s}`)}
-            </option>
-          ))}
+          <StatusOptions lang={lang} />
         </select>
       </div>
       <div className="field">

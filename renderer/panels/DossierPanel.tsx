@@ -1,11 +1,12 @@
 // One dossier, every field editable in place: phase with date and note, priority mark and rank,
 // linked actiepunten, the dated history as a timeline, and the wiki page in the system browser.
+import { PhaseOptions } from '../components/options';
 import { DateInput } from '../components/DateInput';
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatDutchDate } from '../../shared/dates';
 import type { Dossier, HistoryEntry } from '../../shared/domain';
 import { t, type Lang } from '../../shared/i18n';
-import { formatPhase, PHASES, PHASE_LABELS, type Phase } from '../../shared/phase';
+import { formatPhase, type Phase } from '../../shared/phase';
 import { invoke } from '../client';
 import { FieldError, save, TextField } from '../components/fields';
 import { useRegister, registerToday } from '../stores/register';
@@ -164,11 +165,7 @@ export function PhaseFields(props: {
       <div className="field">
         <label htmlFor={`${p}-phase`}>{t(lang, 'moveTo')}</label>
         <select id={`${p}-phase`} value={state.phase} onChange={(e) => onChange({ phase: e.target.value as Phase | '' })}>
-          {PHASES.map((phase) => (
-            <option key={phase} value={phase}>
-              {PHASE_LABELS[lang][phase]}
-            </option>
-          ))}
+          <PhaseOptions lang={lang} />
         </select>
       </div>
       <label className="inline">

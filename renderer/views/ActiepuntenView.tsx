@@ -1,7 +1,8 @@
 // The living action list: status colours (open, overdue, done, new since the last meeting),
 // filters on status, owner and deadline, and one-click "done".
+import { StatusOptions } from '../components/options';
 import { formatDutchDate } from '../../shared/dates';
-import { ACTIEPUNT_STATUSES, type Actiepunt } from '../../shared/domain';
+import type { Actiepunt } from '../../shared/domain';
 import { t, type Lang } from '../../shared/i18n';
 import { formatDeadline } from '../../shared/report/bijlage2-model';
 import { save } from '../components/fields';
@@ -68,11 +69,7 @@ export function ActiepuntenView() {
           <label htmlFor="ap-status">{t(lang, 'status')}</label>
           <select id="ap-status" value={f.status} onChange={(e) => f.set({ status: e.target.value as typeof f.status })}>
             <option value="">{t(lang, 'all')}</option>
-            {ACTIEPUNT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(lang, `status_${s}`)}
-              </option>
-            ))}
+            <StatusOptions lang={lang} />
           </select>
         </div>
         <div className="field">

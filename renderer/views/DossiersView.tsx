@@ -1,12 +1,13 @@
 // The whole register as one table: instant search, filters, sorting, folding hoofddossier groups.
 // Only the rows in view are in the page (TanStack Virtual), so 10,000 dossiers scroll and filter
 // as smoothly as 15.
+import { PhaseOptions } from '../components/options';
 import { DateInput } from '../components/DateInput';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { formatShortDutchDate } from '../../shared/dates';
 import { t, type Lang } from '../../shared/i18n';
-import { formatPhase, PHASES, PHASE_LABELS } from '../../shared/phase';
+import { formatPhase, PHASES } from '../../shared/phase';
 import { save } from '../components/fields';
 import { useDossierFilters, type SortKey } from '../stores/dossier-filters';
 import { registerToday, useRegister } from '../stores/register';
@@ -32,11 +33,7 @@ export function DossierFiltersBar({ lang, shown, total }: { lang: Lang; shown: n
       </div>
       <FilterSelect id="filter-phase" label={t(lang, 'phase')} value={f.phase} onChange={(v) => f.set({ phase: v as typeof f.phase })}>
         <option value="">{t(lang, 'all')}</option>
-        {PHASES.map((p) => (
-          <option key={p} value={p}>
-            {PHASE_LABELS[lang][p]}
-          </option>
-        ))}
+        <PhaseOptions lang={lang} />
       </FilterSelect>
       <FilterSelect id="filter-parked" label={t(lang, 'parked')} value={f.parked} onChange={(v) => f.set({ parked: v as typeof f.parked })}>
         <option value="">{t(lang, 'all')}</option>
@@ -233,11 +230,7 @@ function NewDossierForm({ lang, onDone }: { lang: Lang; onDone(number: number | 
       <div className="field">
         <label htmlFor="new-dossier-phase">{t(lang, 'phase')}</label>
         <select id="new-dossier-phase" value={phase} onChange={(e) => setPhase(e.target.value as typeof phase)}>
-          {PHASES.map((p) => (
-            <option key={p} value={p}>
-              {PHASE_LABELS[lang][p]}
-            </option>
-          ))}
+          <PhaseOptions lang={lang} />
         </select>
       </div>
       <div className="field">
