@@ -33,15 +33,22 @@ import { systemFileOpener, type FileOpener } from './export/open-file';
 import { defaultExportDir } from './paths';
 import { finishStep, redo, undo, undoState } from './register/undo';
 import { today } from './register/clock';
+import { RegisterHost } from './register-host';
+import { actiepuntAudit, dossierAudit, stampChange } from './register/audit';
 
-export type Handler<N extends CallName> = (reg: Register, input: ParsedInput<N>) => CallResult<N>;
+/** What a handler may reach besides the register: the host that holds it (backups, restore). */
+export interface CallContext {
+  host: RegisterHost;
+}
+export type Handler<N extends CallName> = (reg: Register, input: ParsedInput<N>, context: CallContext) => CallResult<N> | Promise<CallResult<N>>;
 export type HandlerGroup = { [N in CallName]?: Handler<N> };
 export type HandlerTable = { [N in CallName]: Handler<N> };
 
 const registerHandlers: HandlerGroup = {
-  'register.info': (reg) => ({
+  'register.info': (reg, _input, { host }) => ({
     path: reg.path,
     today: today(reg.clock),
+    damaged: host.damaged,
     schemaVersion: reg.schemaVersion,
     readOnly: reg.readOnly,
     jaarplan: currentJaarplan(reg),
@@ -75,6 +82,7 @@ const dossierHandlers: HandlerGroup = {
   'dossier.setPriority': setPriority,
   'dossier.reorderPriorities': reorderPriorities,
   'dossier.history': (reg, input) => dossierHistory(reg, input.number),
+  'dossier.audit': (reg, input) => dossierAudit(reg, input.number),
 };
 
 const actiepuntHandlers: HandlerGroup = {
@@ -86,6 +94,7 @@ const actiepuntHandlers: HandlerGroup = {
   'actiepunt.setStatus': setStatus,
   'actiepunt.linkDossier': linkDossier,
   'actiepunt.history': (reg, input) => actiepuntHistory(reg, input.number),
+  'actiepunt.audit': (reg, input) => actiepuntAudit(reg, input.number),
 };
 
 const meetingHandlers: HandlerGroup = {
@@ -104,9 +113,21 @@ const exportHandlers = (jobs: ExportJobs, open: FileOpener): HandlerGroup => ({
   },
 });
 
+const backupHandlers: HandlerGroup = {
+  'backup.list': (_reg, _input, { host }) => host.listBackups(),
+  'backup.create': (_reg, _input, { host }) => host.backup(),
+  'backup.restore': async (_reg, input, { host }) => {
+    await host.restore(input.name === 'newest-good' ? (host.newestGoodBackup()?.name ?? '(none)') : input.name);
+    return host.listBackups();
+  },
+};
+
+/** Calls that wait for I/O run outside a transaction: the backup API gives its own consistent copy. */
+const OUTSIDE_TRANSACTION: ReadonlySet<CallName> = new Set(['backup.create', 'backup.restore']);
+
 /** Every handler group; export jobs live as long as the api that started them. */
 export function handlerGroups(jobs: ExportJobs = new ExportJobs(), open: FileOpener = systemFileOpener()): HandlerGroup[] {
-  return [registerHandlers, dossierHandlers, actiepuntHandlers, meetingHandlers, exportHandlers(jobs, open)];
+  return [registerHandlers, dossierHandlers, actiepuntHandlers, meetingHandlers, exportHandlers(jobs, open), backupHandlers];
 }
 
 /** Merges handler groups; a name served twice, a contract name left unserved or a name outside the contract stops start-up. */
@@ -125,32 +146,52 @@ export function buildHandlerTable(groups: readonly HandlerGroup[]): HandlerTable
 }
 
 export interface Api {
+  /** Every call, as the shells' bridges make them: calls that wait for I/O (backups) take time. */
+  invokeAsync(name: unknown, input: unknown): Promise<Envelope<unknown>>;
+  /** A call that answers at once (all but the backup calls, which are refused here). */
   invoke(name: unknown, input: unknown): Envelope<unknown>;
 }
 
-export function createApi(reg: Register, groups: readonly HandlerGroup[] = handlerGroups()): Api {
+export function createApi(source: Register | RegisterHost, groups: readonly HandlerGroup[] = handlerGroups()): Api {
   const table = buildHandlerTable(groups);
+  const host = source instanceof RegisterHost ? source : RegisterHost.adopt(source);
+  function run(name: unknown, input: unknown, allowAsync: boolean): Envelope<unknown> | Promise<Envelope<unknown>> {
+    if (!isCallName(name)) {
+      return fail({ code: 'unknown_call', message: `There is no call named '${String(name).slice(0, 80)}'.` });
+    }
+    const parsed = contract[name].input.safeParse(input);
+    if (!parsed.success) return fail(describeInvalid(parsed.error));
+    const handler = table[name] as (reg: Register, input: unknown, context: CallContext) => unknown;
+    const reg = host.reg;
+    if (OUTSIDE_TRANSACTION.has(name)) {
+      if (!allowAsync) return fail({ code: 'internal', message: `'${name}' waits for the disk; use invokeAsync.` });
+      return Promise.resolve()
+        .then(() => handler(reg, parsed.data, { host }))
+        .then(
+          (value): Envelope<unknown> => ({ ok: true, value }),
+          (error: unknown) => fail(toCallError(error)),
+        );
+    }
+    try {
+      // One call, one transaction: a call that throws leaves the register as it was. What a call
+      // changed becomes one undo step, in the same transaction.
+      const value = reg.db.transaction(() => {
+        const result = handler(reg, parsed.data, { host });
+        if (!reg.readOnly) {
+          const item = itemOf(parsed.data) ?? itemOf(result);
+          finishStep(reg, name, item);
+          stampChange(reg, name, item);
+        }
+        return result;
+      })();
+      return { ok: true, value };
+    } catch (error) {
+      return fail(toCallError(error));
+    }
+  }
   return {
-    invoke(name, input) {
-      if (!isCallName(name)) {
-        return fail({ code: 'unknown_call', message: `There is no call named '${String(name).slice(0, 80)}'.` });
-      }
-      const parsed = contract[name].input.safeParse(input);
-      if (!parsed.success) return fail(describeInvalid(parsed.error));
-      try {
-        const handler = table[name] as (reg: Register, input: unknown) => unknown;
-        // One call, one transaction: a call that throws leaves the register as it was. What a call
-        // changed becomes one undo step, in the same transaction.
-        const value = reg.db.transaction(() => {
-          const result = handler(reg, parsed.data);
-          if (!reg.readOnly) finishStep(reg, name, itemOf(parsed.data) ?? itemOf(result));
-          return result;
-        })();
-        return { ok: true, value };
-      } catch (error) {
-        return fail(toCallError(error));
-      }
-    },
+    invokeAsync: async (name, input) => run(name, input, true),
+    invoke: (name, input) => run(name, input, false) as Envelope<unknown>,
   };
 }
 
@@ -176,6 +217,9 @@ function toCallError(error: unknown): CallError {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) {
     return { code: 'read_only', message: 'The register is open read-only; nothing was changed.' };
+  }
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || (typeof code === 'string' && code.startsWith('SQLITE_IOERR') && /full|space/i.test(String((error as Error).message)))) {
+    return { code: 'disk_full', message: 'The disk is full; nothing was changed. Make room and try again.' };
   }
   console.error('[api] unexpected error', error);
   return { code: 'internal', message: `Unexpected error: ${(error as Error)?.message ?? String(error)}` };

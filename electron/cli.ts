@@ -2,10 +2,13 @@
 //   tsx electron/cli.ts seed --db FILE [--force]
 //   tsx electron/cli.ts call NAME [JSON-INPUT] --db FILE
 //   tsx electron/cli.ts export --db FILE --out DIR [--what ...] [--format ...] [--date YYYY-MM-DD] [--overwrite]
+//   tsx electron/cli.ts backup|backups|restore|audit --db FILE ...
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ExportJob } from '../shared/exports';
+import type { AuditEntry, BackupInfo } from '../shared/domain';
 import { createApi } from './api';
+import { RegisterHost } from './register-host';
 import { clockFromEnv } from './register/clock';
 import { openRegister } from './register/db';
 import { createSeededRegister, defaultSeedFile, readSeed } from './register/seed';
@@ -17,7 +20,22 @@ const USAGE = `Usage:
   npm run cli -- export --db FILE --out DIR [--what bijlage1,bijlage2,rapportage] [--format docx,xlsx]
                         [--date YYYY-MM-DD] [--overwrite]
                                                    write the annexes and the C&R rapportage (default: all, both
-                                                   formats, today); an existing file is kept unless --overwrite`;
+                                                   formats, today); an existing file is kept unless --overwrite
+  npm run cli -- backup --db FILE                  a backup now (SQLite's backup API, integrity-checked)
+  npm run cli -- backups --db FILE                 list the backups, newest first
+  npm run cli -- restore --db FILE --backup NAME   put backup NAME (or newest-good) in the register's place,
+                                                   after a backup of its current state; close the app first
+  npm run cli -- audit --db FILE (--dossier N | --actiepunt N)
+                                                   the audit trail of one dossier or actiepunt`;
+
+const show = (value: unknown): string => (value === null || value === undefined ? '-' : typeof value === 'string' ? JSON.stringify(value) : String(value));
+
+/** One line per field change: "2026-11-30T10:00:00  dossier.setPhase  dossier_phase insert  phase: - -> "analyse"". */
+function auditLines(entries: AuditEntry[]): string[] {
+  return entries.flatMap((e) =>
+    e.changes.map((c) => `${e.at}  ${e.call}  ${e.table} ${e.action}  ${c.field}: ${show(c.before)} -> ${show(c.after)}`),
+  );
+}
 
 const list = (value: string | undefined): string[] | undefined =>
   value === undefined ? undefined : value.split(',').map((item) => item.trim()).filter(Boolean);
@@ -34,6 +52,9 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       date: { type: 'string' },
       overwrite: { type: 'boolean', default: false },
+      backup: { type: 'string' },
+      dossier: { type: 'string' },
+      actiepunt: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -63,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
       }
       const reg = openRegister(values.db, { clock });
       try {
-        const result = createApi(reg).invoke(name, input);
+        const result = await createApi(reg).invokeAsync(name, input);
         console.log(JSON.stringify(result, null, 2));
         return result.ok ? 0 : 1;
       } finally {
@@ -103,6 +124,39 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       } finally {
         reg.close();
+      }
+    }
+    case 'backup':
+    case 'backups':
+    case 'restore':
+    case 'audit': {
+      const host = RegisterHost.open(values.db, { clock });
+      try {
+        if (host.damaged) console.error(`TB-register: ${host.damaged}`);
+        const api = createApi(host);
+        let call: [string, unknown];
+        if (command === 'backup') call = ['backup.create', {}];
+        else if (command === 'backups') call = ['backup.list', {}];
+        else if (command === 'restore') {
+          if (!values.backup) throw new Error('restore needs --backup NAME (see: backups), or --backup newest-good.');
+          call = ['backup.restore', { name: values.backup }];
+        } else {
+          const [kind, number] = values.dossier ? ['dossier', values.dossier] : ['actiepunt', values.actiepunt];
+          if (number === undefined) throw new Error('audit needs --dossier N or --actiepunt N.');
+          call = [`${kind}.audit`, { number: Number(number) }];
+        }
+        const result = await api.invokeAsync(...call);
+        if (!result.ok) {
+          console.error(`TB-register: ${result.error.message}`);
+          return 1;
+        }
+        if (command === 'audit') for (const line of auditLines(result.value as AuditEntry[])) console.log(line);
+        else if (command === 'backup') console.log(`Backed up to ${path.join(host.backupDir, (result.value as BackupInfo).name)}`);
+        else if (command === 'restore') console.log(`Restored ${values.backup}; the state before it is backed up as ${(result.value as BackupInfo[])[0]?.name}.`);
+        else for (const b of result.value as BackupInfo[]) console.log(`${b.name}\t${b.takenAt}\t${b.bytes} bytes`);
+        return 0;
+      } finally {
+        host.close();
       }
     }
     default:

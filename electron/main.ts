@@ -75,7 +75,7 @@ if (!app.requestSingleInstanceLock()) {
       if (!isTrustedSender(event.senderFrame)) {
         return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the TB-register window.' } };
       }
-      return api.invoke(name, input);
+      return api.invokeAsync(name, input);
     });
     mainWindow = createWindow();
   });

@@ -73,7 +73,7 @@ export async function startWebServer(api: Api, options: WebServerOptions): Promi
         } catch {
           return send(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON.' } });
         }
-        send(res, 200, api.invoke(call?.name, call?.input));
+        void api.invokeAsync(call?.name, call?.input).then((envelope) => send(res, 200, envelope));
       });
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Use GET.');

@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createApi } from './api';
 import { clockFromEnv } from './register/clock';
-import { openRegister } from './register/db';
-import { defaultSeedFile, openOrSeedRegister } from './register/seed';
+import { RegisterHost } from './register-host';
+import { createSeededRegister, defaultSeedFile, readSeed } from './register/seed';
 import { defaultRegisterPath } from './paths';
 import { rendererDir, resourcesDir } from './source-paths';
 import { startWebServer } from './web-server';
@@ -22,23 +22,23 @@ async function main(): Promise<void> {
   if (!fs.existsSync(`${staticDir}/index.html`)) throw new Error(`The renderer is not built (${staticDir}); run 'npm run build:renderer'.`);
 
   const clock = clockFromEnv();
-  let reg;
-  if (values.db === undefined) {
-    reg = openOrSeedRegister(defaultRegisterPath(), defaultSeedFile(resourcesDir()), { clock });
-  } else {
-    if (!fs.existsSync(values.db)) throw new Error(`There is no register at ${values.db}; create one with 'npm run cli -- seed --db ${values.db}'.`);
-    reg = openRegister(values.db, { clock });
-  }
-  const server = await startWebServer(createApi(reg), { port, staticDir }).catch((error: Error) => {
-    reg.close();
+  const file = values.db ?? defaultRegisterPath();
+  if (values.db === undefined && !fs.existsSync(file)) createSeededRegister(file, readSeed(defaultSeedFile(resourcesDir())), { clock });
+  if (!fs.existsSync(file)) throw new Error(`There is no register at ${file}; create one with 'npm run cli -- seed --db ${file}'.`);
+  const host = RegisterHost.open(file, { clock });
+  const server = await startWebServer(createApi(host), { port, staticDir }).catch((error: Error) => {
+    host.close();
     throw error;
   });
-  console.log(`TB-register browser shell: register ${reg.path}`);
+  console.log(`TB-register browser shell: register ${host.file}`);
+  if (host.damaged) console.error(`TB-register: ${host.damaged}`);
   console.log(`Open ${server.openUrl}`);
+  // A backup at start and then daily; a damaged register is not backed up over the good ones.
+  if (!host.damaged) void host.startDailyBackups((error) => console.error(`TB-register: backup failed: ${error.message}`));
 
   const stop = () => {
     void server.close().then(() => {
-      reg.close();
+      host.close();
       process.exit(0);
     });
   };

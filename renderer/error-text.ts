@@ -39,5 +39,6 @@ const STRINGS_CHECK: Record<string, true> = {
   error_not_found: true,
   error_conflict: true,
   error_read_only: true,
+  error_disk_full: true,
   error_internal: true,
 };

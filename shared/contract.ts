@@ -13,6 +13,8 @@ import type {
   Jaarplan,
   RegisterInfo,
   UndoState,
+  BackupInfo,
+  AuditEntry,
 } from './domain';
 import type { ExportJob } from './exports';
 import type { PhaseState } from './phase';
@@ -48,6 +50,7 @@ export const contract = {
   'dossier.setPriority': call<Dossier>()(s.setPriorityInput),
   'dossier.reorderPriorities': call<DossierSummary[]>()(s.reorderPrioritiesInput),
   'dossier.history': call<HistoryEntry[]>()(s.byNumber),
+  'dossier.audit': call<AuditEntry[]>()(s.byNumber),
 
   'actiepunt.list': call<Actiepunt[]>()(s.actiepuntListInput),
   'actiepunt.get': call<Actiepunt>()(s.byNumber),
@@ -57,9 +60,15 @@ export const contract = {
   'actiepunt.setStatus': call<Actiepunt>()(s.setStatusInput),
   'actiepunt.linkDossier': call<Actiepunt>()(s.linkDossierInput),
   'actiepunt.history': call<HistoryEntry[]>()(s.byNumber),
+  'actiepunt.audit': call<AuditEntry[]>()(s.byNumber),
 
   'meeting.list': call<Evaluatiemoment[]>()(s.none),
   'meeting.create': call<Evaluatiemoment>()(s.meetingCreateInput),
+
+  'backup.list': call<BackupInfo[]>()(s.none),
+  'backup.create': call<BackupInfo>()(s.none),
+  /** Restores a backup by name ('newest-good': the newest that passes integrity_check), after backing up the current state. */
+  'backup.restore': call<BackupInfo[]>()(s.backupRestoreInput),
 
   'export.start': call<ExportJob>()(s.exportStartInput),
   'export.status': call<ExportJob>()(s.exportStatusInput),

@@ -102,6 +102,8 @@ export interface RegisterInfo {
   path: string;
   /** The register's today (its clock), for date fields' defaults: shells and tests agree on it. */
   today: IsoDate;
+  /** Why the register had to be opened read-only (damaged, read-only folder), or null. */
+  damaged: string | null;
   schemaVersion: number;
   readOnly: boolean;
   jaarplan: Jaarplan | null;
@@ -112,4 +114,22 @@ export interface RegisterInfo {
 export interface UndoState {
   undo: { call: string; item: number | null; at: string } | null;
   redo: { call: string; item: number | null; at: string } | null;
+}
+
+/** A backup of the register, by file name; takenAt is local time, YYYY-MM-DDTHH:MM:SS. */
+export interface BackupInfo {
+  name: string;
+  takenAt: string;
+  bytes: number;
+}
+
+/** One change in the audit trail: when, by which call, what it did to which row, field by field. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  call: string;
+  item: number | null;
+  table: string;
+  action: 'insert' | 'update' | 'delete';
+  changes: Array<{ field: string; before: unknown; after: unknown }>;
 }

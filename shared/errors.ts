@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'forbidden',
   'read_only',
   'register_too_new',
+  'disk_full',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

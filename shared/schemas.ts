@@ -315,3 +315,9 @@ export const exportOpenInput = z.strictObject({
 });
 
 export const exportStatusInput = z.strictObject({ id: z.string().regex(/^[a-f0-9]{32}$/, { error: 'must be an export id' }) });
+
+export const backupRestoreInput = z.strictObject({
+  name: z
+    .string({ error: 'must be a backup name' })
+    .regex(/^(newest-good|register-[\dT-]+\.sqlite)$/, { error: 'must be the name of a backup' }),
+});

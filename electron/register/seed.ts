@@ -10,6 +10,7 @@ import { openRegister, type OpenOptions, type Register } from './db';
 import { createDossier } from './dossiers';
 import { createActiepunt } from './actiepunten';
 import { forgetUndo } from './undo';
+import { forgetAudit } from './audit';
 
 const seedSchema = z.strictObject({
   $comment: z.string().optional(),
@@ -81,6 +82,7 @@ export function seedRegister(reg: Register, seed: SeedData): void {
       createActiepunt(reg, contract['actiepunt.create'].input.parse({ ...item, statusDate: plan.referenceDate }));
     }
     forgetUndo(reg);
+    forgetAudit(reg);
   })();
 }
 

@@ -49,19 +49,21 @@ describe('opening a register', () => {
       [
         'actiepunt', 'actiepunt_owner', 'actiepunt_status', 'actiepunt_sub_point', 'ambition', 'dossier',
         'dossier_ambition', 'dossier_phase', 'dossier_priority', 'evaluatiemoment', 'hoofddossier', 'jaarplan',
-        'undo_log', 'undo_state', 'undo_step',
+        'undo_log', 'undo_state', 'undo_step', 'audit_log', 'change',
       ].sort(),
     );
     expect(tables.filter((t) => t.strict !== 1)).toEqual([]);
-    // Every register table can be undone: each has its insert, update and delete trigger, with
-    // every column of the table in the statement it logs.
-    const registerTables = tables.map((t) => t.name).filter((name) => !name.startsWith('undo_'));
+    // Every register table can be undone and is audited: each has its insert, update and delete
+    // triggers for both logs, with every column of the table in what they log.
+    const registerTables = tables.map((t) => t.name).filter((name) => !name.startsWith('undo_') && !['audit_log', 'change'].includes(name));
     for (const table of registerTables) {
       const columns = reg.db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[];
-      for (const event of ['insert', 'update', 'delete']) {
-        const sql = reg.db.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?`).pluck().get(`${table}_undo_${event}`) as string;
-        expect(sql, `${table} ${event}`).toBeTruthy();
-        if (event !== 'insert') for (const column of columns) expect(sql, `${table}.${column}`).toContain(`old.${column}`);
+      for (const log of ['undo', 'audit']) {
+        for (const event of ['insert', 'update', 'delete']) {
+          const sql = reg.db.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?`).pluck().get(`${table}_${log}_${event}`) as string;
+          expect(sql, `${table} ${log} ${event}`).toBeTruthy();
+          if (event !== 'insert') for (const column of columns) expect(sql, `${table}.${column}`).toContain(`old.${column}`);
+        }
       }
     }
     expect(reg.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);

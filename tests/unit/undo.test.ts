@@ -8,9 +8,9 @@ import { dumpRegister, seededRegister, type TestRegister } from '../support/regi
 let r: TestRegister;
 afterEach(() => r.close());
 
-/** The register without the undo bookkeeping itself. */
+/** The register without the undo bookkeeping and the audit trail (an undo is itself audited). */
 const content = (t: TestRegister) => {
-  const { undo_log: _log, undo_step: _step, undo_state: _state, ...rest } = dumpRegister(t.reg);
+  const { undo_log: _log, undo_step: _step, undo_state: _state, audit_log: _audit, change: _change, ...rest } = dumpRegister(t.reg);
   return rest;
 };
 

@@ -4,7 +4,7 @@
 // statements that reverse the undo become the redo step. The log survives a restart.
 // This list is part of the migration and frozen with it: a later table gets its triggers in the
 // migration that creates it.
-const TABLES: ReadonlyArray<{ name: string; key: readonly string[]; columns: readonly string[] }> = [
+export const TABLES: ReadonlyArray<{ name: string; key: readonly string[]; columns: readonly string[] }> = [
   {
     name: 'jaarplan',
     key: ['id'],

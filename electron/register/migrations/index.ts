@@ -3,6 +3,7 @@
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-annex-texts-and-planning';
 import * as m0003 from './0003-undo-log';
+import * as m0004 from './0004-audit-trail';
 
 export interface Migration {
   name: string;
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0001-initial', up: m0001.up },
   { name: '0002-annex-texts-and-planning', up: m0002.up },
   { name: '0003-undo-log', up: m0003.up },
+  { name: '0004-audit-trail', up: m0004.up },
 ];

@@ -1,0 +1,131 @@
+// The shells' hold on the register file: opened with a quick_check (a damaged register opens
+// read-only, with the reason, so nothing more is lost and a backup can be restored), backed up
+// at start and daily, and swapped for a backup on request, after a backup of the current state.
+import fs from 'node:fs';
+import path from 'node:path';
+import { RegisterError } from '../shared/errors';
+import type { BackupInfo } from '../shared/domain';
+import { backupDirFor, createBackup, integrityOf, listBackups, restoreBackup } from './register/backup';
+import { openRegister, type OpenOptions, type Register } from './register/db';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export class RegisterHost {
+  private current: Register;
+  /** Why the register is open read-only against the user's wish, or null. */
+  damaged: string | null = null;
+  private timer: NodeJS.Timeout | undefined;
+
+  private constructor(
+    readonly file: string,
+    private readonly options: OpenOptions,
+    adopted?: Register,
+  ) {
+    this.current = adopted ?? this.openChecked();
+  }
+
+  /** Opens the register at `file`, checking it first. */
+  static open(file: string, options: OpenOptions = {}): RegisterHost {
+    return new RegisterHost(path.resolve(file), options);
+  }
+
+  /** Holds a register someone else opened (the CLI, tests); a restore reopens it the same way. */
+  static adopt(reg: Register): RegisterHost {
+    return new RegisterHost(reg.path, { readOnly: reg.readOnly, clock: reg.clock }, reg);
+  }
+
+  get reg(): Register {
+    return this.current;
+  }
+
+  get backupDir(): string {
+    return backupDirFor(this.file);
+  }
+
+  private openChecked(): Register {
+    this.damaged = null;
+    let reg: Register;
+    try {
+      reg = openRegister(this.file, this.options);
+    } catch (error) {
+      // A file SQLite cannot write to (read-only folder or disk) still opens for reading.
+      const code = (error as { code?: string }).code ?? '';
+      if (!/^SQLITE_(READONLY|CANTOPEN|IOERR|CORRUPT|NOTADB)/.test(code) || this.options.readOnly) throw error;
+      reg = openRegister(this.file, { ...this.options, readOnly: true });
+      this.damaged = `The register could not be opened for writing (${(error as Error).message}); it is open read-only.`;
+      return reg;
+    }
+    const check = quickCheck(reg);
+    if (check !== 'ok') {
+      reg.close();
+      reg = openRegister(this.file, { ...this.options, readOnly: true });
+      this.damaged = `The register is damaged (${check}); it is open read-only. Restore the newest good backup.`;
+    }
+    return reg;
+  }
+
+  listBackups(): BackupInfo[] {
+    return listBackups(this.backupDir);
+  }
+
+  async backup(): Promise<BackupInfo> {
+    return createBackup(this.current, this.backupDir, this.options.nativeBinding);
+  }
+
+  /** A backup now, then one a day while the app runs. */
+  startDailyBackups(onError: (error: Error) => void = () => undefined): Promise<BackupInfo | null> {
+    this.timer = setInterval(() => void this.backup().catch(onError), DAY);
+    this.timer.unref();
+    return this.backup().catch((error: Error) => (onError(error), null));
+  }
+
+  /**
+   * Puts backup `name` in the register's place. The current state is backed up first (a damaged
+   * register that the backup API cannot read is kept aside as it is, for whoever investigates).
+   */
+  async restore(name: string): Promise<void> {
+    const chosen = this.listBackups().find((b) => b.name === name);
+    if (!chosen) throw new RegisterError('not_found', `There is no backup '${name}'.`, 'name');
+    const file = path.join(this.backupDir, chosen.name);
+    const integrity = integrityOf(file, this.options.nativeBinding);
+    if (integrity !== 'ok') throw new RegisterError('invalid_input', `Backup ${name} is damaged (${integrity}); choose another.`, 'name');
+    try {
+      await this.backup();
+    } catch {
+      const aside = path.join(this.backupDir, `damaged-${Date.now()}-${path.basename(this.file)}`);
+      fs.mkdirSync(this.backupDir, { recursive: true });
+      fs.copyFileSync(this.file, aside);
+    }
+    this.current.close();
+    try {
+      await restoreBackup(this.file, file, this.options.nativeBinding);
+    } finally {
+      this.current = this.openChecked();
+    }
+  }
+
+  /** The newest backup that passes integrity_check, for "restore the newest good backup". */
+  newestGoodBackup(): BackupInfo | null {
+    return this.listBackups().find((b) => integrityOf(path.join(this.backupDir, b.name), this.options.nativeBinding) === 'ok') ?? null;
+  }
+
+  close(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.current.close();
+  }
+}
+
+/** PRAGMA quick_check: 'ok', or the first of SQLite's findings (a corrupt page can also make it throw). */
+export function quickCheck(reg: Register): string {
+  let findings: string;
+  try {
+    const rows = reg.db.pragma('quick_check') as Array<{ quick_check: string }>;
+    findings = rows.map((r) => r.quick_check).join('\n');
+  } catch (error) {
+    findings = (error as Error).message;
+  }
+  if (findings === 'ok') return findings;
+  const lines = findings.split('\n').filter((line) => line && !line.startsWith('***'));
+  const first = lines.slice(0, 2).join('; ');
+  return lines.length > 2 ? `${first}; and ${lines.length - 2} more` : first;
+}

@@ -1,0 +1,158 @@
+// Backups of the register with SQLite's online backup API (never a file copy: a copy of a live
+// WAL database can be torn). Each backup is written under a temporary name, must pass
+// integrity_check, and only then gets its final name and counts. Kept: all of the newest day, the
+// newest backup of each of the 6 days before it, and of each of the 4 weeks before those.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { RegisterError } from '../../shared/errors';
+import type { BackupInfo } from '../../shared/domain';
+import type { Clock } from './clock';
+import type { Register } from './db';
+
+const NAME = /^register-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})(?:-(\d+))?\.sqlite$/;
+export const KEEP_DAILY = 7;
+export const KEEP_WEEKLY = 4;
+
+/** Backups live beside the register, in backups/. */
+export const backupDirFor = (registerPath: string): string => path.join(path.dirname(registerPath), 'backups');
+
+function stamp(clock: Clock): string {
+  const now = clock.now();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}-${pad(now.getMinutes())}-${pad(now.getSeconds())}`;
+}
+
+/**
+ * A backup copies the register's header, WAL mode included; switched to a rollback journal it is
+ * one self-contained file that can be opened, checked and copied without -wal/-shm companions.
+ */
+function standalone(file: string, nativeBinding?: string): void {
+  const db = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+}
+
+/** integrity_check on a closed file, read-only: 'ok', or what SQLite found wrong. */
+export function integrityOf(file: string, nativeBinding?: string): string {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
+    return rows.map((r) => r.integrity_check).join('; ');
+  } catch (error) {
+    return (error as Error).message;
+  } finally {
+    db?.close();
+  }
+}
+
+export function listBackups(dir: string): BackupInfo[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .flatMap((name) => {
+      const m = NAME.exec(name);
+      if (!m) return [];
+      const info: BackupInfo = { name, takenAt: `${m[1]}T${m[2]}:${m[3]}:${m[4]}`, bytes: fs.statSync(path.join(dir, name)).size };
+      return [{ info, seq: Number(m[5] ?? 1) }];
+    })
+    // Newest first; backups of the same second by their sequence number (-2, -3, ...).
+    .sort((a, b) => b.info.takenAt.localeCompare(a.info.takenAt) || b.seq - a.seq)
+    .map(({ info }) => info);
+}
+
+/** A new backup of the open register; it counts only once it passed integrity_check. */
+export async function createBackup(reg: Register, dir = backupDirFor(reg.path), nativeBinding?: string): Promise<BackupInfo> {
+  fs.mkdirSync(dir, { recursive: true });
+  const base = `register-${stamp(reg.clock)}`;
+  let name = `${base}.sqlite`;
+  for (let n = 2; fs.existsSync(path.join(dir, name)); n++) name = `${base}-${n}.sqlite`;
+  const temp = path.join(dir, `.${name}.tmp`);
+  try {
+    await reg.db.backup(temp);
+    standalone(temp, nativeBinding);
+    const integrity = integrityOf(temp, nativeBinding);
+    if (integrity !== 'ok') throw new RegisterError('internal', `The backup failed its integrity check (${integrity}); it was not kept.`);
+    fs.renameSync(temp, path.join(dir, name));
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    if (error instanceof RegisterError) throw error;
+    throw new RegisterError('internal', `The backup could not be written: ${(error as Error).message}`);
+  }
+  prune(dir);
+  return listBackups(dir).find((b) => b.name === name)!;
+}
+
+/** ISO week of a YYYY-MM-DD date, as 'YYYY-Www'. */
+function isoWeek(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const day = (d.getUTCDay() + 6) % 7;
+  d.setUTCDate(d.getUTCDate() - day + 3);
+  const firstThursday = new Date(Date.UTC(d.getUTCFullYear(), 0, 4));
+  const week = 1 + Math.round((d.getTime() - firstThursday.getTime()) / 86_400_000 / 7 - ((firstThursday.getUTCDay() + 6) % 7) / 7 + 3 / 7);
+  return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+/**
+ * Which backups the retention rule keeps: every backup of the newest day (so the backup taken
+ * before a restore never pushes out the one being restored), the newest of each of the 6 days
+ * before it that have a backup (7 days in all), then, older than those, the newest of each of
+ * 4 ISO weeks.
+ */
+export function backupsToKeep(backups: readonly BackupInfo[]): Set<string> {
+  const newestFirst = [...backups].sort((a, b) => b.takenAt.localeCompare(a.takenAt));
+  const keep = new Set<string>();
+  const days = new Set<string>();
+  const weeks = new Set<string>();
+  const newestDay = newestFirst[0]?.takenAt.slice(0, 10);
+  for (const b of newestFirst) {
+    const day = b.takenAt.slice(0, 10);
+    if (day === newestDay) {
+      days.add(day);
+      keep.add(b.name);
+      continue;
+    }
+    if (days.has(day)) continue;
+    if (days.size < KEEP_DAILY) {
+      days.add(day);
+      keep.add(b.name);
+      continue;
+    }
+    const week = isoWeek(day);
+    if (weeks.has(week) || weeks.size >= KEEP_WEEKLY) continue;
+    weeks.add(week);
+    keep.add(b.name);
+  }
+  return keep;
+}
+
+function prune(dir: string): void {
+  const all = listBackups(dir);
+  const keep = backupsToKeep(all);
+  for (const b of all) if (!keep.has(b.name)) fs.rmSync(path.join(dir, b.name), { force: true });
+}
+
+/**
+ * Puts a backup in the register's place. The register must be closed. The backup is checked
+ * first; it is copied with the backup API into a temporary file beside the register, the old
+ * write-ahead log is removed, and the file is renamed into place.
+ */
+export async function restoreBackup(registerPath: string, backupFile: string, nativeBinding?: string): Promise<void> {
+  const integrity = integrityOf(backupFile, nativeBinding);
+  if (integrity !== 'ok') throw new RegisterError('invalid_input', `${path.basename(backupFile)} is damaged (${integrity}); choose another backup.`);
+  const temp = path.join(path.dirname(registerPath), `.${path.basename(registerPath)}.restore.tmp`);
+  fs.rmSync(temp, { force: true });
+  const source = new Database(backupFile, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    await source.backup(temp);
+  } finally {
+    source.close();
+  }
+  standalone(temp, nativeBinding);
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(registerPath + suffix, { force: true });
+  fs.renameSync(temp, registerPath);
+}
