@@ -6,7 +6,7 @@ import path from 'node:path';
 import { RegisterError } from '../shared/errors';
 import type { BackupInfo } from '../shared/domain';
 import { backupDirFor, createBackup, integrityOf, listBackups, restoreBackup } from './register/backup';
-import { openRegister, type OpenOptions, type Register } from './register/db';
+import { openRegister, openRegisterSnapshot, type OpenOptions, type Register } from './register/db';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -48,11 +48,11 @@ export class RegisterHost {
     try {
       reg = openRegister(this.file, this.options);
     } catch (error) {
-      // A file SQLite cannot write to (read-only folder or disk) still opens for reading.
+      // A register in a folder or on a disk that cannot be written to is still shown, read-only.
       const code = (error as { code?: string }).code ?? '';
-      if (!/^SQLITE_(READONLY|CANTOPEN|IOERR|CORRUPT|NOTADB)/.test(code) || this.options.readOnly) throw error;
-      reg = openRegister(this.file, { ...this.options, readOnly: true });
-      this.damaged = `The register could not be opened for writing (${(error as Error).message}); it is open read-only.`;
+      if (!/^SQLITE_(READONLY|CANTOPEN|IOERR)/.test(code)) throw error;
+      reg = openRegisterSnapshot(this.file, this.options);
+      this.damaged = `The folder ${path.dirname(this.file)} cannot be written to (${(error as Error).message}); the register is open read-only. Move it to a folder you can write to.`;
       return reg;
     }
     const check = quickCheck(reg);

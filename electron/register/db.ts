@@ -71,6 +71,33 @@ export function openRegister(file: string, options: OpenOptions = {}): Register 
   }
 }
 
+/**
+ * The register as it is on disk, opened from memory and read-only: for a register in a folder
+ * nobody may write to, where SQLite cannot even open a WAL database read-only (it needs its -shm
+ * beside the file). Bytes 18-19 say "WAL"; in memory the same pages read as a plain database.
+ */
+export function openRegisterSnapshot(file: string, options: Pick<OpenOptions, 'clock' | 'nativeBinding' | 'migrations'> = {}): Register {
+  const absolute = path.resolve(file);
+  const bytes = fs.readFileSync(absolute);
+  if (bytes.length >= 20 && bytes[18] === 2 && bytes[19] === 2) {
+    bytes[18] = 1;
+    bytes[19] = 1;
+  }
+  const db = new Database(bytes, { readonly: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  try {
+    const migrations = options.migrations ?? MIGRATIONS;
+    checkOwnership(db, absolute, migrations.length);
+    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    if (schemaVersion !== migrations.length) {
+      throw new RegisterError('invalid_input', `The register at ${absolute} has schema version ${schemaVersion} and cannot be upgraded in a read-only folder.`);
+    }
+    return { db, path: absolute, readOnly: true, clock: options.clock ?? systemClock, schemaVersion, close: () => db.close() };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
 /** Reads only: a file we must refuse is left byte for byte as it was. */
 function checkOwnership(db: Database.Database, file: string, known: number): void {
   let userVersion: number;
@@ -81,6 +108,8 @@ function checkOwnership(db: Database.Database, file: string, known: number): voi
     applicationId = db.pragma('application_id', { simple: true }) as number;
     tableCount = (db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'`).get() as { n: number }).n;
   } catch (error) {
+    // A file SQLite cannot read at all is not ours; one it cannot open (a read-only folder) may well be.
+    if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') throw error;
     throw new RegisterError('invalid_input', `${file} is not a TB-register file (${(error as Error).message}).`);
   }
   const ours = applicationId === APPLICATION_ID || (applicationId === 0 && userVersion === 0 && tableCount === 0);
