@@ -1,6 +1,6 @@
 // The secretary's workspace: one header with undo/redo and export, the views, and the panel of
 // the selected dossier or actiepunt beside them.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { describeCall, t, type Lang } from '../shared/i18n';
 import { invoke } from './client';
 import { ExportDialog } from './dialogs/ExportDialog';
@@ -12,6 +12,7 @@ import { useUi, VIEWS, type View } from './stores/ui';
 import { ActiepuntenView } from './views/ActiepuntenView';
 import { BoardView } from './views/BoardView';
 import { DossiersView } from './views/DossiersView';
+import { BeheerView } from './views/BeheerView';
 import { JaarplanView } from './views/JaarplanView';
 import { OverviewView } from './views/OverviewView';
 
@@ -21,6 +22,7 @@ const VIEW_COMPONENTS: Record<View, () => React.JSX.Element | null> = {
   board: BoardView,
   actiepunten: ActiepuntenView,
   jaarplan: JaarplanView,
+  beheer: BeheerView,
 };
 
 /** Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo register edits, except inside a text field. */
@@ -114,6 +116,7 @@ export function App() {
       </nav>
       <div className="workspace">
         <main>
+          {info?.damaged && <DamagedBanner lang={lang} reason={info.damaged} />}
           {error && (
             <p role="alert" className="error">
               {t(lang, 'callFailed', { message: error.message })}
@@ -131,5 +134,26 @@ export function App() {
       {exportOpen && <ExportDialog lang={lang} />}
       {info && <footer className="app-footer">{t(lang, 'registerAt', { path: info.path })}</footer>}
     </>
+  );
+}
+
+/** A register that had to open read-only says why, and offers the newest good backup. */
+function DamagedBanner({ lang, reason }: { lang: Lang; reason: string }) {
+  const [failure, setFailure] = useState<string | null>(null);
+  async function restore() {
+    const result = await invoke('backup.restore', { name: 'newest-good' });
+    await useRegister.getState().load();
+    setFailure(result.ok ? null : describeError(lang, result.error));
+  }
+  return (
+    <div role="alert" className="error" data-testid="damaged">
+      <p>
+        <strong>{t(lang, 'damagedTitle')}</strong>: {reason}
+      </p>
+      <button type="button" onClick={() => void restore()}>
+        {t(lang, 'restoreNewest')}
+      </button>
+      {failure && <p>{failure}</p>}
+    </div>
   );
 }

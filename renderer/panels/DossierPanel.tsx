@@ -1,5 +1,6 @@
 // One dossier, every field editable in place: phase with date and note, priority mark and rank,
 // linked actiepunten, the dated history as a timeline, and the wiki page in the system browser.
+import { AuditTrail } from '../components/AuditTrail';
 import { PhaseOptions } from '../components/options';
 import { DateInput } from '../components/DateInput';
 import { useEffect, useId, useRef, useState } from 'react';
@@ -110,6 +111,7 @@ export function DossierPanel({ number }: { number: number }) {
           onSave={(v) => (v ? save('actiepunt.linkDossier', { number: Number(v), dossier: number }) : Promise.resolve(null))}
         />
       </section>
+      <AuditTrail lang={lang} kind="dossier" number={number} />
       <section aria-labelledby="history-heading">
         <h3 id="history-heading">{t(lang, 'history')}</h3>
         <ol className="timeline" data-testid="dossier-history">

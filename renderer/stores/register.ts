@@ -47,7 +47,12 @@ export const useRegister = create<RegisterData>((set, get) => ({
       invoke('register.undoState'),
     ]);
     const failed = results.find((r) => !r.ok);
-    if (failed && !failed.ok) return set({ loading: false, error: failed.error });
+    // Even when part of a damaged register cannot be read, what can be read (the info, with the
+    // reason it is damaged) is shown, so the user can restore a backup from here.
+    if (failed && !failed.ok) {
+      const info = results[0]!.ok ? (results[0]!.value as RegisterInfo) : null;
+      return set({ loading: false, error: failed.error, info, jaarplan: info?.jaarplan ?? null });
+    }
     const [info, dossiers, actiepunten, hoofddossiers, ambitions, meetings, undo] = results.map((r) => (r.ok ? r.value : null)) as [
       RegisterInfo, DossierSummary[], Actiepunt[], Hoofddossier[], Ambition[], Evaluatiemoment[], UndoState,
     ];

@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { Lang } from '../../shared/i18n';
 
-export const VIEWS = ['overview', 'dossiers', 'board', 'actiepunten', 'jaarplan'] as const;
+export const VIEWS = ['overview', 'dossiers', 'board', 'actiepunten', 'jaarplan', 'beheer'] as const;
 export type View = (typeof VIEWS)[number];
 
 interface UiState {

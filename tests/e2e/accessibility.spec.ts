@@ -11,8 +11,8 @@ async function expectNoViolations(page: Page, what: string) {
 }
 
 const VIEWS = {
-  nl: { overview: 'Overzicht', dossiers: 'Dossiers', board: 'Fasebord', actiepunten: 'Actiepunten', jaarplan: 'Jaarplan' },
-  en: { overview: 'Overview', dossiers: 'Dossiers', board: 'Phase board', actiepunten: 'Action points', jaarplan: 'Annual plan' },
+  nl: { overview: 'Overzicht', dossiers: 'Dossiers', board: 'Fasebord', actiepunten: 'Actiepunten', jaarplan: 'Jaarplan', beheer: 'Beheer' },
+  en: { overview: 'Overview', dossiers: 'Dossiers', board: 'Phase board', actiepunten: 'Action points', jaarplan: 'Annual plan', beheer: 'Administration' },
 } as const;
 
 async function shot(page: Page, testInfo: TestInfo, name: string) {

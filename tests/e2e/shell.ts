@@ -18,7 +18,18 @@ export interface Shell {
   openedLog: string;
 }
 
-async function startShell(env: NodeJS.ProcessEnv, extra: number): Promise<{ shell: Shell; child: ChildProcess }> {
+/** Overwrites part of the dossier table's first page, as a failing disk would. */
+function damage(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  const header = Buffer.alloc(100);
+  fs.readSync(fd, header, 0, 100, 0);
+  const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
+  // Pages 5-8 hold the first register tables; garble them all.
+  for (let page = 5; page <= 8; page++) fs.writeSync(fd, Buffer.alloc(200, 0xa5), 0, 200, (page - 1) * pageSize + 8);
+  fs.closeSync(fd);
+}
+
+async function startShell(env: NodeJS.ProcessEnv, extra: number, damaged: boolean): Promise<{ shell: Shell; child: ChildProcess }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tb-e2e-'));
   const dbFile = path.join(dir, 'register.sqlite');
   const exportDir = path.join(dir, 'exports');
@@ -28,6 +39,11 @@ async function startShell(env: NodeJS.ProcessEnv, extra: number): Promise<{ shel
   fs.writeFileSync(opener, `#!/bin/sh\nprintf '%s\\n' "$1" >> '${openedLog}'\n`, { mode: 0o755 });
   const made = spawnSync(TSX, ['tests/e2e/make-register.ts', dbFile, String(extra)], { cwd: ROOT, encoding: 'utf8', env });
   if (made.status !== 0) throw new Error(`making the register failed: ${made.stderr}`);
+  if (damaged) {
+    const backup = spawnSync(TSX, ['electron/cli.ts', 'backup', '--db', dbFile], { cwd: ROOT, encoding: 'utf8', env });
+    if (backup.status !== 0) throw new Error(`backup failed: ${backup.stderr}`);
+    damage(dbFile);
+  }
   const child = spawn(TSX, ['electron/web.ts', '--db', dbFile, '--port', '0'], {
     cwd: ROOT,
     env: { ...env, TB_REGISTER_EXPORT_DIR: exportDir, TB_REGISTER_OPENER: opener },
@@ -51,10 +67,12 @@ async function startShell(env: NodeJS.ProcessEnv, extra: number): Promise<{ shel
   return { shell: { url, dbFile, exportDir, openedLog }, child };
 }
 
-export const test = base.extend<{ shell: Shell; registerSize: number }>({
+export const test = base.extend<{ shell: Shell; registerSize: number; registerDamaged: boolean }>({
   registerSize: [0, { option: true }],
-  shell: async ({ registerSize }, use) => {
-    const { shell, child } = await startShell({ ...process.env, TB_REGISTER_NOW: '2026-11-30T10:00:00' }, registerSize);
+  /** Backed up, then damaged on disk before the shell opens it. */
+  registerDamaged: [false, { option: true }],
+  shell: async ({ registerSize, registerDamaged }, use) => {
+    const { shell, child } = await startShell({ ...process.env, TB_REGISTER_NOW: '2026-11-30T10:00:00' }, registerSize, registerDamaged);
     await use(shell);
     child.kill('SIGTERM');
   },

@@ -1,0 +1,108 @@
+// Administration: where the register lives, and its backups — make one now, or restore one
+// (the current state is backed up first).
+import { useEffect, useState } from 'react';
+import { formatDutchDate } from '../../shared/dates';
+import type { BackupInfo } from '../../shared/domain';
+import { t } from '../../shared/i18n';
+import { invoke } from '../client';
+import { FieldError } from '../components/fields';
+import { describeError } from '../error-text';
+import { useRegister } from '../stores/register';
+import { useUi } from '../stores/ui';
+
+export const formatTakenAt = (takenAt: string): string => `${formatDutchDate(takenAt.slice(0, 10))} ${takenAt.slice(11, 16)}`;
+
+export function BeheerView() {
+  const lang = useUi((s) => s.lang);
+  const { info, version } = useRegister();
+  const [backups, setBackups] = useState<BackupInfo[]>([]);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void invoke('backup.list').then((r) => r.ok && setBackups(r.value));
+  }, [version]);
+
+  async function run(action: () => Promise<string | null>) {
+    setBusy(true);
+    setError(await action());
+    setBusy(false);
+    await useRegister.getState().load();
+  }
+  const makeBackup = () =>
+    run(async () => {
+      const r = await invoke('backup.create');
+      if (!r.ok) return describeError(lang, r.error);
+      useUi.getState().announce(t(lang, 'backupMade', { name: r.value.name }));
+      return null;
+    });
+  const restore = (b: BackupInfo) =>
+    run(async () => {
+      const r = await invoke('backup.restore', { name: b.name });
+      setConfirming(null);
+      if (!r.ok) return describeError(lang, r.error);
+      useUi.getState().announce(t(lang, 'restored', { when: formatTakenAt(b.takenAt) }));
+      return null;
+    });
+
+  return (
+    <section aria-labelledby="beheer-heading" className="view narrow">
+      <h2 id="beheer-heading">{t(lang, 'beheer')}</h2>
+      <p>
+        {t(lang, 'registerFile')}: <code>{info?.path}</code>
+      </p>
+      <div className="view-head">
+        <h3 id="backups-heading">{t(lang, 'backups')}</h3>
+        <button type="button" className="primary" onClick={() => void makeBackup()} disabled={busy}>
+          {t(lang, 'backupNow')}
+        </button>
+      </div>
+      <p className="muted">{t(lang, 'backupsHelp')}</p>
+      <FieldError id="backup-error" error={error} />
+      {backups.length === 0 ? (
+        <p>{t(lang, 'noBackups')}</p>
+      ) : (
+        <table className="register-table" aria-labelledby="backups-heading" data-testid="backup-table">
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, 'takenAt')}</th>
+              <th scope="col" className="num">{t(lang, 'size')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t(lang, 'restore')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {backups.map((b) => (
+              <tr key={b.name}>
+                <th scope="row">
+                  {formatTakenAt(b.takenAt)} <span className="muted">({b.name})</span>
+                </th>
+                <td className="num">{Math.round(b.bytes / 1024)} kB</td>
+                <td>
+                  {confirming === b.name ? (
+                    <div role="group" aria-label={t(lang, 'restore')}>
+                      <p>{t(lang, 'restoreConfirm', { when: formatTakenAt(b.takenAt) })}</p>
+                      <button type="button" className="primary" onClick={() => void restore(b)} disabled={busy}>
+                        {t(lang, 'restoreYes')}
+                      </button>{' '}
+                      <button type="button" onClick={() => setConfirming(null)}>
+                        {t(lang, 'cancel')}
+                      </button>
+                    </div>
+                  ) : (
+                    <button type="button" className="small" onClick={() => setConfirming(b.name)}>
+                      {t(lang, 'restore')}
+                      <span className="visually-hidden"> {formatTakenAt(b.takenAt)}</span>
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
