@@ -1,6 +1,16 @@
-// The renderer's only window into the main process: one object with one function.
-import { contextBridge, ipcRenderer } from 'electron';
+// The renderer's only window into the main process: one object, three functions. It carries
+// calls, not capabilities: no ipcRenderer, no Node, no channel names chosen by the page.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { CHANNELS } from '../shared/bridge';
 
-contextBridge.exposeInMainWorld('tbRegister', {
-  invoke: (name: string, input: unknown) => ipcRenderer.invoke('tb:invoke', name, input),
-});
+export const bridge = {
+  invoke: (name: string, input: unknown) => ipcRenderer.invoke(CHANNELS.invoke, name, input),
+  chooseFolder: (title: string) => ipcRenderer.invoke(CHANNELS.chooseFolder, title) as Promise<string | null>,
+  onMenu: (listener: (action: string) => void) => {
+    const handler = (_event: IpcRendererEvent, action: unknown) => typeof action === 'string' && listener(action);
+    ipcRenderer.on(CHANNELS.menu, handler);
+    return () => void ipcRenderer.removeListener(CHANNELS.menu, handler);
+  },
+};
+
+contextBridge.exposeInMainWorld('tbRegister', bridge);

@@ -2,7 +2,8 @@
 // the selected dossier or actiepunt beside them.
 import { useEffect, useState } from 'react';
 import { describeCall, t, type Lang } from '../shared/i18n';
-import { invoke } from './client';
+import { isMenuAction } from '../shared/bridge';
+import { desktop, invoke } from './client';
 import { ExportDialog } from './dialogs/ExportDialog';
 import { describeError } from './error-text';
 import { ActiepuntPanel } from './panels/ActiepuntPanel';
@@ -35,6 +36,20 @@ async function undoOrRedo(which: 'undo' | 'redo') {
   if (before) announce(t(lang, which === 'undo' ? 'undone' : 'redone', { what: describeCall(lang, before.call, before.item) }));
 }
 
+/** The Electron menu's actions. Its Ctrl+Z undoes typing inside a text field, else the last edit. */
+function onMenu(action: string) {
+  if (!isMenuAction(action)) return;
+  const ui = useUi.getState();
+  const inField = document.activeElement?.closest('input, textarea, select, [contenteditable="true"]');
+  if (action === 'undo' || action === 'redo') {
+    if (inField) document.execCommand(action);
+    else void undoOrRedo(action);
+  } else if (action === 'export') ui.setExportOpen(true);
+  else if (action === 'backup') void invoke('backup.create').then(() => useRegister.getState().load());
+  else if (action.startsWith('view:')) ui.show(action.slice(5) as View);
+  else if (action === 'about') ui.announce(`TB-register · ${useRegister.getState().info?.path ?? ''}`);
+}
+
 function onKey(e: KeyboardEvent) {
   if (!(e.ctrlKey || e.metaKey)) return;
   const target = e.target as HTMLElement;
@@ -53,7 +68,11 @@ export function App() {
   useEffect(() => {
     void load();
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    const unsubscribe = desktop()?.onMenu(onMenu);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      unsubscribe?.();
+    };
   }, [load]);
   useEffect(() => {
     document.documentElement.lang = lang === 'nl' ? 'nl-NL' : 'en';

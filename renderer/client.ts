@@ -5,6 +5,10 @@ import type { Envelope } from '../shared/errors';
 
 interface PreloadBridge {
   invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
+  /** The system's folder dialog; null when cancelled. */
+  chooseFolder(title: string): Promise<string | null>;
+  /** The application menu's actions; returns the unsubscribe. */
+  onMenu(listener: (action: string) => void): () => void;
 }
 
 declare global {
@@ -45,3 +49,6 @@ export function invoke<N extends CallName>(name: N, input?: CallInput<N>): Promi
 }
 
 if (!window.tbRegister) browserToken();
+
+/** The Electron shell's extras, when the page runs there; the browser shell has none. */
+export const desktop = (): PreloadBridge | null => window.tbRegister ?? null;

@@ -4,7 +4,7 @@ import { DateInput } from '../components/DateInput';
 import { useEffect, useRef, useState } from 'react';
 import { EXPORT_DOCUMENTS, EXPORT_FORMATS, type ExportDocument, type ExportFormat, type ExportJob } from '../../shared/exports';
 import { t, type Lang } from '../../shared/i18n';
-import { invoke } from '../client';
+import { desktop, invoke } from '../client';
 import { FieldError } from '../components/fields';
 import { describeError } from '../error-text';
 import { registerToday } from '../stores/register';
@@ -82,7 +82,20 @@ export function ExportDialog({ lang }: { lang: Lang }) {
           </div>
           <div className="field">
             <label htmlFor="export-folder">{t(lang, 'exportFolder')}</label>
-            <input id="export-folder" value={outDir} onChange={(e) => setOutDir(e.target.value)} spellCheck={false} />
+            <div className="with-button">
+              <input id="export-folder" value={outDir} onChange={(e) => setOutDir(e.target.value)} spellCheck={false} />
+              {desktop() && (
+                <button
+                  type="button"
+                  onClick={async () => {
+                    const chosen = await desktop()!.chooseFolder(t(lang, 'exportFolder'));
+                    if (chosen) setOutDir(chosen);
+                  }}
+                >
+                  {t(lang, 'browse')}
+                </button>
+              )}
+            </div>
           </div>
         </div>
         <label className="inline">

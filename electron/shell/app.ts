@@ -1,0 +1,66 @@
+// The Electron shell put together: the single-instance lock first (before the register is
+// touched), then the register (with the better-sqlite3 build for Electron's ABI), a backup at
+// start and daily, the menu, the IPC bridge and the window.
+import path from 'node:path';
+import { createApi } from '../api';
+import { REGISTER_FILE } from '../paths';
+import { RegisterHost } from '../register-host';
+import { createSeededRegister, defaultSeedFile, readSeed } from '../register/seed';
+import fs from 'node:fs';
+import type { BrowserWindowLike, ElectronModule } from './electron-types';
+import { CHANNELS } from '../../shared/bridge';
+import { registerIpc } from './ipc';
+import { menuTemplate } from './menu';
+import { createMainWindow } from './window';
+
+export interface StartOptions {
+  /** The app's folder (dist/, resources/ and native/ live under it). */
+  root: string;
+  /** The user's data folder (Electron's app.getPath('userData')). */
+  userData: string;
+  /** The better-sqlite3 binary built for Electron's ABI. */
+  nativeBinding?: string;
+}
+
+export interface StartedApp {
+  /** null when another instance already runs: this one only handed over and quits. */
+  host: RegisterHost | null;
+  window(): BrowserWindowLike | null;
+}
+
+export function startApp(electron: ElectronModule, options: StartOptions): StartedApp {
+  const { app } = electron;
+  let mainWindow: BrowserWindowLike | null = null;
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return { host: null, window: () => null };
+  }
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+
+  const file = path.join(options.userData, REGISTER_FILE);
+  const openOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  if (!fs.existsSync(file)) createSeededRegister(file, readSeed(defaultSeedFile(path.join(options.root, 'resources'))), openOptions);
+  const host = RegisterHost.open(file, openOptions);
+  if (!host.damaged) void host.startDailyBackups((error) => console.error(`TB-register: backup failed: ${error.message}`));
+  const api = createApi(host);
+  const paths = {
+    index: path.join(options.root, 'dist', 'renderer', 'index.html'),
+    preload: path.join(options.root, 'dist', 'electron', 'preload.cjs'),
+  };
+  registerIpc(electron, api, paths.index, () => mainWindow);
+  const send = (action: string) => mainWindow?.webContents.send(CHANNELS.menu, action);
+  electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(menuTemplate(send)));
+
+  void app.whenReady().then(() => {
+    mainWindow = createMainWindow(electron, paths);
+    mainWindow.on('closed', () => (mainWindow = null));
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => host.close());
+  return { host, window: () => mainWindow };
+}
