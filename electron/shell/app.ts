@@ -26,6 +26,8 @@ export interface StartedApp {
   /** null when another instance already runs: this one only handed over and quits. */
   host: RegisterHost | null;
   window(): BrowserWindowLike | null;
+  /** The backup made at start (null when none could be made, or the register is damaged). */
+  firstBackup: Promise<unknown>;
 }
 
 export function startApp(electron: ElectronModule, options: StartOptions): StartedApp {
@@ -33,7 +35,7 @@ export function startApp(electron: ElectronModule, options: StartOptions): Start
   let mainWindow: BrowserWindowLike | null = null;
   if (!app.requestSingleInstanceLock()) {
     app.quit();
-    return { host: null, window: () => null };
+    return { host: null, window: () => null, firstBackup: Promise.resolve(null) };
   }
   app.on('second-instance', () => {
     if (!mainWindow) return;
@@ -46,7 +48,9 @@ export function startApp(electron: ElectronModule, options: StartOptions): Start
   const openOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   if (!fs.existsSync(file)) createSeededRegister(file, readSeed(defaultSeedFile(path.join(options.root, 'resources'))), openOptions);
   const host = RegisterHost.open(file, openOptions);
-  if (!host.damaged) void host.startDailyBackups((error) => console.error(`TB-register: backup failed: ${error.message}`));
+  const firstBackup = host.damaged
+    ? Promise.resolve(null)
+    : host.startDailyBackups((error) => console.error(`TB-register: backup failed: ${error.message}`));
   const api = createApi(host);
   const paths = {
     index: path.join(options.root, 'dist', 'renderer', 'index.html'),
@@ -62,5 +66,5 @@ export function startApp(electron: ElectronModule, options: StartOptions): Start
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => host.close());
-  return { host, window: () => mainWindow };
+  return { host, window: () => mainWindow, firstBackup };
 }

@@ -240,7 +240,7 @@ describe('start-up', () => {
     const first = fakeElectron({ lock: true });
     const started = startApp(first.electron, { root: ROOT, userData });
     hosts.push(started.host!);
-    await new Promise((resolve) => setImmediate(resolve));
+    expect(await started.firstBackup).toMatchObject({ name: expect.stringMatching(/^register-.*\.sqlite$/) });
     expect(fs.existsSync(path.join(userData, 'register.sqlite'))).toBe(true);
     expect(started.host!.reg.db.prepare('SELECT count(*) FROM dossier').pluck().get()).toBe(15);
     const win = started.window() as unknown as FakeWindow;

@@ -1,0 +1,81 @@
+// The packaging configuration, checked offline: electron-builder packs the app into a folder with
+// a stand-in Electron (its real download is out of reach here), and we read the app.asar it wrote.
+import fs from 'node:fs';
+import path from 'node:path';
+import { listPackage, extractFile } from '@electron/asar';
+import { Arch, build, Platform } from 'electron-builder';
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from '../support/register';
+
+const CONFIG = path.join(ROOT, 'electron-builder.yml');
+let appDir: string;
+
+beforeAll(async () => {
+  // Electron's distribution as electron-builder expects it, with a script where the binary goes.
+  const dist = tempDir('tb-electron-dist-');
+  fs.writeFileSync(path.join(dist, 'electron'), '#!/bin/sh\necho stand-in for Electron\n', { mode: 0o755 });
+  fs.writeFileSync(path.join(dist, 'version'), '39.5.0');
+  fs.writeFileSync(path.join(dist, 'LICENSE'), 'MIT');
+  fs.mkdirSync(path.join(dist, 'resources'));
+  const out = tempDir('tb-pack-');
+  await build({
+    projectDir: ROOT,
+    targets: Platform.LINUX.createTarget('dir', Arch.x64),
+    publish: 'never',
+    // Fuses are bits in the real Electron binary; a stand-in has none to flip (see the next test).
+    config: { extends: CONFIG, electronDist: dist, electronVersion: '39.5.0', electronFuses: null, directories: { output: out } },
+  });
+  appDir = path.join(out, 'linux-unpacked');
+}, 180_000);
+
+describe('the packaged app', () => {
+  it('is the bundled shell and renderer with the seed, and no sources, tests or source maps', () => {
+    const files = listPackage(path.join(appDir, 'resources', 'app.asar'), { isPack: false }).map((f) => f.replace(/\\/g, '/'));
+    for (const wanted of [
+      '/package.json',
+      '/dist/electron/main.cjs',
+      '/dist/electron/preload.cjs',
+      '/dist/renderer/index.html',
+      '/resources/seed/jaarplan-2024.json',
+      '/node_modules/better-sqlite3/package.json',
+    ]) {
+      expect(files, wanted).toContain(wanted);
+    }
+    const unwanted = files.filter((f) => /^\/(tests|electron|renderer|shared|scripts)\/|\.map$|^\/node_modules\/(react|vitest|typescript|electron-builder|docx|exceljs)\//.test(f));
+    expect(unwanted).toEqual([]);
+    const manifest = JSON.parse(extractFile(path.join(appDir, 'resources', 'app.asar'), 'package.json').toString()) as { main: string; dependencies: Record<string, string> };
+    expect(manifest.main).toBe('dist/electron/main.cjs');
+    expect(Object.keys(manifest.dependencies)).toEqual(['better-sqlite3']);
+  });
+
+  it('keeps the native module outside the archive, where it can be loaded', () => {
+    const unpacked = path.join(appDir, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+    expect(fs.existsSync(unpacked)).toBe(true);
+    expect(fs.readdirSync(appDir).sort()).toEqual(['LICENSE.electron.txt', 'resources', 'tb-register', 'version']);
+  });
+});
+
+describe('electron-builder.yml', () => {
+  const config = parse(fs.readFileSync(CONFIG, 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+  it('builds AppImage and deb, NSIS and dmg, with the app id, name and icons from resources/', () => {
+    expect(config).toMatchObject({ appId: 'nl.eherkenning.tb-register', productName: 'TB-register', directories: { buildResources: 'resources' } });
+    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    expect(config.win.target).toBe('nsis');
+    expect(config.mac.target).toBe('dmg');
+    for (const icon of [config.linux.icon, config.win.icon, config.mac.icon]) expect(fs.existsSync(path.join(ROOT, icon))).toBe(true);
+  });
+
+  it('sets the Electron fuses as Signal Desktop does', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+});
