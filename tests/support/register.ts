@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApi, type Api } from '../../electron/api';
+import { RegisterHost } from '../../electron/register-host';
 import { fixedClock, type Clock } from '../../electron/register/clock';
 import { openRegister, type Register } from '../../electron/register/db';
 import { createSeededRegister, defaultSeedFile, readSeed } from '../../electron/register/seed';
@@ -42,17 +43,23 @@ export function emptyRegister(clock: Clock = fixedClock(TEST_NOW)): TestRegister
 }
 
 function wrap(file: string, reg: Register): TestRegister {
-  const api = createApi(reg);
+  return testRegisterFor(reg, createApi(reg));
+}
+
+/** A TestRegister over a register (or the host holding it) and an api built on it. */
+export function testRegisterFor(source: Register | RegisterHost, api: Api): TestRegister {
   return {
-    file,
-    reg,
+    file: source instanceof RegisterHost ? source.file : source.path,
+    get reg() {
+      return source instanceof RegisterHost ? source.reg : source;
+    },
     api,
     call(name, input) {
       const result = api.invoke(name, input);
       if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
       return result.value as never;
     },
-    close: () => reg.close(),
+    close: () => source.close(),
   };
 }
 

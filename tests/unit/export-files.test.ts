@@ -7,7 +7,7 @@ import { createApi, handlerGroups } from '../../electron/api';
 import { ExportJobs, type ExportRenderer } from '../../electron/export/export-jobs';
 import { renderExport } from '../../electron/export/render';
 import { followExport } from '../support/export';
-import { dumpRegister, seededRegister, sha256, tempDir, type TestRegister } from '../support/register';
+import { dumpRegister, seededRegister, sha256, tempDir, testRegisterFor, type TestRegister } from '../support/register';
 
 const ALL = { what: ['bijlage1', 'bijlage2', 'rapportage'], formats: ['docx', 'xlsx'], date: '2024-03-01' };
 let r: TestRegister | undefined;
@@ -16,16 +16,7 @@ afterEach(() => r?.close());
 /** A register whose api renders through `render` (the real renderer, slowed down or made to fail). */
 function withRenderer(render: ExportRenderer): TestRegister {
   const t = seededRegister();
-  const api = createApi(t.reg, handlerGroups(new ExportJobs(render)));
-  return {
-    ...t,
-    api,
-    call(name, input) {
-      const result = api.invoke(name, input);
-      if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-      return result.value as never;
-    },
-  };
+  return testRegisterFor(t.reg, createApi(t.reg, handlerGroups(new ExportJobs(render))));
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -10,7 +10,7 @@ import { RegisterHost } from '../../electron/register-host';
 import { fixedClock } from '../../electron/register/clock';
 import { createSeededRegister, readSeed } from '../../electron/register/seed';
 import { followExport } from '../support/export';
-import { SEED_FILE, TEST_NOW, tempDir, type TestRegister } from '../support/register';
+import { SEED_FILE, TEST_NOW, tempDir, testRegisterFor } from '../support/register';
 
 const isRoot = process.getuid?.() === 0;
 const mounts: string[] = [];
@@ -27,23 +27,6 @@ afterEach(() => {
   while (hosts.length) hosts.pop()!.close();
   while (mounts.length) execFileSync('umount', [mounts.pop()!]);
 });
-
-function asTestRegister(host: RegisterHost): TestRegister {
-  const api = createApi(host);
-  return {
-    file: host.file,
-    get reg() {
-      return host.reg;
-    },
-    api,
-    call(name, input) {
-      const result = api.invoke(name, input);
-      if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-      return result.value as never;
-    },
-    close: () => host.close(),
-  };
-}
 
 describe.skipIf(!isRoot)('a full disk', () => {
   it('refuses the write that does not fit with a clear error, keeps every earlier edit, and writes again once there is room', () => {
@@ -84,7 +67,7 @@ describe.skipIf(!isRoot)('a full disk', () => {
     const host = RegisterHost.open(file, { clock: fixedClock(TEST_NOW) });
     hosts.push(host);
     fs.writeFileSync(path.join(dir, 'filler.bin'), Buffer.alloc(2 * 1024 * 1024 - 40_000));
-    const { job } = await followExport(asTestRegister(host), { what: ['bijlage1', 'bijlage2', 'rapportage'], formats: ['docx', 'xlsx'], outDir: dir });
+    const { job } = await followExport(testRegisterFor(host, createApi(host)), { what: ['bijlage1', 'bijlage2', 'rapportage'], formats: ['docx', 'xlsx'], outDir: dir });
     expect(job).toMatchObject({ state: 'failed', error: { message: 'The export could not be written: the disk is full. Nothing was changed.' } });
     expect(fs.readdirSync(dir)).toEqual(['filler.bin']);
 
@@ -113,7 +96,7 @@ describe.skipIf(!isRoot)('a read-only folder', () => {
       ok: false,
       error: { code: 'read_only', message: 'The register is open read-only; nothing was changed.' },
     });
-    const { job } = await followExport(asTestRegister(host), { what: ['bijlage1'], formats: ['docx'], outDir: dir });
+    const { job } = await followExport(testRegisterFor(host, createApi(host)), { what: ['bijlage1'], formats: ['docx'], outDir: dir });
     expect(job).toMatchObject({ state: 'failed', error: { message: 'The export could not be written: the folder is read-only. Nothing was changed.' } });
     host.close();
     hosts.pop();
