@@ -18,7 +18,7 @@ export function DateInput(props: {
   useEffect(() => {
     if (toIsoOrRaw(text) !== props.value) setText(props.value ? formatDutchDate(props.value) : '');
     // Only follow the value when it changes from outside.
-  }, [props.value]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [props.value]);
   return (
     <input
       id={props.id}

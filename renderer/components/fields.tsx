@@ -60,7 +60,7 @@ export function TextField({ label, value, onSave, multiline, type = 'text', help
   useEffect(() => {
     if (shown.current !== show(value) && !error) setDraft(show(value));
     shown.current = show(value);
-  }, [value, error]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [value, error]);
   useEffect(() => {
     if (dirty) dirtyFields.add(id);
     else dirtyFields.delete(id);

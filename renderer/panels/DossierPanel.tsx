@@ -208,7 +208,8 @@ function PhaseForm({ lang, dossier }: { lang: Lang; dossier: Dossier }) {
   });
   const [state, setState] = useState(initial);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setState(initial()), [dossier.number, dossier.phase]); // eslint-disable-line react-hooks/exhaustive-deps
+  // A new dossier, or its phase changed elsewhere (an undo): start the form from the register again.
+  useEffect(() => setState(initial()), [dossier.number, dossier.phase]);
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     setError(await save('dossier.setPhase', setPhaseInput(dossier.number, state)));

@@ -91,7 +91,7 @@ export function useFilteredDossiers() {
   const filters = { ...f, search };
   const filtered = useMemo(
     () => filterDossiers(dossiers, index, filters),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only the filter fields matter here, not the store object itself.
     [dossiers, index, search, f.phase, f.parked, f.priority, f.ambition, f.hoofddossier, f.sort, f.descending],
   );
   return { filtered, filters, total: dossiers.length };
@@ -103,7 +103,7 @@ export function DossiersView() {
   const { jaarplan, hoofddossiers } = useRegister();
   const f = useDossierFilters();
   const { filtered, filters, total } = useFilteredDossiers();
-  const rows = useMemo(() => buildRows(filtered, hoofddossiers, filters), [filtered, hoofddossiers, filters.grouped, filters.collapsed]); // eslint-disable-line react-hooks/exhaustive-deps
+  const rows = useMemo(() => buildRows(filtered, hoofddossiers, filters), [filtered, hoofddossiers, filters.grouped, filters.collapsed]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
   const [creating, setCreating] = useState(false);

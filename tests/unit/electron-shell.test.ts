@@ -13,7 +13,7 @@ import { menuTemplate } from '../../electron/shell/menu';
 import { createMainWindow } from '../../electron/shell/window';
 import { ROOT, seededRegister, tempDir, type TestRegister } from '../support/register';
 
-type Listener = (...args: any[]) => any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Listener = (...args: any[]) => any;
 
 class FakeWebContents {
   listeners = new Map<string, Listener>();

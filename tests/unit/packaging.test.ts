@@ -57,7 +57,7 @@ describe('the packaged app', () => {
 });
 
 describe('electron-builder.yml', () => {
-  const config = parse(fs.readFileSync(CONFIG, 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const config = parse(fs.readFileSync(CONFIG, 'utf8')) as Record<string, any>;
 
   it('builds AppImage and deb, NSIS and dmg, with the app id, name and icons from resources/', () => {
     expect(config).toMatchObject({ appId: 'nl.eherkenning.tb-register', productName: 'TB-register', directories: { buildResources: 'resources' } });
