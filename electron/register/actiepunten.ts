@@ -6,6 +6,7 @@ import { timestamp } from './clock';
 import type { Register } from './db';
 import { newestRowId } from './dated-rows';
 import { actiepuntId, claimNumber, dossierId, effectiveDate, groupValues } from './lookup';
+import { updateRow } from './update-row';
 
 interface ActiepuntRow {
   id: number;
@@ -116,26 +117,14 @@ export function createActiepunt(reg: Register, input: ParsedInput<'actiepunt.cre
 
 export function updateActiepunt(reg: Register, { number, patch }: ParsedInput<'actiepunt.update'>): Actiepunt {
   const id = actiepuntId(reg, number);
-  const sets: string[] = [];
-  const values: unknown[] = [];
-  if (patch.text !== undefined) {
-    sets.push('text = ?');
-    values.push(patch.text);
-  }
-  if (patch.deadline !== undefined) {
-    const { deadline_date, deadline_text } = deadlineColumns(patch.deadline);
-    sets.push('deadline_date = ?', 'deadline_text = ?');
-    values.push(deadline_date, deadline_text);
-  }
-  if (patch.remarks !== undefined) {
-    sets.push('remarks = ?');
-    values.push(patch.remarks);
-  }
   if (patch.subPoints !== undefined) replaceList(reg, 'actiepunt_sub_point', 'text', id, patch.subPoints);
   if (patch.owners !== undefined) replaceList(reg, 'actiepunt_owner', 'name', id, patch.owners);
-  sets.push('updated_at = ?');
-  values.push(timestamp(reg.clock));
-  reg.db.prepare(`UPDATE actiepunt SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+  updateRow(reg, 'actiepunt', { column: 'id', value: id }, {
+    text: patch.text,
+    ...(patch.deadline === undefined ? {} : deadlineColumns(patch.deadline)),
+    remarks: patch.remarks,
+    updated_at: timestamp(reg.clock),
+  });
   return getActiepunt(reg, number);
 }
 

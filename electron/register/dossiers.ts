@@ -8,6 +8,7 @@ import { ambitionIds, currentJaarplan, requireHoofddossier } from './jaarplan';
 import { claimNumber, dossierId, effectiveDate, groupValues, toBool, toPhaseState } from './lookup';
 import { insertPhaseRow } from './dossier-phases';
 import { insertPriorityRow } from './dossier-priorities';
+import { updateRow } from './update-row';
 
 interface SummaryRow {
   id: number;
@@ -147,27 +148,17 @@ export function updateDossier(reg: Register, { number, patch }: ParsedInput<'dos
   if (patch.hoofddossierId !== undefined && patch.hoofddossierId !== null) {
     requireHoofddossier(reg, patch.hoofddossierId, 'patch.hoofddossierId');
   }
-  const columns: Record<string, string> = {
-    title: 'title',
-    description: 'description',
-    hoofddossierId: 'hoofddossier_id',
-    note: 'note',
-    planning: 'planning',
-    link: 'link',
-    owner: 'owner',
-  };
-  const sets: string[] = [];
-  const values: unknown[] = [];
-  for (const [key, column] of Object.entries(columns)) {
-    const value = (patch as Record<string, unknown>)[key];
-    if (value === undefined) continue;
-    sets.push(`${column} = ?`);
-    values.push(value);
-  }
   if (patch.ambitions !== undefined) setAmbitions(reg, id, patch.ambitions, 'patch.ambitions');
-  sets.push('updated_at = ?');
-  values.push(timestamp(reg.clock));
-  reg.db.prepare(`UPDATE dossier SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+  updateRow(reg, 'dossier', { column: 'id', value: id }, {
+    title: patch.title,
+    description: patch.description,
+    hoofddossier_id: patch.hoofddossierId,
+    note: patch.note,
+    planning: patch.planning,
+    link: patch.link,
+    owner: patch.owner,
+    updated_at: timestamp(reg.clock),
+  });
   return getDossier(reg, number);
 }
 

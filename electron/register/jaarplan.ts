@@ -3,6 +3,7 @@ import { RegisterError } from '../../shared/errors';
 import type { Ambition, AnnexTexts, Hoofddossier, Jaarplan } from '../../shared/domain';
 import type { ParsedInput } from '../../shared/contract';
 import type { Register } from './db';
+import { updateRow } from './update-row';
 
 interface JaarplanRow {
   year: number;
@@ -46,9 +47,8 @@ export function currentJaarplan(reg: Register): Jaarplan | null {
 /** Saves the annex texts of the current jaarplan; texts left out stay as they are. */
 export function updateAnnexTexts(reg: Register, { texts }: ParsedInput<'jaarplan.updateTexts'>): Jaarplan {
   const plan = requireJaarplan(reg);
-  const entries = Object.entries(texts) as Array<[keyof AnnexTexts, string]>;
-  const sets = entries.map(([key]) => `${TEXT_COLUMNS[key]} = ?`).join(', ');
-  reg.db.prepare(`UPDATE jaarplan SET ${sets} WHERE year = ?`).run(...entries.map(([, value]) => value), plan.year);
+  const columns = Object.fromEntries((Object.keys(TEXT_COLUMNS) as Array<keyof AnnexTexts>).map((key) => [TEXT_COLUMNS[key], texts[key]]));
+  updateRow(reg, 'jaarplan', { column: 'year', value: plan.year }, columns);
   return requireJaarplan(reg);
 }
 
@@ -64,11 +64,13 @@ export function updateJaarplan(reg: Register, { patch }: ParsedInput<'jaarplan.u
   if (patch.year !== undefined && patch.year !== plan.year && reg.db.prepare('SELECT 1 FROM jaarplan WHERE year = ?').get(patch.year)) {
     throw new RegisterError('conflict', `There is already a jaarplan for ${patch.year}.`, 'patch.year');
   }
-  const columns = { year: 'year', title: 'title', board: 'board', referenceDate: 'reference_date', dossierSpaceUrl: 'dossier_space_url' } as const;
-  const entries = (Object.keys(columns) as Array<keyof typeof columns>).filter((key) => patch[key] !== undefined);
-  reg.db
-    .prepare(`UPDATE jaarplan SET ${entries.map((key) => `${columns[key]} = ?`).join(', ')} WHERE year = ?`)
-    .run(...entries.map((key) => patch[key] ?? null), plan.year);
+  updateRow(reg, 'jaarplan', { column: 'year', value: plan.year }, {
+    year: patch.year,
+    title: patch.title,
+    board: patch.board,
+    reference_date: patch.referenceDate,
+    dossier_space_url: patch.dossierSpaceUrl,
+  });
   return requireJaarplan(reg);
 }
 
@@ -108,13 +110,11 @@ export function createAmbition(reg: Register, input: ParsedInput<'ambition.creat
 
 export function updateAmbition(reg: Register, { code, patch }: ParsedInput<'ambition.update'>): Ambition {
   getAmbition(reg, code);
-  const changes: Array<[string, unknown]> = [];
-  if (patch.name !== undefined) changes.push(['name', patch.name]);
-  if (patch.description !== undefined) changes.push(['description', patch.description]);
-  if (patch.focus !== undefined) changes.push(['focus', patch.focus ? 1 : 0]);
-  reg.db
-    .prepare(`UPDATE ambition SET ${changes.map(([column]) => `${column} = ?`).join(', ')} WHERE code = ?`)
-    .run(...changes.map(([, value]) => value), code);
+  updateRow(reg, 'ambition', { column: 'code', value: code }, {
+    name: patch.name,
+    description: patch.description,
+    focus: patch.focus === undefined ? undefined : patch.focus ? 1 : 0,
+  });
   return getAmbition(reg, code);
 }
 
