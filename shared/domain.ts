@@ -81,6 +81,8 @@ export interface Actiepunt {
   deadline: Deadline | null;
   remarks: string | null;
   status: ActiepuntStatus;
+  /** The date of its first status: when it came into the register's story. */
+  since: IsoDate;
   dossier: number | null;
   archived: boolean;
   createdAt: string;

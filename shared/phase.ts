@@ -48,3 +48,15 @@ export function samePhaseState(a: PhaseState | null, b: PhaseState | null): bool
   if (!a || !b) return a === b;
   return a.phase === b.phase && a.qualifier === b.qualifier && a.parked === b.parked;
 }
+
+/** Where a dossier stands at a glance: its phase, or parked whatever its phase (board columns, counts). */
+export const PHASE_BUCKETS = ['nieuw', 'analyse', 'refinement', 'implementatie', 'afgerond', 'geparkeerd'] as const;
+export type PhaseBucket = (typeof PHASE_BUCKETS)[number];
+
+export function bucketOf(state: PhaseState): PhaseBucket {
+  return state.parked || state.phase === null ? 'geparkeerd' : state.phase;
+}
+
+export function bucketLabel(bucket: PhaseBucket, lang: 'nl' | 'en' = 'nl'): string {
+  return bucket === 'geparkeerd' ? PARKED_LABEL[lang] : PHASE_LABELS[lang][bucket];
+}

@@ -2,6 +2,7 @@
 // filters on status, owner and deadline, and one-click "done".
 import { StatusOptions } from '../components/options';
 import { formatDutchDate } from '../../shared/dates';
+import { isNewSince, isOverdue, lastMeetingBefore } from '../../shared/actiepunt-marks';
 import type { Actiepunt } from '../../shared/domain';
 import { t, type Lang } from '../../shared/i18n';
 import { formatDeadline } from '../../shared/report/bijlage2-model';
@@ -15,18 +16,13 @@ export interface Marks {
   isNew: boolean;
 }
 
-/** Overdue: an open point past its dated deadline. New: came in after the last meeting. */
+/** The same marks as the C&R rapportage: overdue today, and new since the last meeting. */
 export function marksOf(a: Actiepunt, today: string, lastMeeting: string | null): Marks {
-  const open = a.status === 'open' || a.status === 'in_uitvoering';
-  return {
-    overdue: open && a.deadline?.kind === 'date' && a.deadline.date < today,
-    isNew: lastMeeting !== null && a.createdAt.slice(0, 10) > lastMeeting,
-  };
+  return { overdue: isOverdue(a.status, a.deadline, today), isNew: lastMeeting !== null && isNewSince(a.since, lastMeeting) };
 }
 
-export function lastMeetingDate(meetings: Array<{ date: string }>, today: string): string | null {
-  return meetings.filter((m) => m.date <= today).map((m) => m.date).sort().at(-1) ?? null;
-}
+export const lastMeetingDate = (meetings: Array<{ date: string }>, today: string): string | null =>
+  lastMeetingBefore(meetings, today)?.date ?? null;
 
 export function StatusBadges({ lang, a, marks, lastMeeting }: { lang: Lang; a: Actiepunt; marks: Marks; lastMeeting: string | null }) {
   return (

@@ -2,31 +2,19 @@
 // small dialog to confirm the phase, the date it took effect (today by default) and a note; the
 // change lands in the dossier's dated history.
 import { useEffect, useRef, useState } from 'react';
+import { formatDutchDate } from '../../shared/dates';
 import type { DossierSummary } from '../../shared/domain';
 import { t, type Lang } from '../../shared/i18n';
-import { formatPhase, type Phase } from '../../shared/phase';
-import { bucketOf, PHASE_BUCKETS, type PhaseBucket } from '../../shared/report/rapportage-model';
+import { bucketLabel, bucketOf, formatPhase, PHASE_BUCKETS, type Phase, type PhaseBucket } from '../../shared/phase';
 import { invoke } from '../client';
 import { FieldError, save } from '../components/fields';
-import { formatDutchDate } from '../../shared/dates';
 import { PhaseFields, setPhaseInput } from '../panels/DossierPanel';
 import { registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
 import { DossierFiltersBar, useFilteredDossiers } from './DossiersView';
-import { BUCKET_LABELS } from '../../shared/report/rapportage-layout';
 
 /** A column shows this many cards until asked for all: a board of 10,000 cards helps nobody. */
 const COLUMN_LIMIT = 60;
-const BUCKET_LABELS_EN: Record<PhaseBucket, string> = {
-  nieuw: 'New',
-  analyse: 'Analysis',
-  refinement: 'Refinement',
-  implementatie: 'Implementation',
-  afgerond: 'Done',
-  geparkeerd: 'Parked',
-};
-export const bucketLabel = (lang: Lang, b: PhaseBucket) => (lang === 'nl' ? BUCKET_LABELS[b] : BUCKET_LABELS_EN[b]);
-
 export function BoardView() {
   const lang = useUi((s) => s.lang);
   const { filtered, total } = useFilteredDossiers();
@@ -60,7 +48,7 @@ export function BoardView() {
               }}
             >
               <h3 id={`col-${bucket}`}>
-                {bucketLabel(lang, bucket)} <span className="count">{cards.length}</span>
+                {bucketLabel(bucket, lang)} <span className="count">{cards.length}</span>
               </h3>
               <ul className="plain">
                 {shown.map((d) => (

@@ -100,7 +100,7 @@ export function useFilteredDossiers() {
 export function DossiersView() {
   const lang = useUi((s) => s.lang);
   const openDossier = useUi((s) => s.openDossier);
-  const { jaarplan, hoofddossiers } = useRegister();
+  const { jaarplan, hoofddossiers, ambitions } = useRegister();
   const f = useDossierFilters();
   const { filtered, filters, total } = useFilteredDossiers();
   const rows = useMemo(() => buildRows(filtered, hoofddossiers, filters), [filtered, hoofddossiers, filters.grouped, filters.collapsed]);
@@ -121,7 +121,7 @@ export function DossiersView() {
   const items = virtual.getVirtualItems();
   const top = items[0]?.start ?? 0;
   const bottom = virtual.getTotalSize() - (items.at(-1)?.end ?? 0);
-  const ambitionName = new Map(useRegister.getState().ambitions.map((a) => [a.code, a.name]));
+  const ambitionName = useMemo(() => new Map(ambitions.map((a) => [a.code, a.name])), [ambitions]);
 
   return (
     <section aria-labelledby="dossiers-heading" className="view">

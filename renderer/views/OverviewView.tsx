@@ -3,12 +3,10 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatShortDutchDate } from '../../shared/dates';
 import { t } from '../../shared/i18n';
-import { formatPhase, samePhaseState } from '../../shared/phase';
-import { bucketOf, PHASE_BUCKETS } from '../../shared/report/rapportage-model';
+import { bucketLabel, bucketOf, formatPhase, PHASE_BUCKETS, samePhaseState } from '../../shared/phase';
 import { useRegister, registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
 import { lastMeetingDate, marksOf } from './ActiepuntenView';
-import { bucketLabel } from './BoardView';
 
 export function OverviewView() {
   const lang = useUi((s) => s.lang);
@@ -16,7 +14,7 @@ export function OverviewView() {
   const reference = jaarplan ? formatShortDutchDate(jaarplan.referenceDate) : '-';
   const data = PHASE_BUCKETS.map((bucket) => ({
     bucket,
-    label: bucketLabel(lang, bucket),
+    label: bucketLabel(bucket, lang),
     reference: dossiers.filter((d) => d.phaseOnReference && bucketOf(d.phaseOnReference) === bucket).length,
     now: dossiers.filter((d) => d.phase && bucketOf(d.phase) === bucket).length,
   }));

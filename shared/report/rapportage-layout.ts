@@ -2,13 +2,12 @@
 // on its own sheet, plus the phase history and the ambition matrix).
 import { formatDutchDate, formatShortDutchDate } from '../dates';
 import { t } from '../i18n';
-import { formatPhase, PHASE_LABELS } from '../phase';
+import { bucketLabel, formatPhase } from '../phase';
 import { deadlineValue, subPointsText } from './bijlage2-layout';
 import { formatDeadline } from './bijlage2-model';
 import type { Block, CellBlock, DocumentSpec, Run, TableRow, WorkbookSpec } from './document';
-import type { PhaseBucket, Rapportage, RapportageDossier } from './rapportage-model';
+import type { Rapportage, RapportageDossier } from './rapportage-model';
 
-export const BUCKET_LABELS: Record<PhaseBucket, string> = { ...PHASE_LABELS.nl, geparkeerd: 'Geparkeerd' };
 
 const text = (...runs: Run[]): CellBlock[] => [{ kind: 'paragraph', runs }];
 const describeStatus = (a: Rapportage['actiepunten']['rows'][number]): string =>
@@ -86,7 +85,7 @@ export function rapportageDocument(r: Rapportage): DocumentSpec {
     ? `de peildatum van het jaarplan (${reference}) en met het vorige overleg (${r.lastReport.title}, ${formatDutchDate(r.lastReport.date)})`
     : `de peildatum van het jaarplan (${reference})`;
   const countRows: TableRow[] = r.counts.map((row) => ({
-    cells: [text(BUCKET_LABELS[row.bucket]), text(String(row.onReference)), text(String(row.now)), text(signed(row.now - row.onReference))],
+    cells: [text(bucketLabel(row.bucket)), text(String(row.onReference)), text(String(row.now)), text(signed(row.now - row.onReference))],
   }));
   countRows.push({
     kind: 'highlight',
@@ -253,7 +252,7 @@ export function rapportageWorkbook(r: Rapportage): WorkbookSpec {
           { header: `Op ${date}`, width: 14, kind: 'number' },
           { header: 'Verschil', width: 12, kind: 'number' },
         ],
-        rows: r.counts.map((row) => ({ values: [BUCKET_LABELS[row.bucket], row.onReference, row.now, row.now - row.onReference] })),
+        rows: r.counts.map((row) => ({ values: [bucketLabel(row.bucket), row.onReference, row.now, row.now - row.onReference] })),
       },
       {
         name: 'Bewogen',

@@ -1,17 +1,12 @@
 // The Change & Release rapportage for one date: where every dossier stands, what moved since the
 // last TB meeting, the priority dossiers at length, and the state of the actiepunten.
+import { isNewSince, isOverdue, lastMeetingBefore } from '../actiepunt-marks';
 import type { ActiepuntStatus, Deadline } from '../domain';
 import type { IsoDate } from '../dates';
-import { samePhaseState, type PhaseState } from '../phase';
+import { bucketOf, PHASE_BUCKETS, samePhaseState, type PhaseBucket, type PhaseState } from '../phase';
 import { formatOwners } from './bijlage2-model';
 import { firstDate, valueOn, type Dated, type RegisterSnapshot, type SnapshotDossier } from './snapshot';
 
-export const PHASE_BUCKETS = ['nieuw', 'analyse', 'refinement', 'implementatie', 'afgerond', 'geparkeerd'] as const;
-export type PhaseBucket = (typeof PHASE_BUCKETS)[number];
-
-export function bucketOf(state: PhaseState): PhaseBucket {
-  return state.parked || state.phase === null ? 'geparkeerd' : state.phase;
-}
 
 export interface RapportageDossier
   extends Pick<SnapshotDossier, 'number' | 'title' | 'description' | 'note' | 'planning' | 'link' | 'owner'> {
@@ -81,8 +76,7 @@ const byPriorityRank = (a: RapportageDossier, b: RapportageDossier): number =>
 export function buildRapportage(snapshot: RegisterSnapshot, date: IsoDate): Rapportage {
   const { jaarplan } = snapshot;
   const reference = jaarplan.referenceDate;
-  const lastReport =
-    [...snapshot.meetings].filter((m) => m.date < date).sort((a, b) => a.date.localeCompare(b.date)).at(-1) ?? null;
+  const lastReport = lastMeetingBefore(snapshot.meetings, date);
   const since = lastReport?.date ?? reference;
   const ambitionNames = new Map(snapshot.ambitions.map((a) => [a.code, a.name]));
   const hoofddossiers = new Map(snapshot.hoofddossiers.map((h) => [h.id, h.title]));
@@ -180,9 +174,8 @@ function actiepuntenStatus(snapshot: RegisterSnapshot, date: IsoDate, since: Iso
   for (const a of [...snapshot.actiepunten].sort((x, y) => x.number - y.number)) {
     const status = valueOn(a.statuses, date);
     if (!status) continue;
-    const stillOpen = status === 'open' || status === 'in_uitvoering';
-    const overdue = stillOpen && a.deadline?.kind === 'date' && a.deadline.date < date;
-    const isNew = (firstDate(a.statuses) ?? '') > since;
+    const overdue = isOverdue(status, a.deadline, date);
+    const isNew = isNewSince(firstDate(a.statuses), since);
     counts[status]++;
     if (overdue) counts.overdue++;
     if (isNew) counts.new++;
