@@ -10,6 +10,10 @@ export function lastMeetingBefore<M extends { date: IsoDate }>(meetings: readonl
   return last;
 }
 
+/** The date "new" and "what moved" count from: the last meeting before `date`, else the jaarplan's reference date. */
+export const sinceDate = (meetings: ReadonlyArray<{ date: IsoDate }>, date: IsoDate, referenceDate: IsoDate): IsoDate =>
+  lastMeetingBefore(meetings, date)?.date ?? referenceDate;
+
 /** Still to do, with a dated deadline that has passed. */
 export function isOverdue(status: ActiepuntStatus, deadline: Deadline | null, date: IsoDate): boolean {
   return (status === 'open' || status === 'in_uitvoering') && deadline?.kind === 'date' && deadline.date < date;

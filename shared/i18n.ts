@@ -380,3 +380,40 @@ export function describeCall(lang: Lang, call: string, item: number | null): str
   const what = CALLS[call]?.[lang] ?? call;
   return item === null ? what : `${what} (${item})`;
 }
+
+/** The audit trail's tables and columns in words. Unknown names are shown as they are. */
+const AUDIT_NAMES: Record<string, Record<Lang, string>> = {
+  dossier: { nl: 'Dossier', en: 'Dossier' },
+  dossier_phase: { nl: 'Fase', en: 'Phase' },
+  dossier_priority: { nl: 'Prioriteit', en: 'Priority' },
+  dossier_ambition: { nl: 'Ambitie', en: 'Ambition' },
+  actiepunt: { nl: 'Actiepunt', en: 'Action point' },
+  actiepunt_sub_point: { nl: 'Subpunt', en: 'Sub-point' },
+  actiepunt_owner: { nl: 'Eigenaar', en: 'Owner' },
+  actiepunt_status: { nl: 'Status', en: 'Status' },
+  title: { nl: 'titel', en: 'title' },
+  description: { nl: 'omschrijving', en: 'description' },
+  note: { nl: 'notitie', en: 'note' },
+  planning: { nl: 'planning', en: 'planning' },
+  link: { nl: 'link', en: 'link' },
+  owner: { nl: 'eigenaar', en: 'owner' },
+  effective_date: { nl: 'met ingang van', en: 'as of' },
+  phase: { nl: 'fase', en: 'phase' },
+  qualifier: { nl: 'toevoeging', en: 'qualifier' },
+  parked: { nl: 'geparkeerd', en: 'parked' },
+  priority: { nl: 'prioriteit', en: 'priority' },
+  rank: { nl: 'rang', en: 'rank' },
+  status: { nl: 'status', en: 'status' },
+  text: { nl: 'tekst', en: 'text' },
+  name: { nl: 'naam', en: 'name' },
+  position: { nl: 'positie', en: 'position' },
+  remarks: { nl: 'opmerking', en: 'remarks' },
+  deadline_date: { nl: 'deadline', en: 'due date' },
+  deadline_text: { nl: 'deadline (tekst)', en: 'due (text)' },
+  archived_at: { nl: 'gearchiveerd', en: 'archived' },
+  hoofddossier_id: { nl: 'hoofddossier', en: 'parent dossier' },
+  ambition_id: { nl: 'ambitie', en: 'ambition' },
+  number: { nl: 'nummer', en: 'number' },
+};
+
+export const auditName = (lang: Lang, name: string): string => AUDIT_NAMES[name]?.[lang] ?? name;

@@ -1,7 +1,7 @@
 // The change log of one dossier or actiepunt: when, which edit, which field from what to what.
 import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../shared/domain';
-import { describeCall, t, type Lang } from '../../shared/i18n';
+import { auditName, describeCall, t, type Lang } from '../../shared/i18n';
 import { invoke } from '../client';
 import { formatTakenAt } from '../views/BeheerView';
 import { useRegister } from '../stores/register';
@@ -26,11 +26,11 @@ export function AuditTrail({ lang, kind, number }: { lang: Lang; kind: 'dossier'
         <ol className="timeline" data-testid={`${kind}-audit`}>
           {entries.map((e) => (
             <li key={e.id}>
-              <time dateTime={e.at}>{formatTakenAt(localTime(e.at))}</time> {describeCall(lang, e.call, e.item)} · {e.table}
+              <time dateTime={e.at}>{formatTakenAt(localTime(e.at))}</time> {describeCall(lang, e.call, e.item)} · {auditName(lang, e.table)}
               <ul>
                 {e.changes.map((c) => (
                   <li key={c.field}>
-                    {c.field}: {show(c.before)} → {show(c.after)}
+                    {auditName(lang, c.field)}: {show(c.before)} → {show(c.after)}
                   </li>
                 ))}
               </ul>

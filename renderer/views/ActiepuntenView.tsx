@@ -2,7 +2,7 @@
 // filters on status, owner and deadline, and one-click "done".
 import { StatusOptions } from '../components/options';
 import { formatDutchDate } from '../../shared/dates';
-import { isNewSince, isOverdue, lastMeetingBefore } from '../../shared/actiepunt-marks';
+import { isNewSince, isOverdue, sinceDate } from '../../shared/actiepunt-marks';
 import type { Actiepunt } from '../../shared/domain';
 import { t, type Lang } from '../../shared/i18n';
 import { formatDeadline } from '../../shared/report/bijlage2-model';
@@ -16,33 +16,36 @@ export interface Marks {
   isNew: boolean;
 }
 
-/** The same marks as the C&R rapportage: overdue today, and new since the last meeting. */
-export function marksOf(a: Actiepunt, today: string, lastMeeting: string | null): Marks {
-  return { overdue: isOverdue(a.status, a.deadline, today), isNew: lastMeeting !== null && isNewSince(a.since, lastMeeting) };
+/** The same marks as the C&R rapportage: overdue today, and new since the last meeting (or the reference date). */
+export function marksOf(a: Actiepunt, today: string, since: string): Marks {
+  return { overdue: isOverdue(a.status, a.deadline, today), isNew: isNewSince(a.since, since) };
 }
 
-export const lastMeetingDate = (meetings: Array<{ date: string }>, today: string): string | null =>
-  lastMeetingBefore(meetings, today)?.date ?? null;
+/** Today and the date "new" counts from, as the register sees them. */
+export function useMarkDates(): { today: string; since: string } {
+  const { meetings, jaarplan } = useRegister();
+  const today = registerToday();
+  return { today, since: sinceDate(meetings, today, jaarplan?.referenceDate ?? today) };
+}
 
-export function StatusBadges({ lang, a, marks, lastMeeting }: { lang: Lang; a: Actiepunt; marks: Marks; lastMeeting: string | null }) {
+export function StatusBadges({ lang, a, marks, since }: { lang: Lang; a: Actiepunt; marks: Marks; since: string }) {
   return (
     <span className="badges">
       <span className={`badge status-${a.status}`}>{t(lang, `status_${a.status}`)}</span>
       {marks.overdue && <span className="badge overdue">{t(lang, 'overdue')}</span>}
-      {marks.isNew && lastMeeting && <span className="badge new">{t(lang, 'newSince', { date: formatDutchDate(lastMeeting) })}</span>}
+      {marks.isNew && <span className="badge new">{t(lang, 'newSince', { date: formatDutchDate(since) })}</span>}
     </span>
   );
 }
 
 export function ActiepuntenView() {
   const lang = useUi((s) => s.lang);
-  const { actiepunten, meetings } = useRegister();
+  const { actiepunten } = useRegister();
   const f = useActiepuntFilters();
-  const today = registerToday();
-  const lastMeeting = lastMeetingDate(meetings, today);
+  const { today, since } = useMarkDates();
   const owners = [...new Set(actiepunten.flatMap((a) => a.owners))].sort((a, b) => a.localeCompare(b, 'nl'));
   const rows = actiepunten.filter((a) => {
-    const marks = marksOf(a, today, lastMeeting);
+    const marks = marksOf(a, today, since);
     if (f.status && a.status !== f.status) return false;
     if (f.owner && !a.owners.includes(f.owner)) return false;
     if (f.deadline === 'overdue' && !marks.overdue) return false;
@@ -104,7 +107,7 @@ export function ActiepuntenView() {
         </thead>
         <tbody>
           {rows.map((a) => {
-            const marks = marksOf(a, today, lastMeeting);
+            const marks = marksOf(a, today, since);
             return (
               <tr key={a.number} className={marks.overdue ? 'overdue' : a.status === 'afgerond' ? 'done' : undefined} data-number={a.number}>
                 <td className="num">{a.number}</td>
@@ -124,7 +127,7 @@ export function ActiepuntenView() {
                 <td>{a.owners.length ? a.owners.join('/') : '-'}</td>
                 <td>{a.deadline ? formatDeadline(a.deadline) : (a.remarks ?? '-')}</td>
                 <td>
-                  <StatusBadges lang={lang} a={a} marks={marks} lastMeeting={lastMeeting} />
+                  <StatusBadges lang={lang} a={a} marks={marks} since={since} />
                 </td>
                 <td>
                   {a.status !== 'afgerond' && (

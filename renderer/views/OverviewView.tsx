@@ -4,13 +4,13 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { formatShortDutchDate } from '../../shared/dates';
 import { t } from '../../shared/i18n';
 import { bucketLabel, bucketOf, formatPhase, PHASE_BUCKETS, samePhaseState } from '../../shared/phase';
-import { useRegister, registerToday } from '../stores/register';
+import { useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
-import { lastMeetingDate, marksOf } from './ActiepuntenView';
+import { marksOf, useMarkDates } from './ActiepuntenView';
 
 export function OverviewView() {
   const lang = useUi((s) => s.lang);
-  const { dossiers, actiepunten, meetings, jaarplan } = useRegister();
+  const { dossiers, actiepunten, jaarplan } = useRegister();
   const reference = jaarplan ? formatShortDutchDate(jaarplan.referenceDate) : '-';
   const data = PHASE_BUCKETS.map((bucket) => ({
     bucket,
@@ -19,9 +19,8 @@ export function OverviewView() {
     now: dossiers.filter((d) => d.phase && bucketOf(d.phase) === bucket).length,
   }));
   const priority = dossiers.filter((d) => d.priority).sort((a, b) => (a.priorityRank ?? 1e9) - (b.priorityRank ?? 1e9) || a.number - b.number);
-  const today = registerToday();
-  const lastMeeting = lastMeetingDate(meetings, today);
-  const marks = actiepunten.map((a) => marksOf(a, today, lastMeeting));
+  const { today, since } = useMarkDates();
+  const marks = actiepunten.map((a) => marksOf(a, today, since));
   const counts = {
     open: actiepunten.filter((a) => a.status === 'open' || a.status === 'in_uitvoering').length,
     overdue: marks.filter((m) => m.overdue).length,
@@ -84,7 +83,7 @@ export function OverviewView() {
               <dd>{counts.done}</dd>
             </div>
             <div className="tile new">
-              <dt>{lastMeeting ? t(lang, 'newSince', { date: formatShortDutchDate(lastMeeting) }) : t(lang, 'newSince', { date: '-' })}</dt>
+              <dt>{t(lang, 'newSince', { date: formatShortDutchDate(since) })}</dt>
               <dd>{counts.isNew}</dd>
             </div>
           </dl>

@@ -1,6 +1,6 @@
 // The Change & Release rapportage for one date: where every dossier stands, what moved since the
 // last TB meeting, the priority dossiers at length, and the state of the actiepunten.
-import { isNewSince, isOverdue, lastMeetingBefore } from '../actiepunt-marks';
+import { isNewSince, isOverdue, lastMeetingBefore, sinceDate } from '../actiepunt-marks';
 import type { ActiepuntStatus, Deadline } from '../domain';
 import type { IsoDate } from '../dates';
 import { bucketOf, PHASE_BUCKETS, samePhaseState, type PhaseBucket, type PhaseState } from '../phase';
@@ -77,7 +77,7 @@ export function buildRapportage(snapshot: RegisterSnapshot, date: IsoDate): Rapp
   const { jaarplan } = snapshot;
   const reference = jaarplan.referenceDate;
   const lastReport = lastMeetingBefore(snapshot.meetings, date);
-  const since = lastReport?.date ?? reference;
+  const since = sinceDate(snapshot.meetings, date, reference);
   const ambitionNames = new Map(snapshot.ambitions.map((a) => [a.code, a.name]));
   const hoofddossiers = new Map(snapshot.hoofddossiers.map((h) => [h.id, h.title]));
 

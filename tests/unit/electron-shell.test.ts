@@ -164,19 +164,19 @@ describe('the IPC bridge', () => {
   });
 
   it('hands back the folder chosen in the system dialog, canonical, or null', async () => {
+    r = seededRegister();
     const real = tempDir();
     const link = path.join(tempDir(), 'koppeling');
     fs.symlinkSync(real, link);
-    const chosen = fakeElectron({ dialog: { canceled: false, filePaths: [link] } });
-    registerIpc(chosen.electron, createApi(seededRegister().reg), INDEX, () => null);
-    expect(await chosen.handlers.get(CHANNELS.chooseFolder)!(trusted, 'Map')).toBe(fs.realpathSync(real));
-    expect(await chosen.handlers.get(CHANNELS.chooseFolder)!({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'Map')).toBeNull();
-    const cancelled = fakeElectron({ dialog: { canceled: true, filePaths: [] } });
-    registerIpc(cancelled.electron, createApi(seededRegister().reg), INDEX, () => null);
-    expect(await cancelled.handlers.get(CHANNELS.chooseFolder)!(trusted, 'Map')).toBeNull();
-    const relative = fakeElectron({ dialog: { canceled: false, filePaths: ['exports/../..'] } });
-    registerIpc(relative.electron, createApi(seededRegister().reg), INDEX, () => null);
-    expect(await relative.handlers.get(CHANNELS.chooseFolder)!(trusted, 'Map')).toBeNull();
+    const choose = (dialog: { canceled: boolean; filePaths: string[] }) => {
+      const fake = fakeElectron({ dialog });
+      registerIpc(fake.electron, createApi(r.reg), INDEX, () => null);
+      return fake.handlers.get(CHANNELS.chooseFolder)!;
+    };
+    expect(await choose({ canceled: false, filePaths: [link] })(trusted, 'Map')).toBe(fs.realpathSync(real));
+    expect(await choose({ canceled: false, filePaths: [link] })({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'Map')).toBeNull();
+    expect(await choose({ canceled: true, filePaths: [] })(trusted, 'Map')).toBeNull();
+    expect(await choose({ canceled: false, filePaths: ['exports/../..'] })(trusted, 'Map')).toBeNull();
   });
 });
 
