@@ -24,7 +24,6 @@ import {
   WidthType,
   type IStylesOptions,
 } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Block, CellBlock, DocumentSpec, Run, TableRow as SpecRow } from '../../shared/report/document';
 import { cleanText } from './clean-text';
 
@@ -228,24 +227,32 @@ function footer(text: string): Footer {
   });
 }
 
-/** docx writes no dc:language; Word and LibreOffice read the document language from it. */
-function setCoreLanguage(file: Uint8Array): Uint8Array {
-  const parts = unzipSync(file);
-  const core = parts['docProps/core.xml'];
-  if (!core) return file;
-  const xml = strFromU8(core);
-  if (!xml.includes('<dc:language>')) {
-    parts['docProps/core.xml'] = strToU8(xml.replace('</cp:coreProperties>', `<dc:language>${LANGUAGE}</dc:language></cp:coreProperties>`));
-  }
-  return zipSync(parts, { level: 6 });
+const escapeXml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The document properties. docx writes no dc:language (Word and LibreOffice read the document
+ * language from it), so this part is written here and handed to the packer in place of its own.
+ */
+function coreProperties(title: string, subject: string, now: Date): string {
+  const stamp = now.toISOString();
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${escapeXml(title)}</dc:title><dc:subject>${escapeXml(subject)}</dc:subject>` +
+    '<dc:creator>TB-register</dc:creator><cp:lastModifiedBy>TB-register</cp:lastModifiedBy><cp:revision>1</cp:revision>' +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
+    `<dc:language>${LANGUAGE}</dc:language></cp:coreProperties>`
+  );
 }
 
 export async function renderDocx(spec: DocumentSpec): Promise<Buffer> {
+  const title = cleanText(spec.title);
+  const subject = cleanText(spec.subject);
   const doc = new Document({
-    title: cleanText(spec.title),
-    subject: cleanText(spec.subject),
-    creator: 'TB-register',
-    lastModifiedBy: 'TB-register',
     styles,
     numbering: {
       config: [
@@ -277,5 +284,5 @@ export async function renderDocx(spec: DocumentSpec): Promise<Buffer> {
       },
     ],
   });
-  return Buffer.from(setCoreLanguage(await Packer.toBuffer(doc)));
+  return Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: coreProperties(title, subject, new Date()) }]);
 }
