@@ -1,9 +1,17 @@
 // Bijlage 2 as the jaarplan prints it (Word), and as one sortable table (Excel).
 import { t } from '../i18n';
 import type { Bijlage2 } from './bijlage2-model';
-import { paragraphsOf, type Block, type DocumentSpec, type SheetValue, type WorkbookSpec } from './document';
+import { paragraphsOf, type Block, type CellBlock, type DocumentSpec, type SheetValue, type WorkbookSpec } from './document';
 
 export const BIJLAGE2_TITLE = 'Lijst met actiepunten';
+
+/** An action point as the annex writes it in a cell: "n. text", then its sub-points as a list. */
+export function actiepuntCell(a: { number: number; text: string; subPoints: readonly string[] }): CellBlock[] {
+  return [
+    { kind: 'paragraph', runs: [`${a.number}. ${a.text}`] },
+    ...(a.subPoints.length ? [{ kind: 'list' as const, items: [...a.subPoints] }] : []),
+  ];
+}
 
 export function bijlage2Document(b: Bijlage2): DocumentSpec {
   const blocks: Block[] = [
@@ -20,10 +28,7 @@ export function bijlage2Document(b: Bijlage2): DocumentSpec {
       ],
       rows: b.rows.map((row) => ({
         cells: [
-          [
-            { kind: 'paragraph', runs: [`${row.number}. ${row.text}`] },
-            ...(row.subPoints.length ? [{ kind: 'list' as const, items: row.subPoints }] : []),
-          ],
+          actiepuntCell(row),
           [{ kind: 'paragraph', runs: [row.owner] }],
           row.deadlineCell.map((line) => ({ kind: 'paragraph' as const, runs: [line] })),
         ],

@@ -3,7 +3,7 @@
 import { formatDutchDate, formatShortDutchDate } from '../dates';
 import { t } from '../i18n';
 import { bucketLabel, formatPhase } from '../phase';
-import { deadlineValue, subPointsText } from './bijlage2-layout';
+import { actiepuntCell, deadlineValue, subPointsText } from './bijlage2-layout';
 import { formatDeadline } from './bijlage2-model';
 import type { Block, CellBlock, DocumentSpec, Run, TableRow, WorkbookSpec } from './document';
 import type { Rapportage, RapportageDossier } from './rapportage-model';
@@ -205,10 +205,7 @@ export function rapportageDocument(r: Rapportage): DocumentSpec {
                 (a): TableRow => ({
                   kind: a.overdue ? 'highlight' : 'normal',
                   cells: [
-                    [
-                      { kind: 'paragraph', runs: [`${a.number}. ${a.text}`] },
-                      ...(a.subPoints.length ? [{ kind: 'list' as const, items: a.subPoints }] : []),
-                    ],
+                    actiepuntCell(a),
                     text(a.owner),
                     text(formatDeadline(a.deadline)),
                     text(describeStatus(a)),
