@@ -117,7 +117,7 @@ const backupHandlers: HandlerGroup = {
   'backup.list': (_reg, _input, { host }) => host.listBackups(),
   'backup.create': (_reg, _input, { host }) => host.backup(),
   'backup.restore': async (_reg, input, { host }) => {
-    await host.restore(input.name === 'newest-good' ? (host.newestGoodBackup()?.name ?? '(none)') : input.name);
+    await host.restore(input.name);
     return host.listBackups();
   },
 };

@@ -80,10 +80,16 @@ export class RegisterHost {
   }
 
   /**
-   * Puts backup `name` in the register's place. The current state is backed up first (a damaged
+   * Puts backup `name` (or the newest good one) in the register's place. The current state is
+   * backed up first (a damaged
    * register that the backup API cannot read is kept aside as it is, for whoever investigates).
    */
-  async restore(name: string): Promise<void> {
+  async restore(name: string | 'newest-good'): Promise<void> {
+    if (name === 'newest-good') {
+      const newest = this.newestGoodBackup();
+      if (!newest) throw new RegisterError('not_found', 'There is no backup that passes its integrity check.', 'name');
+      name = newest.name;
+    }
     const chosen = this.listBackups().find((b) => b.name === name);
     if (!chosen) throw new RegisterError('not_found', `There is no backup '${name}'.`, 'name');
     const file = path.join(this.backupDir, chosen.name);

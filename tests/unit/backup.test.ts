@@ -121,6 +121,9 @@ describe('restoring', () => {
 
   it('refuses an unknown or damaged backup and leaves the register as it was', async () => {
     const host = seeded();
+    expect(await createApi(host).invokeAsync('backup.restore', { name: 'newest-good' })).toEqual({
+      ok: false, error: { code: 'not_found', field: 'name', message: 'There is no backup that passes its integrity check.' },
+    });
     const good = await call<BackupInfo>(host, 'backup.create');
     expect(await createApi(host).invokeAsync('backup.restore', { name: 'register-2020-01-01T00-00-00.sqlite' })).toMatchObject({
       ok: false, error: { code: 'not_found', field: 'name' },
