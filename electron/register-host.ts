@@ -81,8 +81,8 @@ export class RegisterHost {
 
   /**
    * Puts backup `name` (or the newest good one) in the register's place. The current state is
-   * backed up first (a damaged
-   * register that the backup API cannot read is kept aside as it is, for whoever investigates).
+   * backed up first (a damaged register that the backup API cannot read is kept aside as it
+   * is, for whoever investigates).
    */
   async restore(name: string | 'newest-good'): Promise<void> {
     if (name === 'newest-good') {
