@@ -1,6 +1,10 @@
 // Renders a WorkbookSpec as an Excel workbook a secretary can sort and filter at once: one sheet
 // per table, header row frozen and repeated on print, autofilter on, wrapped text in sensible
 // column widths, dates as real dates in Dutch format, highlighted rows shaded.
+// Written with exceljs's streaming writer: each row is turned into XML and let go as soon as it is
+// added, so a sheet of 50,000 history rows costs time, not memory (issue 6: the in-memory workbook
+// took 4.8 s and ~700 MB for the rapportage of 5,000 dossiers).
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { SheetSpec, SheetValue, WorkbookSpec } from '../../shared/report/document';
 import { cleanText, fitExcelCell } from './clean-text';
@@ -53,7 +57,7 @@ function rowHeight(values: readonly ExcelJS.CellValue[], widths: readonly number
   return lines > 1 ? Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT) : undefined;
 }
 
-function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
+function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec): void {
   const sheet = workbook.addWorksheet(sheetName(spec.name), {
     views: [{ state: 'frozen', ySplit: 1, xSplit: 0, activeCell: 'A2' }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
@@ -75,6 +79,9 @@ function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
   const widths = spec.columns.map((c) => c.width);
   const headerHeight = rowHeight(spec.columns.map((c) => c.header), widths);
   if (headerHeight) header.height = headerHeight;
+  header.commit();
+  // The filter's range is written when the sheet is committed, after its rows.
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, spec.rows.length + 1), column: spec.columns.length } };
   for (const row of spec.rows) {
     const values = row.values.map(cellValue);
     const added = sheet.addRow(values);
@@ -85,18 +92,27 @@ function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
       if (value !== null && typeof value === 'object' && 'link' in value) cell.font = { ...FONT, color: { argb: 'FF0563C1' }, underline: true };
       if (row.highlight) cell.fill = solid(HIGHLIGHT_FILL);
     });
+    added.commit();
   }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, spec.rows.length + 1), column: spec.columns.length } };
+  sheet.commit();
 }
 
 export async function renderXlsx(spec: WorkbookSpec): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   workbook.creator = 'TB-register';
   workbook.lastModifiedBy = 'TB-register';
   workbook.title = cleanText(spec.title);
   workbook.subject = cleanText(spec.subject);
   // exceljs writes dc:language but its typings leave the property out.
-  (workbook as ExcelJS.Workbook & { language: string }).language = 'nl-NL';
+  Object.assign(workbook, { language: 'nl-NL' });
   for (const sheet of spec.sheets) addSheet(workbook, sheet);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
+  return Buffer.concat(chunks);
 }

@@ -33,9 +33,9 @@ JOIN actiepunt_status s ON s.id = ${newestRowId('actiepunt_status', 'a.id')}
 `;
 
 function listsById(reg: Register, table: 'actiepunt_sub_point' | 'actiepunt_owner', column: 'text' | 'name', onlyId?: number) {
-  const sql = `SELECT actiepunt_id AS id, ${column} AS value FROM ${table} ${onlyId === undefined ? '' : 'WHERE actiepunt_id = ?'} ORDER BY actiepunt_id, position`;
-  const statement = reg.db.prepare(sql);
-  return groupValues((onlyId === undefined ? statement.all() : statement.all(onlyId)) as Array<{ id: number; value: string }>);
+  const sql = `SELECT actiepunt_id, ${column} FROM ${table} ${onlyId === undefined ? '' : 'WHERE actiepunt_id = ?'} ORDER BY actiepunt_id, position`;
+  const statement = reg.db.prepare(sql).raw();
+  return groupValues((onlyId === undefined ? statement.all() : statement.all(onlyId)) as Array<[number, string]>);
 }
 
 function toDeadline(row: ActiepuntRow): Deadline | null {

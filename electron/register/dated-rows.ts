@@ -1,6 +1,7 @@
 // The one rule of the register's history: a dated state's value on a date is its newest row on or
 // before that date (rows of the same date in the order they were recorded); its current value is
-// its newest row. Every query that reads phase, priority or status goes through newestRowId.
+// its newest row. Every query that reads phase, priority or status goes through newestRowId, or
+// through dossier_now, which triggers keep by the same rule (migrations/0005-dossier-now.ts).
 export type DatedTable = 'dossier_phase' | 'dossier_priority' | 'actiepunt_status';
 
 const ITEM_COLUMN: Record<DatedTable, string> = {

@@ -3,6 +3,7 @@ import { RegisterError } from '../../shared/errors';
 import type { Ambition, AnnexTexts, Hoofddossier, Jaarplan } from '../../shared/domain';
 import type { ParsedInput } from '../../shared/contract';
 import type { Register } from './db';
+import { fold } from '../../shared/search';
 import { updateRow } from './update-row';
 
 interface JaarplanRow {
@@ -89,10 +90,7 @@ function getAmbition(reg: Register, code: string, field = 'code'): Ambition {
 
 /** A code from a name: "Voorbereid zijn" -> "voorbereid-zijn". */
 const codeFor = (name: string): string =>
-  name
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
+  fold(name)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '') || 'ambitie';
 

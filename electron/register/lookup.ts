@@ -50,10 +50,10 @@ export function claimNumber(reg: Register, table: 'dossier' | 'actiepunt', wante
   return wanted;
 }
 
-/** (id, value) rows in order, as one list per id: one query serves a whole list view. */
-export function groupValues(rows: ReadonlyArray<{ id: number; value: string }>): Map<number, string[]> {
+/** (id, value) rows in order, read raw (as arrays), as one list per id: one query serves a whole list view. */
+export function groupValues(rows: ReadonlyArray<readonly [number, string]>): Map<number, string[]> {
   const map = new Map<number, string[]>();
-  for (const { id, value } of rows) {
+  for (const [id, value] of rows) {
     const list = map.get(id);
     if (list) list.push(value);
     else map.set(id, [value]);

@@ -62,10 +62,11 @@ export function readSnapshot(reg: Register): RegisterSnapshot {
   const ambitions = groupValues(
     db
       .prepare(
-        `SELECT da.dossier_id AS id, a.code AS value FROM dossier_ambition da JOIN ambition a ON a.id = da.ambition_id
+        `SELECT da.dossier_id, a.code FROM dossier_ambition da JOIN ambition a ON a.id = da.ambition_id
          ORDER BY da.dossier_id, a.position, a.id`,
       )
-      .all() as Array<{ id: number; value: string }>,
+      .raw()
+      .all() as Array<[number, string]>,
   );
   const dossiers = dossierRows.map(
     (d): SnapshotDossier => ({

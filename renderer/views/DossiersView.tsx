@@ -137,7 +137,8 @@ export function DossiersView() {
       {creating && <NewDossierForm lang={lang} onDone={(n) => (setCreating(false), n && openDossier(n))} />}
       <DossierFiltersBar lang={lang} shown={filtered.length} total={total} />
       <div className="table-scroller" ref={scroller} data-testid="dossier-scroller">
-        <table className="register-table" data-testid="dossier-table" aria-rowcount={rows.length + 1}>
+        {/* data-search: the search these rows answer (it trails the field while typing). */}
+        <table className="register-table" data-testid="dossier-table" data-search={filters.search} aria-rowcount={rows.length + 1}>
           <thead>
             <tr aria-rowindex={1}>
               {columns.map(([key, label, cls]) => (

@@ -3,17 +3,12 @@
 // recompute on every keystroke for 10,000 dossiers.
 import type { DossierSummary, Hoofddossier } from '../../shared/domain';
 import { PHASES, type PhaseState } from '../../shared/phase';
+import { fold } from '../../shared/search';
 import type { DossierFilters } from '../stores/dossier-filters';
 
 export type Row =
   | { kind: 'group'; id: number; title: string; count: number; collapsed: boolean }
   | { kind: 'dossier'; dossier: DossierSummary; grouped: boolean };
-
-export const fold = (s: string): string =>
-  s
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase();
 
 /** Phases in the order a dossier moves through them; parked last. */
 export function phaseRank(state: PhaseState | null): number {

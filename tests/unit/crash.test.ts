@@ -5,26 +5,16 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { buildSync } from 'esbuild';
 import { beforeAll, expect, it } from 'vitest';
 import { createSeededRegister, readSeed } from '../../electron/register/seed';
-import { ROOT, SEED_FILE, tempDir } from '../support/register';
+import { bundleForNode } from '../support/bundle';
+import { SEED_FILE, tempDir } from '../support/register';
 
 const KILLS = 50;
-// Inside the project, so the bundle finds better-sqlite3 in node_modules.
-const WRITER = path.join(ROOT, 'node_modules', '.cache', 'tb-register', 'crash-writer.cjs');
+let WRITER = '';
 
 beforeAll(() => {
-  // A bundle starts in a fraction of the time tsx needs, so the 50 runs spend their time writing.
-  buildSync({
-    entryPoints: [path.join(ROOT, 'tests', 'support', 'crash-writer.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    external: ['better-sqlite3'],
-    outfile: WRITER,
-    logLevel: 'silent',
-  });
+  WRITER = bundleForNode('tests/support/crash-writer.ts', 'crash-writer');
 });
 
 /** Runs the writer until it has reported at least one commit, waits a random moment, kills it. */

@@ -4,6 +4,7 @@ import * as m0001 from './0001-initial';
 import * as m0002 from './0002-annex-texts-and-planning';
 import * as m0003 from './0003-undo-log';
 import * as m0004 from './0004-audit-trail';
+import * as m0005 from './0005-dossier-now';
 
 export interface Migration {
   name: string;
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0002-annex-texts-and-planning', up: m0002.up },
   { name: '0003-undo-log', up: m0003.up },
   { name: '0004-audit-trail', up: m0004.up },
+  { name: '0005-dossier-now', up: m0005.up },
 ];

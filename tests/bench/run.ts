@@ -1,0 +1,219 @@
+// npm run bench: builds the benchmark registers (500 and 5,000 dossiers), measures opening, the
+// calls beside bare statements, the report model, the exports beside bare library documents and
+// the workspace in Chromium, then prints one table and writes the figures as JSON.
+//   npm run bench [-- --only open,calls,exports,ui] [--quick]
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MIGRATIONS } from '../../electron/register/migrations';
+import { EXPORT_DOCUMENTS, EXPORT_FORMATS, type ExportDocument, type ExportFormat } from '../../shared/exports';
+import { bundleForNode } from '../support/bundle';
+import { measureCalls, type RegisterFigures } from './calls';
+import { generateRegister } from './generate';
+import { copyAsVersion } from './schema-downgrade';
+import { ratio, summarize, type Timing } from './stats';
+import { measureUi, type UiFigures } from './ui';
+import { formatTable, type Row } from './table';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const SIZES = [500, 5_000] as const;
+const BIG = 5_000;
+const SECTIONS = ['open', 'calls', 'exports', 'ui'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const onlyAt = args.indexOf('--only');
+const only = new Set<Section>(onlyAt >= 0 ? (args[onlyAt + 1]!.split(',') as Section[]) : SECTIONS);
+
+/** Registers are cached by what builds them: the generator, the migrations and the seed. */
+function register(dossiers: number): string {
+  const hash = crypto.createHash('sha256');
+  for (const file of ['tests/bench/generate.ts', 'resources/seed/jaarplan-2024.json', ...fs.readdirSync(path.join(ROOT, 'electron/register/migrations')).map((f) => `electron/register/migrations/${f}`)]) {
+    hash.update(fs.readFileSync(path.join(ROOT, file)));
+  }
+  const dir = path.join(ROOT, 'node_modules', '.cache', 'tb-register', 'bench');
+  const file = path.join(dir, `register-${dossiers}-${hash.digest('hex').slice(0, 12)}.sqlite`);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dir, { recursive: true });
+    for (const old of fs.readdirSync(dir).filter((f) => f.startsWith(`register-${dossiers}-`))) fs.rmSync(path.join(dir, old));
+    const building = `${file}.building`;
+    process.stdout.write(`Building the ${dossiers}-dossier register (cached for later runs)… `);
+    const start = performance.now();
+    generateRegister(building, dossiers);
+    fs.renameSync(building, file);
+    process.stdout.write(`${Math.round((performance.now() - start) / 1000)} s\n`);
+  }
+  return file;
+}
+
+/** A private copy, so a run never changes the cached register (the shells take backups beside it). */
+function copyOf(file: string, dir: string): string {
+  const target = path.join(dir, path.basename(file));
+  fs.copyFileSync(file, target);
+  return target;
+}
+
+function child<T>(bundle: string, arg: string): T {
+  const result = spawnSync(process.execPath, [bundle, arg], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`${path.basename(bundle)} ${arg} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as T;
+}
+
+interface OpenFigures {
+  open: Timing;
+  migrateFromV1: Timing;
+  fileMb: number;
+}
+
+function measureOpen(file: string, scratch: string, runs: number): OpenFigures {
+  const bundle = bundleForNode('tests/bench/open-child.ts', 'bench-open');
+  const current = copyOf(file, scratch);
+  const cold = (target: string) => {
+    const out = child<{ ms: number; schemaVersion: number; damaged: string | null }>(bundle, target);
+    if (out.schemaVersion !== MIGRATIONS.length || out.damaged) throw new Error(`open went wrong: ${JSON.stringify(out)}`);
+    return out.ms;
+  };
+  cold(current);
+  const open = Array.from({ length: runs }, () => cold(current));
+  const v1 = path.join(scratch, 'v1.sqlite');
+  copyAsVersion(file, v1, 1);
+  const migrate = Array.from({ length: Math.max(3, Math.round(runs / 2)) }, (_v, i) => {
+    const target = path.join(scratch, `migrate-${i}.sqlite`);
+    fs.copyFileSync(v1, target);
+    return cold(target);
+  });
+  return { open: summarize(open), migrateFromV1: summarize(migrate), fileMb: Math.round(fs.statSync(file).size / 1e5) / 10 };
+}
+
+interface ExportFigure {
+  document: ExportDocument;
+  format: ExportFormat;
+  dossiers: number;
+  ours: Timing & { peakRssMb: number; rssBeforeMb: number; kb: number };
+  bare: Timing & { peakRssMb: number; rssBeforeMb: number; kb: number };
+  overhead: number;
+  /** t(5,000) / t(500), ours, medians; on the 5,000 row only. */
+  scaling: number | null;
+}
+
+function measureExports(files: Record<number, string>): ExportFigure[] {
+  const bundle = bundleForNode('tests/bench/export-child.ts', 'bench-export');
+  const figures: ExportFigure[] = [];
+  for (const document of EXPORT_DOCUMENTS) {
+    for (const format of EXPORT_FORMATS) {
+      for (const dossiers of SIZES) {
+        const runs = quick ? 1 : dossiers === BIG ? 3 : 5;
+        const one = (mode: 'ours' | 'bare') => {
+          const out = child<{ samples: number[]; bytes: number; rssBeforeMb: number; peakRssMb: number }>(
+            bundle,
+            JSON.stringify({ file: files[dossiers], document, format, mode, runs, warmup: 1 }),
+          );
+          return { ...summarize(out.samples), peakRssMb: out.peakRssMb, rssBeforeMb: out.rssBeforeMb, kb: Math.round(out.bytes / 1024) };
+        };
+        const ours = one('ours');
+        const bare = one('bare');
+        const small = figures.find((f) => f.document === document && f.format === format && f.dossiers === SIZES[0]);
+        figures.push({
+          document,
+          format,
+          dossiers,
+          ours,
+          bare,
+          overhead: ratio(ours.medianMs, bare.medianMs),
+          scaling: dossiers === BIG && small ? ratio(ours.medianMs, small.ours.medianMs) : null,
+        });
+        process.stdout.write('.');
+      }
+    }
+  }
+  process.stdout.write('\n');
+  return figures;
+}
+
+async function main(): Promise<void> {
+  const started = new Date();
+  const files = Object.fromEntries(SIZES.map((n) => [n, register(n)])) as Record<number, string>;
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'tb-bench-'));
+  const results: {
+    open?: OpenFigures;
+    registers?: RegisterFigures[];
+    exports?: ExportFigure[];
+    ui?: UiFigures;
+  } = {};
+  try {
+    if (only.has('open')) results.open = measureOpen(files[BIG]!, scratch, quick ? 3 : 10);
+    if (only.has('calls')) {
+      results.registers = [];
+      for (const n of SIZES) results.registers.push(await measureCalls(copyOf(files[n]!, scratch), n, quick ? 5 : 30));
+    }
+    if (only.has('exports')) results.exports = measureExports(files);
+    if (only.has('ui')) {
+      if (!fs.existsSync(path.join(ROOT, 'dist', 'renderer', 'index.html'))) throw new Error('Build the renderer first (npm run build:renderer).');
+      results.ui = await measureUi(copyOf(files[BIG]!, scratch), BIG, quick ? 2 : 5);
+    }
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    platform: `${os.platform()} ${os.release()}`,
+    node: process.version,
+  };
+  const rows: Row[] = [];
+  if (results.open) {
+    rows.push({ what: 'Open (RegisterHost: pragmas, migration check, quick_check)', size: BIG, timing: results.open.open, target: { ms: 150 } });
+    rows.push({ what: 'Open + migrate from schema 1', size: BIG, timing: results.open.migrateFromV1, target: { ms: 150 } });
+  }
+  for (const reg of results.registers ?? []) {
+    for (const c of reg.calls) {
+      rows.push({ what: c.name, size: c.dossiers, timing: c.ours, vsBare: c.overhead, note: `${c.jsonKb} KB JSON`, target: c.dossiers === BIG && c.bare ? { ms: 20, vsBare: 1.5 } : undefined });
+    }
+    rows.push({ what: 'Report model: snapshot', size: reg.reportModel.dossiers, timing: reg.reportModel.snapshot });
+    rows.push({ what: 'Report model: C&R rapportage', size: reg.reportModel.dossiers, timing: reg.reportModel.model });
+  }
+  for (const e of results.exports ?? []) {
+    const name = { bijlage1: 'Bijlage 1', bijlage2: 'Bijlage 2', rapportage: 'C&R rapportage' }[e.document];
+    const big = e.dossiers === BIG && e.document === 'rapportage';
+    rows.push({
+      what: `Export ${name} ${e.format}`,
+      size: e.dossiers,
+      timing: e.ours,
+      rssMb: e.ours.peakRssMb,
+      vsBare: e.overhead,
+      scaling: e.scaling,
+      note: `${e.ours.kb} KB; bare ${Math.round(e.bare.medianMs)} ms, ${e.bare.peakRssMb} MB`,
+      target: big ? { ms: e.format === 'docx' ? 5000 : 3000, rssMb: 400, vsBare: 1.5 } : e.dossiers === BIG ? { vsBare: 1.5 } : undefined,
+    });
+  }
+  if (results.ui) {
+    const ui = results.ui;
+    rows.push({ what: 'UI: navigation to interactive table', size: ui.dossiers, timing: ui.interactiveTable, target: { ms: 1500 } });
+    rows.push({ what: 'UI: filter keystroke to painted table (50 keys)', size: ui.dossiers, timing: ui.keystrokeToPaint, target: { p95Ms: 50 } });
+    rows.push({
+      what: 'UI: table rows in the DOM (top, middle, end)',
+      size: ui.dossiers,
+      count: ui.domRows.max,
+      note: `${ui.domRows.viewportRows} fit the viewport; ${ui.domRows.total} rows in all`,
+      target: { count: ui.domRows.viewportRows * 3 },
+    });
+  }
+  const table = formatTable(rows);
+  const heading = `${started.toISOString().slice(0, 16).replace('T', ' ')} UTC · ${machine.cpus} × ${machine.cpuModel} · ${machine.memoryGb} GB · Node ${machine.node} · ${machine.platform}`;
+  process.stdout.write(`\n${heading}\n\n${table}\n`);
+  const outDir = path.join(ROOT, 'tests', 'bench', 'results');
+  fs.mkdirSync(outDir, { recursive: true });
+  const json = path.join(outDir, `bench-${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(json, `${JSON.stringify({ started: started.toISOString(), machine, quick, results, table: rows }, null, 2)}\n`);
+  fs.writeFileSync(path.join(outDir, 'latest.md'), `${heading}\n\n${table}\n`);
+  process.stdout.write(`\nFigures: ${path.relative(ROOT, json)} (table also in tests/bench/results/latest.md)\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,135 @@
+// The workspace in Chromium on the browser shell (the same page and calls as the Electron window):
+// navigation to the interactive dossier table, filter keystroke to the painted filtered table,
+// and how many table rows the page holds.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { BENCH_NOW } from './generate';
+import { summarize, type Timing } from './stats';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+export interface UiFigures {
+  dossiers: number;
+  interactiveTable: Timing;
+  keystrokeToPaint: Timing;
+  domRows: { max: number; viewportRows: number; total: number };
+}
+
+/** 50 keystrokes: a search typed, taken back, and another typed. */
+const KEYS = [...'koppelvlak in de keten', ...Array<string>(22).fill('Backspace'), ...'wallet'];
+
+function startShell(file: string): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['electron/web.ts', '--db', file, '--port', '0'], {
+    cwd: ROOT,
+    env: { ...process.env, TB_REGISTER_NOW: BENCH_NOW },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`browser shell did not start: ${out}${err}`)), 60_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /^Open (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)$/m.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ url: match[1]!, stop: () => child.kill('SIGTERM') });
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`browser shell exited with ${code}: ${err}`)));
+  });
+}
+
+/** Milliseconds from the start of navigation until the table shows every dossier and the search field takes input. */
+async function openTable(page: Page, url: string, dossiers: number): Promise<number> {
+  await page.goto(url);
+  const at = await page.waitForFunction(
+    (n) => {
+      const count = document.querySelector('[data-testid=dossier-count]')?.textContent ?? '';
+      const search = document.querySelector<HTMLInputElement>('#dossier-search');
+      const rows = document.querySelectorAll('[data-testid=dossier-table] tbody tr[data-number]').length;
+      return count.startsWith(`${n} van ${n}`) && rows > 0 && search !== null && !search.disabled ? performance.now() : false;
+    },
+    dossiers,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  return (await at.jsonValue()) as number;
+}
+
+/** Presses a key in the search field; resolves with the time from keydown until the table answering the new search has been painted. */
+async function keystroke(page: Page, key: string): Promise<number> {
+  await page.evaluate(() => {
+    const w = window as unknown as { benchDone: Promise<number> };
+    const input = document.querySelector<HTMLInputElement>('#dossier-search')!;
+    const table = document.querySelector<HTMLElement>('[data-testid=dossier-table]')!;
+    w.benchDone = new Promise<number>((resolve) => {
+      input.addEventListener(
+        'keydown',
+        (event) => {
+          const t0 = event.timeStamp;
+          const painted = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+          const answered = () => table.dataset.search === input.value;
+          const observer = new MutationObserver(() => {
+            if (answered()) {
+              observer.disconnect();
+              painted();
+            }
+          });
+          observer.observe(table, { attributes: true, attributeFilter: ['data-search'] });
+        },
+        { capture: true, once: true },
+      );
+    });
+  });
+  await page.keyboard.press(key);
+  return page.evaluate(() => (window as unknown as { benchDone: Promise<number> }).benchDone);
+}
+
+async function domRows(page: Page): Promise<UiFigures['domRows']> {
+  const scroller = page.getByTestId('dossier-scroller');
+  const counts: number[] = [];
+  for (const at of [0, 0.5, 1]) {
+    await scroller.evaluate((el, share) => el.scrollTo(0, (el.scrollHeight - el.clientHeight) * share), at);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    counts.push(await page.locator('[data-testid=dossier-table] tbody tr').count());
+  }
+  const viewportRows = await scroller.evaluate((el) => {
+    const row = el.querySelector('tbody tr[data-number]') as HTMLElement | null;
+    return row ? Math.ceil(el.clientHeight / row.getBoundingClientRect().height) : 0;
+  });
+  const total = Number(await page.getByTestId('dossier-table').getAttribute('aria-rowcount')) - 1;
+  return { max: Math.max(...counts), viewportRows, total };
+}
+
+export async function measureUi(file: string, dossiers: number, navigations: number): Promise<UiFigures> {
+  const shell = await startShell(file);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  try {
+    const options = { viewport: { width: 1400, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' };
+    // Each navigation in a fresh context: nothing cached, as when the window first opens.
+    const loads: number[] = [];
+    for (let i = 0; i < navigations + 1; i++) {
+      const context = await browser.newContext(options);
+      const ms = await openTable(await context.newPage(), shell.url, dossiers);
+      if (i > 0) loads.push(ms); // the first warms the shell's file cache and the register's pages
+      await context.close();
+    }
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    await openTable(page, shell.url, dossiers);
+    const rows = await domRows(page);
+    await page.locator('#dossier-search').focus();
+    const keys: number[] = [];
+    for (const key of KEYS) keys.push(await keystroke(page, key));
+    await context.close();
+    return { dossiers, interactiveTable: summarize(loads), keystrokeToPaint: summarize(keys), domRows: rows };
+  } finally {
+    await browser.close();
+    shell.stop();
+  }
+}
