@@ -31,10 +31,11 @@ async function main(): Promise<void> {
     throw error;
   });
   console.log(`TB-register browser shell: register ${host.file}`);
-  if (host.damaged) console.error(`TB-register: ${host.damaged}`);
   console.log(`Open ${server.openUrl}`);
-  // A backup at start and then daily; a damaged register is not backed up over the good ones.
-  if (!host.damaged) void host.startDailyBackups((error) => console.error(`TB-register: backup failed: ${error.message}`));
+  // Now the check (while the page loads; its first call would wait for it anyway), then a backup
+  // at start and daily; a damaged register is not backed up over the good ones.
+  if (host.damaged) console.error(`TB-register: ${host.damaged}`);
+  else void host.startDailyBackups((error) => console.error(`TB-register: backup failed: ${error.message}`));
 
   const stop = () => {
     void server.close().then(() => {

@@ -1,6 +1,6 @@
 // The Electron shell put together: the single-instance lock first (before the register is
-// touched), then the register (with the better-sqlite3 build for Electron's ABI), a backup at
-// start and daily, the menu, the IPC bridge and the window.
+// touched), then the register (with the better-sqlite3 build for Electron's ABI), the menu, the
+// IPC bridge and the window; then the register's quick_check and a backup at start and daily.
 import path from 'node:path';
 import { createApi } from '../api';
 import { REGISTER_FILE } from '../paths';
@@ -48,9 +48,12 @@ export function startApp(electron: ElectronModule, options: StartOptions): Start
   const openOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   if (!fs.existsSync(file)) createSeededRegister(file, readSeed(defaultSeedFile(path.join(options.root, 'resources'))), openOptions);
   const host = RegisterHost.open(file, openOptions);
-  const firstBackup = host.damaged
-    ? Promise.resolve(null)
-    : host.startDailyBackups((error) => console.error(`TB-register: backup failed: ${error.message}`));
+  let windowCreated!: () => void;
+  // quick_check and the first backup wait for the window: they overlap the page's loading (whose
+  // first call would wait for the check anyway). A damaged register is not backed up over good ones.
+  const firstBackup = new Promise<void>((resolve) => (windowCreated = resolve)).then(() =>
+    host.damaged ? null : host.startDailyBackups((error) => console.error(`TB-register: backup failed: ${error.message}`)),
+  );
   const api = createApi(host);
   const paths = {
     index: path.join(options.root, 'dist', 'renderer', 'index.html'),
@@ -63,6 +66,7 @@ export function startApp(electron: ElectronModule, options: StartOptions): Start
   void app.whenReady().then(() => {
     mainWindow = createMainWindow(electron, paths);
     mainWindow.on('closed', () => (mainWindow = null));
+    setImmediate(windowCreated);
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => host.close());

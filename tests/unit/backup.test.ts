@@ -12,7 +12,7 @@ import { RegisterHost } from '../../electron/register-host';
 import { backupsToKeep, integrityOf, listBackups } from '../../electron/register/backup';
 import { fixedClock, type Clock } from '../../electron/register/clock';
 import { createSeededRegister, readSeed } from '../../electron/register/seed';
-import { ROOT, SEED_FILE, TEST_NOW, tempDir } from '../support/register';
+import { ROOT, SEED_FILE, TEST_NOW, sha256, tempDir } from '../support/register';
 
 const hosts: RegisterHost[] = [];
 afterEach(() => {
@@ -161,6 +161,29 @@ describe('a damaged register', () => {
     expect(api.invoke('dossier.list', {})).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ number: 15 })]) });
     // The damaged file was kept aside for whoever wants to look at it.
     expect(fs.readdirSync(reopened.backupDir).some((name) => name.startsWith('damaged-'))).toBe(true);
+  });
+});
+
+describe('the check at open', () => {
+  it('is left for later by open, and runs before the first call touches the register', () => {
+    const host = seeded();
+    const file = host.file;
+    host.close();
+    hosts.pop();
+    damage(file);
+    const before = sha256(file);
+
+    // Opening a damaged register succeeds at once: quick_check has not read it yet.
+    const reopened = RegisterHost.open(file, { clock: fixedClock(TEST_NOW) });
+    hosts.push(reopened);
+    // The first thing asked is an edit: it is refused as on a read-only register, because the
+    // check ran before the call reached the register.
+    const api = createApi(reopened);
+    expect(api.invoke('meeting.create', { date: '2026-11-01', title: 'TB' })).toMatchObject({ ok: false, error: { code: 'read_only' } });
+    expect(reopened.damaged).toMatch(/^The register is damaged/);
+    reopened.close();
+    hosts.pop();
+    expect(sha256(file)).toBe(before);
   });
 });
 
