@@ -69,13 +69,11 @@ async function keystroke(page: Page, key: string): Promise<number> {
         'keydown',
         (event) => {
           const t0 = event.timeStamp;
-          const painted = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
-          const answered = () => table.dataset.search === input.value;
+          // No named inner functions here: tsx would wrap them in a helper the page does not have.
           const observer = new MutationObserver(() => {
-            if (answered()) {
-              observer.disconnect();
-              painted();
-            }
+            if (table.dataset.search !== input.value) return;
+            observer.disconnect();
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
           });
           observer.observe(table, { attributes: true, attributeFilter: ['data-search'] });
         },
@@ -84,7 +82,9 @@ async function keystroke(page: Page, key: string): Promise<number> {
     });
   });
   await page.keyboard.press(key);
-  return page.evaluate(() => (window as unknown as { benchDone: Promise<number> }).benchDone);
+  const answered = page.evaluate(() => (window as unknown as { benchDone: Promise<number> }).benchDone);
+  const stuck = new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error(`the table did not answer key '${key}' within 10 s`)), 10_000).unref());
+  return Promise.race([answered, stuck]);
 }
 
 async function domRows(page: Page): Promise<UiFigures['domRows']> {
@@ -118,6 +118,7 @@ export async function measureUi(file: string, dossiers: number, navigations: num
       const ms = await openTable(await context.newPage(), shell.url, dossiers);
       if (i > 0) loads.push(ms); // the first warms the shell's file cache and the register's pages
       await context.close();
+      process.stdout.write('.');
     }
     const context = await browser.newContext(options);
     const page = await context.newPage();
@@ -125,7 +126,11 @@ export async function measureUi(file: string, dossiers: number, navigations: num
     const rows = await domRows(page);
     await page.locator('#dossier-search').focus();
     const keys: number[] = [];
-    for (const key of KEYS) keys.push(await keystroke(page, key));
+    for (const key of KEYS) {
+      keys.push(await keystroke(page, key));
+      if (keys.length % 10 === 0) process.stdout.write('.');
+    }
+    process.stdout.write('\n');
     await context.close();
     return { dossiers, interactiveTable: summarize(loads), keystrokeToPaint: summarize(keys), domRows: rows };
   } finally {
