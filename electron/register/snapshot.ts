@@ -20,19 +20,19 @@ interface DossierRow {
   hoofddossier_id: number | null;
 }
 
-interface DatedRow {
-  item: number;
-  effective_date: string;
-  note: string | null;
-}
+/** A dated row read raw (as an array): the item, its date, its note, then the state's columns. */
+type DatedValues<V extends unknown[]> = [item: number, date: string, note: string | null, ...value: V];
 
-/** Dated rows per item, oldest first (same-date rows in recording order). */
-function datedByItem<R extends DatedRow, T>(rows: R[], value: (row: R) => T): Map<number, Dated<T>[]> {
+/**
+ * Dated rows per item, oldest first (same-date rows in recording order). Read as arrays: for the
+ * 50,000 phase rows of 5,000 dossiers better-sqlite3's row objects cost more than the query.
+ */
+function datedByItem<V extends unknown[], T>(rows: Array<DatedValues<V>>, value: (...columns: V) => T): Map<number, Dated<T>[]> {
   const byItem = new Map<number, Dated<T>[]>();
-  for (const row of rows) {
-    let list = byItem.get(row.item);
-    if (!list) byItem.set(row.item, (list = []));
-    list.push({ date: row.effective_date, value: value(row), note: row.note });
+  for (const [item, date, note, ...columns] of rows) {
+    let list = byItem.get(item);
+    if (!list) byItem.set(item, (list = []));
+    list.push({ date, value: value(...(columns as V)), note });
   }
   return byItem;
 }
@@ -48,16 +48,16 @@ export function readSnapshot(reg: Register): RegisterSnapshot {
     )
     .all() as DossierRow[];
   const phases = datedByItem(
-    db.prepare(`SELECT dossier_id AS item, effective_date, note, phase, qualifier, parked FROM dossier_phase ${ORDER}`).all() as Array<
-      DatedRow & PhaseColumns
+    db.prepare(`SELECT dossier_id AS item, effective_date, note, phase, qualifier, parked FROM dossier_phase ${ORDER}`).raw().all() as Array<
+      DatedValues<[PhaseColumns['phase'], PhaseColumns['qualifier'], PhaseColumns['parked']]>
     >,
-    (row): PhaseState => toPhaseState(row),
+    (phase, qualifier, parked): PhaseState => toPhaseState({ phase, qualifier, parked }),
   );
   const priorities = datedByItem(
-    db.prepare(`SELECT dossier_id AS item, effective_date, note, priority, rank FROM dossier_priority ${ORDER}`).all() as Array<
-      DatedRow & { priority: number; rank: number | null }
+    db.prepare(`SELECT dossier_id AS item, effective_date, note, priority, rank FROM dossier_priority ${ORDER}`).raw().all() as Array<
+      DatedValues<[number, number | null]>
     >,
-    (row): PriorityState => ({ priority: row.priority === 1, rank: row.rank }),
+    (priority, rank): PriorityState => ({ priority: priority === 1, rank }),
   );
   const ambitions = groupValues(
     db
@@ -89,8 +89,9 @@ export function readSnapshot(reg: Register): RegisterSnapshot {
       `SELECT a.number AS item, s.effective_date, s.note, s.status
        FROM actiepunt_status s JOIN actiepunt a ON a.id = s.actiepunt_id ORDER BY a.number, s.effective_date, s.id`,
     )
-    .all() as Array<DatedRow & { status: ActiepuntStatus }>;
-  const statuses = datedByItem(statusRows, (row) => row.status);
+    .raw()
+    .all() as Array<DatedValues<[ActiepuntStatus]>>;
+  const statuses = datedByItem(statusRows, (status) => status);
   const actiepunten = listActiepunten(reg, { includeArchived: false }).map(
     (a): SnapshotActiepunt => ({
       number: a.number,
