@@ -39,24 +39,18 @@ interface DetailRow extends SummaryRow {
 }
 
 const SUMMARY_COLUMNS = `d.id, d.number, d.title, d.owner, d.hoofddossier_id, d.archived_at,
-       cp.id AS cur_id, cp.phase AS cur_phase, cp.qualifier AS cur_qualifier, cp.parked AS cur_parked,
-       rp.id AS ref_id, rp.phase AS ref_phase, rp.qualifier AS ref_qualifier, rp.parked AS ref_parked,
-       pr.priority, pr.rank`;
+       n.phase_id AS cur_id, n.phase AS cur_phase, n.qualifier AS cur_qualifier, n.parked AS cur_parked,
+       n.ref_phase_id AS ref_id, n.ref_phase, n.ref_qualifier, n.ref_parked, n.priority, n.rank`;
 
-/** Where each dossier stands now and on the reference date: dossier_now (migration 0005) holds the row ids. */
-const FROM_DOSSIERS = `
-FROM dossier d
-JOIN dossier_now n ON n.dossier_id = d.id
-LEFT JOIN dossier_phase cp ON cp.id = n.phase_id
-LEFT JOIN dossier_phase rp ON rp.id = n.ref_phase_id
-LEFT JOIN dossier_priority pr ON pr.id = n.priority_id
-`;
+/** Where each dossier stands now and on the reference date: dossier_now (migration 0005), kept by triggers. */
+const FROM_DOSSIERS = 'FROM dossier d JOIN dossier_now n ON n.dossier_id = d.id';
 
-function ambitionsByDossier(reg: Register, onlyId?: number): Map<number, string[]> {
+/** The ambition codes of the dossiers with the given ids (of every dossier without), in the jaarplan's order. */
+function ambitionsByDossier(reg: Register, ids?: readonly number[]): Map<number, string[]> {
   const sql = `SELECT da.dossier_id, a.code FROM dossier_ambition da JOIN ambition a ON a.id = da.ambition_id
-               ${onlyId === undefined ? '' : 'WHERE da.dossier_id = ?'} ORDER BY a.position, a.id`;
+               ${ids === undefined ? '' : 'WHERE da.dossier_id IN (SELECT value FROM json_each(?))'} ORDER BY a.position, a.id`;
   const statement = reg.db.prepare(sql).raw();
-  return groupValues((onlyId === undefined ? statement.all() : statement.all(onlyId)) as Array<[number, string]>);
+  return groupValues((ids === undefined ? statement.all() : statement.all(JSON.stringify(ids))) as Array<[number, string]>);
 }
 
 function toSummary(row: SummaryRow, ambitions: string[]): DossierSummary {
@@ -101,10 +95,13 @@ export function listDossiers(reg: Register, filter: ParsedInput<'dossier.list'>)
     if (value !== undefined) params.push(value);
   };
   if (!filter.includeArchived) condition('d.archived_at IS NULL');
-  if (filter.phase !== undefined) condition('cp.phase = ?', filter.phase);
-  if (filter.parked !== undefined) condition('coalesce(cp.parked, 0) = ?', filter.parked ? 1 : 0);
-  if (filter.priority !== undefined) condition('coalesce(pr.priority, 0) = ?', filter.priority ? 1 : 0);
+  if (filter.phase !== undefined) condition('n.phase = ?', filter.phase);
+  if (filter.parked !== undefined) condition('coalesce(n.parked, 0) = ?', filter.parked ? 1 : 0);
+  if (filter.priority !== undefined) condition('coalesce(n.priority, 0) = ?', filter.priority ? 1 : 0);
   if (filter.hoofddossierId !== undefined) condition('d.hoofddossier_id = ?', filter.hoofddossierId);
+  if (filter.ambition !== undefined) {
+    condition('EXISTS (SELECT 1 FROM dossier_ambition da JOIN ambition a ON a.id = da.ambition_id WHERE da.dossier_id = d.id AND a.code = ?)', filter.ambition);
+  }
   // The long texts are read only when a search needs them (after the summary columns).
   const rows = reg.db
     .prepare(
@@ -113,19 +110,19 @@ export function listDossiers(reg: Register, filter: ParsedInput<'dossier.list'>)
     )
     .raw()
     .all(...params) as unknown[][];
-  const ambitions = ambitionsByDossier(reg);
-  const result: DossierSummary[] = [];
+  const found: SummaryRow[] = [];
   for (const values of rows) {
     const row = summaryRow(values);
-    const codes = ambitions.get(row.id) ?? [];
-    if (filter.ambition !== undefined && !codes.includes(filter.ambition)) continue;
     if (needle) {
       const [description, note] = values.slice(-2) as [string, string | null];
       if (!fold(`${row.number} ${row.title} ${description} ${note ?? ''} ${row.owner ?? ''}`).includes(needle)) continue;
     }
-    result.push(toSummary(row, codes));
+    found.push(row);
   }
-  return result;
+  // A narrowed list reads the ambitions of what it found; the whole list reads them all at once.
+  const narrowed = needle !== '' || params.length > 0;
+  const ambitions = ambitionsByDossier(reg, narrowed ? found.map((r) => r.id) : undefined);
+  return found.map((row) => toSummary(row, ambitions.get(row.id) ?? []));
 }
 
 export function getDossier(reg: Register, number: number, field = 'number'): Dossier {
@@ -138,7 +135,7 @@ export function getDossier(reg: Register, number: number, field = 'number'): Dos
     .pluck()
     .all(id) as number[];
   return {
-    ...toSummary(row, ambitionsByDossier(reg, id).get(id) ?? []),
+    ...toSummary(row, ambitionsByDossier(reg, [id]).get(id) ?? []),
     description: row.description,
     note: row.note,
     planning: row.planning,

@@ -14,15 +14,22 @@ import { fixedClock } from '../../electron/register/clock';
 const opened: TestRegister[] = [];
 afterEach(() => opened.splice(0).forEach((r) => r.close()));
 
+const NOW_COLUMNS = 'dossier_id, phase_id, phase, qualifier, parked, ref_phase_id, ref_phase, ref_qualifier, ref_parked, priority_id, priority, rank';
+
 /** What dossier_now holds, beside what the rule gives, for every dossier. */
 function compare(reg: Register): { stored: unknown[]; computed: unknown[] } {
   const ref = `coalesce((SELECT reference_date FROM jaarplan ORDER BY year DESC LIMIT 1), '0000-00-00')`;
-  const stored = reg.db.prepare('SELECT dossier_id, phase_id, ref_phase_id, priority_id FROM dossier_now ORDER BY dossier_id').all();
+  const stored = reg.db.prepare(`SELECT ${NOW_COLUMNS} FROM dossier_now ORDER BY dossier_id`).all();
   const computed = reg.db
     .prepare(
-      `SELECT d.id AS dossier_id, ${newestRowId('dossier_phase', 'd.id')} AS phase_id,
-              ${newestRowId('dossier_phase', 'd.id', ref)} AS ref_phase_id, ${newestRowId('dossier_priority', 'd.id')} AS priority_id
-       FROM dossier d ORDER BY d.id`,
+      `SELECT d.id AS dossier_id, cp.id AS phase_id, cp.phase, cp.qualifier, cp.parked,
+              rp.id AS ref_phase_id, rp.phase AS ref_phase, rp.qualifier AS ref_qualifier, rp.parked AS ref_parked,
+              pr.id AS priority_id, pr.priority, pr.rank
+       FROM dossier d
+       LEFT JOIN dossier_phase cp ON cp.id = ${newestRowId('dossier_phase', 'd.id')}
+       LEFT JOIN dossier_phase rp ON rp.id = ${newestRowId('dossier_phase', 'd.id', ref)}
+       LEFT JOIN dossier_priority pr ON pr.id = ${newestRowId('dossier_priority', 'd.id')}
+       ORDER BY d.id`,
     )
     .all();
   return { stored, computed };
@@ -78,11 +85,11 @@ it('is filled by the migration from the history a register already holds', () =>
   const reg = openRegister(file, { clock });
   try {
     expectConsistent(reg, 'after migrating');
-    const rows = reg.db.prepare('SELECT dossier_id, phase_id, ref_phase_id, priority_id FROM dossier_now ORDER BY dossier_id').all();
+    const rows = reg.db.prepare('SELECT dossier_id, phase_id, phase, ref_phase_id, ref_phase, priority_id, rank FROM dossier_now ORDER BY dossier_id').all();
     expect(rows).toEqual([
-      { dossier_id: 1, phase_id: 2, ref_phase_id: 3, priority_id: 1 },
-      { dossier_id: 2, phase_id: 4, ref_phase_id: null, priority_id: null },
-      { dossier_id: 3, phase_id: null, ref_phase_id: null, priority_id: null },
+      { dossier_id: 1, phase_id: 2, phase: 'analyse', ref_phase_id: 3, ref_phase: 'refinement', priority_id: 1, rank: 2 },
+      { dossier_id: 2, phase_id: 4, phase: 'nieuw', ref_phase_id: null, ref_phase: null, priority_id: null, rank: null },
+      { dossier_id: 3, phase_id: null, phase: null, ref_phase_id: null, ref_phase: null, priority_id: null, rank: null },
     ]);
   } finally {
     reg.close();
