@@ -13,10 +13,15 @@ export interface UiFigures {
   dossiers: number;
   interactiveTable: Timing;
   keystrokeToPaint: Timing;
+  /** Marking a dossier's priority in its panel until the table shows it: the call, the re-read of the register, the render. */
+  editToTable: Timing;
   domRows: { max: number; viewportRows: number; total: number };
 }
 
 /** 50 keystrokes: a search typed, taken back, and another typed. */
+/** Priority marked and unmarked, five times each. */
+const EDITS = 10;
+
 const KEYS = [...'koppelvlak in de keten', ...Array<string>(22).fill('Backspace'), ...'wallet'];
 
 function startShell(file: string): Promise<{ url: string; stop: () => void }> {
@@ -87,6 +92,30 @@ async function keystroke(page: Page, key: string): Promise<number> {
   return Promise.race([answered, stuck]);
 }
 
+/** Clicks the open panel's priority mark; resolves with the time until the table row shows the change, painted. */
+async function togglePriority(page: Page, number: number): Promise<number> {
+  const shown = page.evaluate(
+    (n) =>
+      new Promise<number>((resolve) => {
+        const selector = `[data-testid=dossier-table] tr[data-number="${n}"]`;
+        const before = document.querySelector(selector)!.classList.contains('priority');
+        const table = document.querySelector('[data-testid=dossier-table]')!;
+        const start = performance.now();
+        const observer = new MutationObserver(() => {
+          const row = document.querySelector(selector);
+          if (!row || row.classList.contains('priority') === before) return;
+          observer.disconnect();
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
+        });
+        observer.observe(table, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+        document.querySelector<HTMLInputElement>('[data-testid=priority-mark]')!.click();
+      }),
+    number,
+  );
+  const stuck = new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error(`dossier ${number}'s row did not change within 10 s`)), 10_000).unref());
+  return Promise.race([shown, stuck]);
+}
+
 async function domRows(page: Page): Promise<UiFigures['domRows']> {
   const scroller = page.getByTestId('dossier-scroller');
   const counts: number[] = [];
@@ -130,9 +159,19 @@ export async function measureUi(file: string, dossiers: number, navigations: num
       keys.push(await keystroke(page, key));
       if (keys.length % 10 === 0) process.stdout.write('.');
     }
+    // The chair's flow: a dossier's panel open beside the table, its priority marked and unmarked.
+    await page.locator('#dossier-search').fill('');
+    await page.waitForFunction(() => document.querySelector('[data-testid=dossier-table]')?.getAttribute('data-search') === '');
+    await page.getByTestId('dossier-scroller').evaluate((el) => el.scrollTo(0, 0));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const first = Number(await page.locator('[data-testid=dossier-table] tbody tr[data-number]').first().getAttribute('data-number'));
+    await page.locator(`[data-testid=dossier-table] tr[data-number="${first}"] th button`).click();
+    await page.getByTestId('priority-mark').waitFor();
+    const edits: number[] = [];
+    for (let i = 0; i < EDITS; i++) edits.push(await togglePriority(page, first));
     process.stdout.write('\n');
     await context.close();
-    return { dossiers, interactiveTable: summarize(loads), keystrokeToPaint: summarize(keys), domRows: rows };
+    return { dossiers, interactiveTable: summarize(loads), keystrokeToPaint: summarize(keys), editToTable: summarize(edits), domRows: rows };
   } finally {
     await browser.close();
     shell.stop();
