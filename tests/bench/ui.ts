@@ -94,6 +94,16 @@ async function keystroke(page: Page, key: string): Promise<number> {
 
 /** Clicks the open panel's priority mark; resolves with the time until the table row shows the change, painted. */
 async function togglePriority(page: Page, number: number): Promise<number> {
+  // As a user would: click again only once the panel shows what the table shows.
+  await page.waitForFunction(
+    (n) => {
+      const row = document.querySelector(`[data-testid=dossier-table] tr[data-number="${n}"]`);
+      const box = document.querySelector<HTMLInputElement>('[data-testid=priority-mark]');
+      return !!row && !!box && !box.disabled && box.checked === row.classList.contains('priority');
+    },
+    number,
+    { polling: 'raf', timeout: 10_000 },
+  );
   const shown = page.evaluate(
     (n) =>
       new Promise<number>((resolve) => {
