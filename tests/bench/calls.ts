@@ -2,15 +2,13 @@
 // bookkeeping, mapping to the contract's shapes), each beside a bare better-sqlite3 prepared
 // statement that answers the same question in one statement and returns raw rows.
 import { createApi } from '../../electron/api';
+import { newestRowId } from '../../electron/register/dated-rows';
 import { fixedClock } from '../../electron/register/clock';
 import { openRegister } from '../../electron/register/db';
 import { readSnapshot } from '../../electron/register/snapshot';
 import { buildRapportage } from '../../shared/report/rapportage-model';
 import { BENCH_NOW } from './generate';
 import { ratio, time, type Timing } from './stats';
-
-const newest = (table: string, date = '') =>
-  `(SELECT id FROM ${table} WHERE dossier_id = d.id${date} ORDER BY effective_date DESC, id DESC LIMIT 1)`;
 
 /**
  * The dossier list in one statement, over the same schema: where each dossier stands (dossier_now,
@@ -61,7 +59,7 @@ export async function measureCalls(file: string, dossiers: number, runs: number)
     'SELECT p.effective_date, p.recorded_at, p.note, p.priority, p.rank FROM dossier_priority p JOIN dossier d ON d.id = p.dossier_id WHERE d.number = ? ORDER BY p.effective_date, p.recorded_at, p.id',
   );
   const barePhasesOn = db.prepare(
-    `SELECT d.number, p.phase, p.qualifier, p.parked FROM dossier d LEFT JOIN dossier_phase p ON p.id = ${newest('dossier_phase', ' AND effective_date <= ?')} ORDER BY d.number`,
+    `SELECT d.number, p.phase, p.qualifier, p.parked FROM dossier d LEFT JOIN dossier_phase p ON p.id = ${newestRowId('dossier_phase', 'd.id', '?')} ORDER BY d.number`,
   );
   const RELOAD = ['register.info', 'dossier.list', 'actiepunt.list', 'hoofddossier.list', 'ambition.list', 'meeting.list', 'register.undoState'];
 
