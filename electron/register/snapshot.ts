@@ -8,17 +8,8 @@ import { listActiepunten } from './actiepunten';
 import { listAmbitions, listHoofddossiers, requireJaarplan } from './jaarplan';
 import { groupValues, toPhaseState, type PhaseColumns } from './lookup';
 
-interface DossierRow {
-  id: number;
-  number: number;
-  title: string;
-  description: string;
-  note: string | null;
-  planning: string | null;
-  link: string | null;
-  owner: string | null;
-  hoofddossier_id: number | null;
-}
+/** A dossier's own columns, named as the snapshot names them, with its row id to join the rest on. */
+type DossierRow = { id: number } & Omit<SnapshotDossier, 'ambitions' | 'phases' | 'priorities'>;
 
 /** A dated row read raw (as an array): the item, its date, its note, then the state's columns. */
 type DatedValues<V extends unknown[]> = [item: number, date: string, note: string | null, ...value: V];
@@ -43,7 +34,7 @@ export function readSnapshot(reg: Register): RegisterSnapshot {
   const db = reg.db;
   const dossierRows = db
     .prepare(
-      `SELECT id, number, title, description, note, planning, link, owner, hoofddossier_id
+      `SELECT id, number, title, description, note, planning, link, owner, hoofddossier_id AS hoofddossierId
        FROM dossier WHERE archived_at IS NULL ORDER BY number`,
     )
     .all() as DossierRow[];
@@ -69,18 +60,11 @@ export function readSnapshot(reg: Register): RegisterSnapshot {
       .all() as Array<[number, string]>,
   );
   const dossiers = dossierRows.map(
-    (d): SnapshotDossier => ({
-      number: d.number,
-      title: d.title,
-      description: d.description,
-      note: d.note,
-      planning: d.planning,
-      link: d.link,
-      owner: d.owner,
-      hoofddossierId: d.hoofddossier_id,
-      ambitions: ambitions.get(d.id) ?? [],
-      phases: phases.get(d.id) ?? [],
-      priorities: priorities.get(d.id) ?? [],
+    ({ id, ...dossier }): SnapshotDossier => ({
+      ...dossier,
+      ambitions: ambitions.get(id) ?? [],
+      phases: phases.get(id) ?? [],
+      priorities: priorities.get(id) ?? [],
     }),
   );
 
