@@ -14,27 +14,54 @@ export const LIMITS = {
   number: 99_999,
 } as const;
 
-// Tab, newline and carriage return are text; every other C0 control and DEL is not.
-const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const CONTROL_IN_LINE = /[\u0000-\u001F\u007F]/;
+/**
+ * The one rule for text at the door, for every text field of every call: a text may hold any
+ * character a person can type or paste, tab and newline included, and none of these, which XML
+ * 1.0 (and so Word and Excel) refuses or which carry no meaning as text:
+ * - C0 control characters other than tab and newline (a carriage return is folded into a newline
+ *   first in multi-line texts), DEL, and the C1 controls U+0080-U+009F;
+ * - lone surrogates (half of a UTF-16 pair: SQLite would store them as invalid UTF-8);
+ * - the Unicode non-characters U+FDD0-U+FDEF and U+xFFFE/U+xFFFF of every plane.
+ * They are refused, never removed: what is stored is what was typed.
+ */
+const NONCHARACTERS = Array.from({ length: 17 }, (_, plane) => `\\u{${(plane * 0x10000 + 0xfffe).toString(16)}}\\u{${(plane * 0x10000 + 0xffff).toString(16)}}`).join('');
+const NOT_TEXT = new RegExp(
+  `[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F\\uFDD0-\\uFDEF${NONCHARACTERS}]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]`,
+  'u',
+);
+/** In one-line texts tab and newline are refused too. */
+const NOT_IN_LINE = /[\t\n]/;
+
+/** The first character the text rule refuses, described for the user (U+FFFE at position 12), or null. */
+export function forbiddenCharacter(s: string, oneLine = false): string | null {
+  const found = NOT_TEXT.exec(s) ?? (oneLine ? NOT_IN_LINE.exec(s) : null);
+  if (!found) return null;
+  const code = found[0].codePointAt(0)!;
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')} at position ${[...s.slice(0, found.index)].length + 1}`;
+}
+
+const textRule = (oneLine: boolean) => (s: string, ctx: z.core.$RefinementCtx<string>) => {
+  const found = forbiddenCharacter(s, oneLine);
+  if (found) ctx.addIssue({ code: 'custom', message: `must not contain control characters${oneLine ? ', line breaks' : ''} or characters that are not text (${found})`, input: s });
+};
 
 /** A one-line text: trimmed, not empty, no control characters. */
 export const line = (max: number = LIMITS.line) =>
   z
     .string({ error: 'must be text' })
+    .superRefine(textRule(true))
     .trim()
     .min(1, { error: 'must not be empty' })
-    .max(max, { error: `must be at most ${max} characters` })
-    .refine((s) => !CONTROL_IN_LINE.test(s), { error: 'must not contain control characters or line breaks' });
+    .max(max, { error: `must be at most ${max} characters` });
 
 /** A multi-line text: line endings normalised, may be empty. */
 export const text = (max: number = LIMITS.text) =>
   z
     .string({ error: 'must be text' })
     .overwrite((s) => s.replace(/\r\n?/g, '\n'))
+    .superRefine(textRule(false))
     .trim()
-    .max(max, { error: `must be at most ${max} characters` })
-    .refine((s) => !CONTROL_IN_TEXT.test(s), { error: 'must not contain control characters' });
+    .max(max, { error: `must be at most ${max} characters` });
 
 /** A multi-line text that must say something. */
 export const requiredText = (max: number = LIMITS.text) => text(max).refine((s) => s.length > 0, { error: 'must not be empty' });
@@ -57,13 +84,15 @@ export const itemNumber = z
 
 export const httpsUrl = z
   .string({ error: 'must be a link' })
+  .superRefine(textRule(true))
   .trim()
   .max(LIMITS.url, { error: `must be at most ${LIMITS.url} characters` })
   .refine(
     (s) => {
-      if (CONTROL_IN_LINE.test(s) || /\s/.test(s)) return false;
+      if (/\s/.test(s)) return false;
       try {
-        return new URL(s).protocol === 'https:';
+        const url = new URL(s);
+        return url.protocol === 'https:' && url.hostname !== '';
       } catch {
         return false;
       }
@@ -148,7 +177,7 @@ export const byNumber = z.strictObject({ number: itemNumber });
 export const dossierListInput = z
   .strictObject({
     includeArchived: z.boolean().default(false),
-    search: z.string().max(LIMITS.line).default(''),
+    search: z.string({ error: 'must be text' }).superRefine(textRule(true)).max(LIMITS.line).default(''),
     phase: phase.optional(),
     parked: z.boolean().optional(),
     priority: z.boolean().optional(),
@@ -289,7 +318,7 @@ export const folderPath = z
   .string({ error: 'must be a folder path' })
   .min(1, { error: 'must not be empty' })
   .max(4_096, { error: 'must be at most 4096 characters' })
-  .refine((p) => !/[\u0000-\u001F]/.test(p), { error: 'must not contain control characters' })
+  .superRefine(textRule(true))
   .refine((p) => /^([A-Za-z]:[\\/]|\\\\|\/)/.test(p), { error: 'must be an absolute path' })
   .refine((p) => !p.split(/[\\/]/).includes('..'), { error: "must not contain '..'" });
 

@@ -10,6 +10,20 @@ export function cleanText(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(NOT_IN_XML, '');
 }
 
+/**
+ * A link as an Office relationship target may hold it: the URL as the WHATWG parser writes it
+ * (every character outside ASCII percent-encoded, so nothing XML refuses can reach a .rels
+ * part), or null when it is not a web link (the text is then written without a link).
+ */
+export function linkTarget(link: string): string | null {
+  try {
+    const url = new URL(cleanText(link));
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Excel holds at most 32,767 characters in a cell. */
 export const EXCEL_CELL_LIMIT = 32_767;
 

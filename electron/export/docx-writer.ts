@@ -6,7 +6,7 @@
 // document of the same tables 2.5 s and 690 MB; issue 6). The parts around the body live in
 // docx-package.ts.
 import type { Block, CellBlock, DocumentSpec, Run, TableRow as SpecRow } from '../../shared/report/document';
-import { cleanText } from './clean-text';
+import { cleanText, linkTarget } from './clean-text';
 import { escapeXml, FOOTER_REL_ID, LIST_NUM_ID, linkRelId, packDocx, PAGE, R_NS, TEXT_WIDTH, W_NS } from './docx-package';
 
 const HEADER_FILL = 'DCE6F1';
@@ -64,11 +64,12 @@ class Body {
         continue;
       }
       const format = (run.bold ? '<w:b/>' : '') + (run.italic ? '<w:i/>' : '');
-      if (!run.link) {
+      const target = run.link ? linkTarget(run.link) : null;
+      if (!target) {
         this.text(run.text, format);
         continue;
       }
-      this.out.push(`<w:hyperlink r:id="${this.linkId(run.link)}" w:history="1">`);
+      this.out.push(`<w:hyperlink r:id="${this.linkId(target)}" w:history="1">`);
       this.text(run.text, `<w:rStyle w:val="Hyperlink"/>${format}`);
       this.out.push('</w:hyperlink>');
     }

@@ -7,7 +7,7 @@
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { SheetSpec, SheetValue, WorkbookSpec } from '../../shared/report/document';
-import { cleanText, fitExcelCell } from './clean-text';
+import { cleanText, fitExcelCell, linkTarget } from './clean-text';
 
 const HEADER_FILL = 'FFDCE6F1';
 const HIGHLIGHT_FILL = 'FFFFF2CC';
@@ -36,7 +36,9 @@ function cellValue(value: SheetValue): ExcelJS.CellValue {
     const [y, m, d] = value.date.split('-').map(Number);
     return new Date(Date.UTC(y!, m! - 1, d!));
   }
-  return { text: fitExcelCell(cleanText(value.text)), hyperlink: value.link };
+  const text = fitExcelCell(cleanText(value.text));
+  const target = linkTarget(value.link);
+  return target ? { text, hyperlink: target } : text;
 }
 
 /**

@@ -88,11 +88,22 @@ function getAmbition(reg: Register, code: string, field = 'code'): Ambition {
   return found;
 }
 
-/** A code from a name: "Voorbereid zijn" -> "voorbereid-zijn". */
-const codeFor = (name: string): string =>
-  fold(name)
+/** The longest code the contract takes (shared/schemas.ts, ambitionCode). */
+const CODE_MAX = 60;
+
+/**
+ * A code from a name: "Voorbereid zijn" -> "voorbereid-zijn". A long name gives a code cut after
+ * a whole word within the contract's 60 characters, so every code made here can be used again.
+ */
+export const codeFor = (name: string): string => {
+  const code = fold(name)
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '') || 'ambitie';
+    .replace(/^-|-$/g, '');
+  if (code.length <= CODE_MAX) return code || 'ambitie';
+  const cut = code.slice(0, CODE_MAX + 1);
+  const lastHyphen = cut.lastIndexOf('-');
+  return (lastHyphen > 0 ? cut.slice(0, lastHyphen) : code.slice(0, CODE_MAX)).replace(/-$/, '');
+};
 
 export function createAmbition(reg: Register, input: ParsedInput<'ambition.create'>): Ambition {
   const code = input.code ?? codeFor(input.name);
