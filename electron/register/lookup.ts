@@ -1,5 +1,6 @@
 // Lookups and checks shared by the query modules: numbers to rows, dates against today.
 import { RegisterError } from '../../shared/errors';
+import { LIMITS } from '../../shared/schemas';
 import type { IsoDate } from '../../shared/dates';
 import type { PhaseState, Phase } from '../../shared/phase';
 import { today, type Clock } from './clock';
@@ -37,11 +38,26 @@ export function toPhaseState(row: PhaseColumns): PhaseState {
 
 export const toBool = (n: number | null | undefined): boolean => n === 1;
 
+const KIND_NAME = { dossier: 'dossier', actiepunt: 'actiepunt' } as const;
+
+/**
+ * The number after the highest ever given (migration 0006), so an undone item's number is not
+ * given again. Numbers run from 1 to LIMITS.number; past that, a new item needs a free number
+ * chosen by hand, and the call says so instead of giving a number no other call accepts.
+ */
 function nextNumber(reg: Register, table: 'dossier' | 'actiepunt'): number {
-  return (reg.db.prepare(`SELECT coalesce(max(number), 0) + 1 FROM ${table}`).pluck().get() as number);
+  const high = reg.db.prepare('SELECT high FROM number_mark WHERE kind = ?').pluck().get(table) as number;
+  if (high >= LIMITS.number) {
+    throw new RegisterError(
+      'conflict',
+      `number: ${KIND_NAME[table]} numbers run up to ${LIMITS.number} and ${high} has been given; choose a free number for the new ${KIND_NAME[table]} yourself.`,
+      'number',
+    );
+  }
+  return high + 1;
 }
 
-/** Numbers are never reused, not even an archived item's. */
+/** Numbers are never reused, not even an archived or an undone item's. */
 export function claimNumber(reg: Register, table: 'dossier' | 'actiepunt', wanted: number | undefined): number {
   if (wanted === undefined) return nextNumber(reg, table);
   if (reg.db.prepare(`SELECT 1 FROM ${table} WHERE number = ?`).get(wanted)) {

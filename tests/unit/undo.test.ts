@@ -8,9 +8,12 @@ import { dumpRegister, seededRegister, type TestRegister } from '../support/regi
 let r: TestRegister;
 afterEach(() => r.close());
 
-/** The register without the undo bookkeeping and the audit trail (an undo is itself audited). */
+/**
+ * The register without the undo bookkeeping, the audit trail (an undo is itself audited) and the
+ * number marks (an undo does not give a number back).
+ */
 const content = (t: TestRegister) => {
-  const { undo_log: _log, undo_step: _step, undo_state: _state, audit_log: _audit, change: _change, ...rest } = dumpRegister(t.reg);
+  const { undo_log: _log, undo_step: _step, undo_state: _state, audit_log: _audit, change: _change, number_mark: _marks, ...rest } = dumpRegister(t.reg);
   return rest;
 };
 

@@ -5,6 +5,7 @@ import * as m0002 from './0002-annex-texts-and-planning';
 import * as m0003 from './0003-undo-log';
 import * as m0004 from './0004-audit-trail';
 import * as m0005 from './0005-dossier-now';
+import * as m0006 from './0006-number-marks';
 
 export interface Migration {
   name: string;
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0003-undo-log', up: m0003.up },
   { name: '0004-audit-trail', up: m0004.up },
   { name: '0005-dossier-now', up: m0005.up },
+  { name: '0006-number-marks', up: m0006.up },
 ];
