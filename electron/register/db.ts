@@ -9,6 +9,53 @@ import { systemClock, type Clock } from './clock';
 /** 'TBRG': marks a SQLite file as a TB-register, so a foreign database is never migrated. */
 export const APPLICATION_ID = 0x54425247;
 
+/** How long opening waits for a register another program holds before saying so. */
+const LOCK_WAIT_MS = 250;
+
+/** The refusal a second program gets while one holds the register (the app, the browser shell, a command). */
+export const registerInUse = (file: string): RegisterError =>
+  new RegisterError(
+    'conflict',
+    `The register at ${file} is in use by another TB-register (the app, the browser shell or a command); close that first. Nothing was changed.`,
+  );
+
+const isBusy = (error: unknown): boolean => /^SQLITE_BUSY/.test(String((error as { code?: unknown })?.code ?? ''));
+
+/**
+ * Takes the register for this connection alone, until it closes: SQLite's exclusive locking mode,
+ * with the exclusive lock taken at once. The operating system holds the lock (fcntl, LockFileEx),
+ * so it goes with the process, however that ends; a second program's open is refused with
+ * registerInUse instead of writing beside us (issue 15: a restore from the command line while the
+ * app ran lost the app's next edit).
+ */
+export function holdExclusively(db: Database.Database, file: string): void {
+  db.pragma('locking_mode = EXCLUSIVE');
+  try {
+    db.exec('BEGIN EXCLUSIVE; COMMIT');
+  } catch (error) {
+    if (isBusy(error)) throw registerInUse(file);
+    // Not a database at all: checkOwnership says what it is. Anything else (a read-only folder,
+    // where the write-ahead log cannot be made) is the caller's to handle as before.
+    if ((error as { code?: string }).code !== 'SQLITE_NOTADB') throw error;
+  }
+}
+
+/**
+ * Locks the file at `file` as openRegister would, without reading it as a register: for replacing
+ * a register (seed --force) while no one else may hold it. Null when there is no file.
+ */
+export function lockRegisterFile(file: string, nativeBinding?: string): { release(): void } | null {
+  if (!fs.existsSync(file)) return null;
+  const db = new Database(file, { fileMustExist: true, timeout: LOCK_WAIT_MS, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    holdExclusively(db, file);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return { release: () => db.close() };
+}
+
 export interface Register {
   readonly db: Database.Database;
   readonly path: string;
@@ -40,10 +87,12 @@ export function openRegister(file: string, options: OpenOptions = {}): Register 
     new Database(absolute, {
       readonly: readOnly,
       fileMustExist: readOnly,
+      timeout: LOCK_WAIT_MS,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     }),
   );
   try {
+    if (!readOnly) holdExclusively(db, absolute);
     checkOwnership(db, absolute, migrations.length);
     if (!readOnly) {
       db.pragma('journal_mode = WAL');
@@ -136,8 +185,10 @@ function checkOwnership(db: Database.Database, file: string, known: number): voi
     applicationId = db.pragma('application_id', { simple: true }) as number;
     tableCount = (db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'`).get() as { n: number }).n;
   } catch (error) {
-    // A file SQLite cannot read at all is not ours; one it cannot open (a read-only folder) may well be.
+    // A file SQLite cannot read at all is not ours; one it cannot open (a read-only folder) may well
+    // be, and one another program holds is busy, not foreign.
     if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') throw error;
+    if (isBusy(error)) throw registerInUse(file);
     throw new RegisterError('invalid_input', `${file} is not a TB-register file (${(error as Error).message}).`);
   }
   const ours = applicationId === APPLICATION_ID || (applicationId === 0 && userVersion === 0 && tableCount === 0);

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { contract } from '../../shared/contract';
 import { RegisterError } from '../../shared/errors';
 import * as s from '../../shared/schemas';
-import { openRegister, type OpenOptions, type Register } from './db';
+import { tempNameFor } from '../leftovers';
+import { lockRegisterFile, openRegister, type OpenOptions, type Register } from './db';
 import { createDossier } from './dossiers';
 import { createActiepunt } from './actiepunten';
 import { forgetUndo } from './undo';
@@ -97,7 +98,9 @@ export function createSeededRegister(file: string, seed: SeedData, options: Open
     throw new RegisterError('conflict', `${target} already exists; use --force to replace it.`);
   }
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  // A register another program has open is not replaced under it.
+  const lock = lockRegisterFile(target, options.nativeBinding);
+  const temp = tempNameFor(target);
   removeDatabaseFiles(temp);
   try {
     const reg = openRegister(temp, options);
@@ -111,6 +114,7 @@ export function createSeededRegister(file: string, seed: SeedData, options: Open
     removeDatabaseFiles(target, ['-wal', '-shm']);
     fs.renameSync(temp, target);
   } finally {
+    lock?.release();
     removeDatabaseFiles(temp);
   }
 }

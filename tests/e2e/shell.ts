@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
+import Database from 'better-sqlite3';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -16,6 +17,30 @@ export interface Shell {
   exportDir: string;
   /** Where the recorder writes the paths it was asked to open. */
   openedLog: string;
+  /**
+   * Reads what the register holds on disk while the shell runs. The shell holds the register for
+   * itself alone (a second program cannot open it), so this asks the shell for a backup (SQLite's
+   * backup API, a consistent copy of every committed row) and reads that.
+   */
+  readRegister<T>(read: (db: Database.Database) => T): Promise<T>;
+}
+
+async function readThroughBackup<T>(url: string, dbFile: string, read: (db: Database.Database) => T): Promise<T> {
+  const address = new URL(url);
+  const token = /#token=([\w-]+)/.exec(url)![1]!;
+  const response = await fetch(new URL('/api/invoke', address), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-TB-Token': token },
+    body: JSON.stringify({ name: 'backup.create', input: {} }),
+  });
+  const envelope = (await response.json()) as { ok: boolean; value?: { name: string }; error?: unknown };
+  if (!envelope.ok) throw new Error(`backup.create failed: ${JSON.stringify(envelope.error)}`);
+  const db = new Database(path.join(path.dirname(dbFile), 'backups', envelope.value!.name), { readonly: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
 }
 
 /** Overwrites part of the dossier table's first page, as a failing disk would. */
@@ -64,7 +89,7 @@ async function startShell(env: NodeJS.ProcessEnv, extra: number, damaged: boolea
     child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`browser shell exited with ${code}: ${err}`)));
   });
-  return { shell: { url, dbFile, exportDir, openedLog }, child };
+  return { shell: { url, dbFile, exportDir, openedLog, readRegister: (read) => readThroughBackup(url, dbFile, read) }, child };
 }
 
 export const test = base.extend<{ shell: Shell; registerSize: number; registerDamaged: boolean }>({

@@ -2,7 +2,6 @@
 // prioritise, edit and finish an actiepunt, undo, export Bijlage 1 and find the file.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { test, expect } from './shell';
 
 test('find a dossier by search and filter', async ({ page, shell }) => {
@@ -85,9 +84,9 @@ test('create a dossier, move it through two phases on the board with dates, prio
   await expect(page.locator('tr[data-number="16"]')).toContainText('★ 1');
 
   // The register file holds what the screen showed.
-  const db = new Database(shell.dbFile, { readonly: true });
-  const phases = db.prepare(`SELECT effective_date, phase FROM dossier_phase WHERE dossier_id = (SELECT id FROM dossier WHERE number = 16) ORDER BY effective_date`).all();
-  db.close();
+  const phases = await shell.readRegister((db) =>
+    db.prepare(`SELECT effective_date, phase FROM dossier_phase WHERE dossier_id = (SELECT id FROM dossier WHERE number = 16) ORDER BY effective_date`).all(),
+  );
   expect(phases).toEqual([
     { effective_date: '2026-10-01', phase: 'nieuw' },
     { effective_date: '2026-11-02', phase: 'analyse' },
@@ -169,12 +168,7 @@ test('an edit is saved when the field is left, and closing the window with unsav
   await panel.getByLabel('Planning').fill('Verplicht per 1 juli.');
   await panel.getByLabel('Eigenaar').click(); // leaving the field saves it
   await expect
-    .poll(() => {
-      const db = new Database(shell.dbFile, { readonly: true });
-      const planning = db.prepare('SELECT planning FROM dossier WHERE number = 2').pluck().get();
-      db.close();
-      return planning;
-    })
+    .poll(() => shell.readRegister((db) => db.prepare('SELECT planning FROM dossier WHERE number = 2').pluck().get()))
     .toBe('Verplicht per 1 juli.');
 
   await panel.getByLabel('Eigenaar').fill('Logius');
