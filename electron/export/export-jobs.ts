@@ -12,16 +12,16 @@ import type { RegisterSnapshot } from '../../shared/report/snapshot';
 import { today } from '../register/clock';
 import type { Register } from '../register/db';
 import { readSnapshot } from '../register/snapshot';
-import { alreadyExists, commitTemp, writeTemp } from './atomic-file';
+import { alreadyExists, commitTemps, nameTaken, notAFile, writeTemp, type TempFile } from './atomic-file';
+import { TempNote, tempNameFor } from '../leftovers';
 import { renderExport } from './render';
 
 /** How many finished jobs are remembered for a late status call. */
 const KEEP_FINISHED = 20;
 
-interface Planned {
+interface Planned extends TempFile {
   document: ExportDocument;
   format: ExportFormat;
-  target: string;
 }
 
 export type ExportRenderer = typeof renderExport;
@@ -29,6 +29,8 @@ export type ExportRenderer = typeof renderExport;
 export class ExportJobs {
   private readonly jobs = new Map<string, ExportJob>();
   private readonly running = new Map<string, Promise<void>>();
+  /** What each finished job wrote, as the file system identifies it, so export.open opens only that. */
+  private readonly written = new Map<string, FileIdentity[]>();
 
   constructor(private readonly render: ExportRenderer = renderExport) {}
 
@@ -37,11 +39,15 @@ export class ExportJobs {
     const outDir = canonicalFolder(input.outDir);
     const date = input.date ?? today(reg.clock);
     const planned: Planned[] = input.what.flatMap((document) =>
-      input.formats.map((format) => ({ document, format, target: path.join(outDir, exportFileName(document, format, date)) })),
+      input.formats.map((format) => {
+        const target = path.join(outDir, exportFileName(document, format, date));
+        return { document, format, target, temp: tempNameFor(target), keep: tempNameFor(target) };
+      }),
     );
-    if (!input.overwrite) {
-      const taken = planned.find((p) => fs.existsSync(p.target));
-      if (taken) throw alreadyExists(taken.target);
+    for (const p of planned) {
+      const blocker = notAFile(p.target);
+      if (blocker) throw new RegisterError('conflict', `${p.target} is ${blocker}; an export cannot replace it. Move it, or pick another folder.`, 'outDir');
+      if (!input.overwrite && nameTaken(p.target)) throw alreadyExists(p.target);
     }
     const snapshot = readSnapshot(reg);
     const job: ExportJob = {
@@ -56,12 +62,17 @@ export class ExportJobs {
       error: null,
     };
     this.remember(job);
+    // Should this process die while the files are written, the next start removes them.
+    const note = new TempNote(reg.path, planned.flatMap((p) => [p.temp, p.keep]));
     // Rendering starts after this call (and its transaction) has returned.
     this.running.set(
       job.id,
       new Promise<void>((resolve) => setImmediate(resolve))
         .then(() => this.run(job, snapshot, planned, input.overwrite))
-        .finally(() => this.running.delete(job.id)),
+        .finally(() => {
+          note.drop();
+          this.running.delete(job.id);
+        }),
     );
     return { ...job };
   }
@@ -72,12 +83,19 @@ export class ExportJobs {
     return { ...job, files: [...job.files] };
   }
 
-  /** A file a finished job wrote, by its place in job.files; nothing else can be opened this way. */
+  /**
+   * A file a finished job wrote, by its place in job.files; nothing else can be opened this way,
+   * not even a file (or a link) that took its name after the export.
+   */
   writtenFile(id: string, index: number): string {
     const job = this.status(id);
     const file = job.files[index];
-    if (job.state !== 'done' || file === undefined || !fs.existsSync(file)) {
+    const identity = this.written.get(id)?.[index];
+    if (job.state !== 'done' || file === undefined || !identity) {
       throw new RegisterError('not_found', `Export ${id} has no written file ${index}.`, 'file');
+    }
+    if (!sameFile(identityOf(file), identity)) {
+      throw new RegisterError('conflict', `${file} was changed, moved or replaced after the export; open it from its folder, or export again.`, 'file');
     }
     return file;
   }
@@ -89,40 +107,63 @@ export class ExportJobs {
   }
 
   private async run(job: ExportJob, snapshot: RegisterSnapshot, planned: Planned[], overwrite: boolean): Promise<void> {
-    const temps: string[] = [];
-    const committed: string[] = [];
     try {
       for (const p of planned) {
         job.current = path.basename(p.target);
         const data = await this.render(snapshot, p.document, p.format, job.date);
         job.done++;
-        temps.push(writeTemp(p.target, data));
+        writeTemp(p.temp, data);
         job.done++;
       }
-      planned.forEach((p, i) => {
-        commitTemp(temps[i]!, p.target, overwrite);
-        committed.push(p.target);
-      });
+      // All rendered and flushed: now the whole set takes its names, or none of it does.
+      commitTemps(planned, overwrite);
+      this.written.set(job.id, planned.map((p) => identityOf(p.target)!));
       job.state = 'done';
       job.current = null;
     } catch (error) {
-      for (const temp of temps) fs.rmSync(temp, { force: true });
+      for (const p of planned) fs.rmSync(p.temp, { force: true });
       job.state = 'failed';
       job.error = toCallError(error);
-      // Files moved into place before the failure are whole; report only those.
-      job.files = committed;
+      job.files = [];
     }
   }
 
   private remember(job: ExportJob): void {
     this.jobs.set(job.id, job);
     const finished = [...this.jobs.values()].filter((j) => j.state !== 'running');
-    for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(old.id);
+    for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) {
+      this.jobs.delete(old.id);
+      this.written.delete(old.id);
+    }
   }
 }
 
-/** The folder as the file system names it (symlinks resolved); it must exist and be a folder. */
+interface FileIdentity {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+/** A regular file's identity (not following a link), or null for anything else or nothing. */
+function identityOf(file: string): FileIdentity | null {
+  try {
+    const stat = fs.lstatSync(file);
+    return stat.isFile() ? { dev: stat.dev, ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs } : null;
+  } catch {
+    return null;
+  }
+}
+
+const sameFile = (a: FileIdentity | null, b: FileIdentity): boolean =>
+  a !== null && a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
+
+/**
+ * The folder as the file system names it (symlinks resolved); it must be absolute on this
+ * computer (C:/... and \\server\share are not, on Linux or macOS), exist and be a folder.
+ */
 function canonicalFolder(folder: string): string {
+  if (!path.isAbsolute(folder)) throw new RegisterError('invalid_input', `outDir: ${folder} must be an absolute path on this computer.`, 'outDir');
   let real: string;
   try {
     real = fs.realpathSync.native(path.resolve(folder));
