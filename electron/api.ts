@@ -123,7 +123,9 @@ const backupHandlers: HandlerGroup = {
 };
 
 /** Calls that wait for I/O run outside a transaction: the backup API gives its own consistent copy. */
-const OUTSIDE_TRANSACTION: ReadonlySet<CallName> = new Set(['backup.create', 'backup.restore']);
+const OUTSIDE_TRANSACTION: ReadonlySet<CallName> = new Set(['backup.create', 'backup.restore', 'backup.list']);
+/** Calls that work on the backups beside the register, so they still answer when it cannot be opened. */
+const BESIDE_THE_REGISTER: ReadonlySet<CallName> = new Set(['backup.restore', 'backup.list']);
 
 /** Every handler group; export jobs live as long as the api that started them. */
 export function handlerGroups(jobs: ExportJobs = new ExportJobs(), open: FileOpener = systemFileOpener()): HandlerGroup[] {
@@ -156,23 +158,22 @@ export function createApi(source: Register | RegisterHost, groups: readonly Hand
   const table = buildHandlerTable(groups);
   const host = source instanceof RegisterHost ? source : RegisterHost.adopt(source);
   function run(name: unknown, input: unknown, allowAsync: boolean): Envelope<unknown> | Promise<Envelope<unknown>> {
-    if (!isCallName(name)) {
-      return fail({ code: 'unknown_call', message: `There is no call named '${String(name).slice(0, 80)}'.` });
-    }
+    if (!isCallName(name)) return fail({ code: 'unknown_call', message: `There is no call named ${describeName(name)}.` });
     const parsed = contract[name].input.safeParse(input);
     if (!parsed.success) return fail(describeInvalid(parsed.error));
     const handler = table[name] as (reg: Register, input: unknown, context: CallContext) => unknown;
-    const reg = host.reg;
     if (OUTSIDE_TRANSACTION.has(name)) {
       if (!allowAsync) return fail({ code: 'internal', message: `'${name}' waits for the disk; use invokeAsync.` });
       return Promise.resolve()
-        .then(() => handler(reg, parsed.data, { host }))
+        .then(() => handler(BESIDE_THE_REGISTER.has(name) ? host.held : host.reg, parsed.data, { host }))
         .then(
           (value): Envelope<unknown> => ({ ok: true, value }),
           (error: unknown) => fail(toCallError(error)),
         );
     }
     try {
+      // Reaching the register may open or check it; what goes wrong there is an answer too.
+      const reg = host.reg;
       // One call, one transaction: a call that throws leaves the register as it was. What a call
       // changed becomes one undo step, in the same transaction.
       const value = reg.db.transaction(() => {
@@ -189,10 +190,23 @@ export function createApi(source: Register | RegisterHost, groups: readonly Hand
       return fail(toCallError(error));
     }
   }
+  /** Whatever happens, an envelope: an input that breaks even the checks is an internal error, not a thrown one. */
+  function guarded(name: unknown, input: unknown, allowAsync: boolean): Envelope<unknown> | Promise<Envelope<unknown>> {
+    try {
+      return run(name, input, allowAsync);
+    } catch (error) {
+      return fail(toCallError(error));
+    }
+  }
   return {
-    invokeAsync: async (name, input) => run(name, input, true),
-    invoke: (name, input) => run(name, input, false) as Envelope<unknown>,
+    invokeAsync: async (name, input) => guarded(name, input, true),
+    invoke: (name, input) => guarded(name, input, false) as Envelope<unknown>,
   };
+}
+
+/** A call's name as a message may show it: never by calling the value's own toString(). */
+function describeName(name: unknown): string {
+  return typeof name === 'string' ? `'${name.slice(0, 80)}'` : `of type ${name === null ? 'null' : Array.isArray(name) ? 'array' : typeof name}`;
 }
 
 const fail = (error: CallError): Envelope<never> => ({ ok: false, error });
@@ -214,13 +228,17 @@ function describeInvalid(error: z.ZodError): CallError {
 
 function toCallError(error: unknown): CallError {
   if (error instanceof RegisterError) return error.toCallError();
-  const code = (error as { code?: unknown }).code;
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  const message = error instanceof Error ? error.message : 'an unknown error';
   if (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) {
     return { code: 'read_only', message: 'The register is open read-only; nothing was changed.' };
   }
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || (typeof code === 'string' && code.startsWith('SQLITE_IOERR') && /full|space/i.test(String((error as Error).message)))) {
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || (typeof code === 'string' && code.startsWith('SQLITE_IOERR') && /full|space/i.test(message))) {
     return { code: 'disk_full', message: 'The disk is full; nothing was changed. Make room and try again.' };
   }
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT') {
+    return { code: 'conflict', message: 'The register is in use by another program; nothing was changed.' };
+  }
   console.error('[api] unexpected error', error);
-  return { code: 'internal', message: `Unexpected error: ${(error as Error)?.message ?? String(error)}` };
+  return { code: 'internal', message: `Unexpected error: ${message}` };
 }

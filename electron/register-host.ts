@@ -8,7 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { RegisterError } from '../shared/errors';
 import type { BackupInfo } from '../shared/domain';
-import { backupDirFor, createBackup, integrityOf, listBackups, restoreBackup } from './register/backup';
+import { sweepLeftovers, tempNameFor } from './leftovers';
+import { createSeededRegister, type SeedData } from './register/seed';
+import { backupDirFor, createBackup, listBackups, prepareRestore, registerFileProblem } from './register/backup';
+import { MIGRATIONS } from './register/migrations';
 import { openRegister, openRegisterSnapshot, type OpenOptions, type Register } from './register/db';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -16,6 +19,8 @@ const DAY = 24 * 60 * 60 * 1000;
 export class RegisterHost {
   private current: Register;
   private why: string | null = null;
+  /** Why the register cannot be used at all (it could not be opened again after a failed check). */
+  private broken: RegisterError | null = null;
   /** Whether quick_check has looked at the register that is open now. */
   private checked: boolean;
   private timer: NodeJS.Timeout | undefined;
@@ -30,9 +35,18 @@ export class RegisterHost {
     this.current = adopted ?? this.openUnchecked();
   }
 
-  /** Opens the register at `file`, checking it first. */
-  static open(file: string, options: OpenOptions = {}): RegisterHost {
-    return new RegisterHost(path.resolve(file), options);
+  /**
+   * Opens the register at `file` for this program alone (a second program is refused while it is
+   * held, db.ts holdExclusively). First the leftovers of a killed process are cleared (a register
+   * stepped aside by an unfinished restore comes back), then, where `seed` is given and there is
+   * no register, one is created from it. The check follows on first use.
+   */
+  static open(file: string, options: OpenOptions & { seed?: () => SeedData } = {}): RegisterHost {
+    const absolute = path.resolve(file);
+    const { seed, ...openOptions } = options;
+    for (const left of sweepLeftovers(absolute)) console.error(`TB-register: cleared ${left}, left by a process that ended mid-write.`);
+    if (seed && !fs.existsSync(absolute)) createSeededRegister(absolute, seed(), openOptions);
+    return new RegisterHost(absolute, openOptions);
   }
 
   /** Holds a register someone else opened (the CLI, tests); a restore reopens it the same way. */
@@ -40,9 +54,15 @@ export class RegisterHost {
     return new RegisterHost(reg.path, { readOnly: reg.readOnly, clock: reg.clock }, reg);
   }
 
-  /** The register, checked first. */
+  /** The register, checked first; a register that cannot be opened at all throws, with why. */
   get reg(): Register {
     this.check();
+    if (this.broken) throw this.broken;
+    return this.current;
+  }
+
+  /** The register as held now, unchecked: only for calls that work beside it (the backups). */
+  get held(): Register {
     return this.current;
   }
 
@@ -59,8 +79,14 @@ export class RegisterHost {
     const findings = quickCheck(this.current);
     if (findings === 'ok') return;
     this.current.close();
-    this.current = openRegister(this.file, { ...this.options, readOnly: true });
     this.why = `The register is damaged (${findings}); it is open read-only. Restore the newest good backup.`;
+    try {
+      this.current = openRegister(this.file, { ...this.options, readOnly: true });
+    } catch (error) {
+      // Not even readable: every call says so, and a backup can still be restored.
+      this.why = `The register at ${this.file} cannot be opened (${(error as Error).message}); restore a backup.`;
+      this.broken = new RegisterError('internal', this.why);
+    }
   }
 
   get backupDir(): string {
@@ -99,45 +125,57 @@ export class RegisterHost {
   }
 
   /**
-   * Puts backup `name` (or the newest good one) in the register's place. The current state is
-   * backed up first (a damaged register that the backup API cannot read is kept aside as it
-   * is, for whoever investigates).
+   * Puts backup `name` (or the newest good one) in the register's place. The backup must be a
+   * TB-register this version can open, with a jaarplan, passing integrity_check; it is copied and
+   * opened beside the register first (prepareRestore), so anything wrong with it is refused before
+   * the register is touched. Then the current state is backed up (a damaged register that the
+   * backup API cannot read is kept aside as it is, for whoever investigates), the register steps
+   * aside, the copy takes its place and is opened; should that fail, the register comes back.
    */
   async restore(name: string | 'newest-good'): Promise<void> {
     if (name === 'newest-good') {
       const newest = this.newestGoodBackup();
-      if (!newest) throw new RegisterError('not_found', 'There is no backup that passes its integrity check.', 'name');
+      if (!newest) throw new RegisterError('not_found', 'There is no backup that is a whole TB-register this version can open.', 'name');
       name = newest.name;
     }
     const chosen = this.listBackups().find((b) => b.name === name);
     if (!chosen) throw new RegisterError('not_found', `There is no backup '${name}'.`, 'name');
-    const file = path.join(this.backupDir, chosen.name);
-    const integrity = integrityOf(file, this.options.nativeBinding);
-    if (integrity !== 'ok') throw new RegisterError('invalid_input', `Backup ${name} is damaged (${integrity}); choose another.`, 'name');
+    const prepared = await prepareRestore(this.file, path.join(this.backupDir, chosen.name), this.options);
     try {
+      if (this.broken) throw this.broken;
       await this.backup();
     } catch {
       const aside = path.join(this.backupDir, `damaged-${Date.now()}-${path.basename(this.file)}`);
       fs.mkdirSync(this.backupDir, { recursive: true });
       fs.copyFileSync(this.file, aside);
     }
-    this.current.close();
+    if (this.current.db.open) this.current.close();
+    // Named so that, should this process die before the copy has opened, the next start puts it back.
+    const before = tempNameFor(this.file, 'before-restore');
+    fs.renameSync(this.file, before);
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(this.file + suffix, { force: true });
+    fs.renameSync(prepared, this.file);
     try {
-      await restoreBackup(this.file, file, this.options.nativeBinding);
-    } finally {
       this.current = this.openUnchecked();
-      this.check();
+      this.broken = null;
+    } catch (error) {
+      fs.renameSync(before, this.file);
+      this.current = this.openUnchecked();
+      throw error;
     }
+    fs.rmSync(before, { force: true });
+    this.check();
   }
 
-  /** The newest backup that passes integrity_check, for "restore the newest good backup". */
+  /** The newest backup that is a whole register this version can open, for "restore the newest good backup". */
   newestGoodBackup(): BackupInfo | null {
-    return this.listBackups().find((b) => integrityOf(path.join(this.backupDir, b.name), this.options.nativeBinding) === 'ok') ?? null;
+    const known = (this.options.migrations ?? MIGRATIONS).length;
+    return this.listBackups().find((b) => registerFileProblem(path.join(this.backupDir, b.name), known, this.options.nativeBinding) === null) ?? null;
   }
 
   close(): void {
     if (this.timer) clearInterval(this.timer);
-    this.current.close();
+    if (this.current.db.open) this.current.close();
   }
 }
 

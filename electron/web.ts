@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { createApi } from './api';
 import { clockFromEnv } from './register/clock';
 import { RegisterHost } from './register-host';
-import { createSeededRegister, defaultSeedFile, readSeed } from './register/seed';
+import { defaultSeedFile, readSeed } from './register/seed';
 import { defaultRegisterPath } from './paths';
 import { rendererDir, resourcesDir } from './source-paths';
 import { startWebServer } from './web-server';
@@ -23,9 +23,10 @@ async function main(): Promise<void> {
 
   const clock = clockFromEnv();
   const file = values.db ?? defaultRegisterPath();
-  if (values.db === undefined && !fs.existsSync(file)) createSeededRegister(file, readSeed(defaultSeedFile(resourcesDir())), { clock });
-  if (!fs.existsSync(file)) throw new Error(`There is no register at ${file}; create one with 'npm run cli -- seed --db ${file}'.`);
-  const host = RegisterHost.open(file, { clock });
+  // The embedded default is created on first start; a register named with --db must exist.
+  const seed = values.db === undefined ? () => readSeed(defaultSeedFile(resourcesDir())) : undefined;
+  if (!seed && !fs.existsSync(file)) throw new Error(`There is no register at ${file}; create one with 'npm run cli -- seed --db ${file}'.`);
+  const host = RegisterHost.open(file, { clock, seed });
   const server = await startWebServer(createApi(host), { port, staticDir }).catch((error: Error) => {
     host.close();
     throw error;

@@ -8,7 +8,9 @@ import Database from 'better-sqlite3';
 import { RegisterError } from '../../shared/errors';
 import type { BackupInfo } from '../../shared/domain';
 import type { Clock } from './clock';
-import type { Register } from './db';
+import { APPLICATION_ID, openRegister, type OpenOptions, type Register } from './db';
+import { MIGRATIONS } from './migrations';
+import { tempNameFor } from '../leftovers';
 
 const NAME = /^register-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})(?:-(\d+))?\.sqlite$/;
 export const KEEP_DAILY = 7;
@@ -71,7 +73,7 @@ export async function createBackup(reg: Register, dir = backupDirFor(reg.path), 
   const base = `register-${stamp(reg.clock)}`;
   let name = `${base}.sqlite`;
   for (let n = 2; fs.existsSync(path.join(dir, name)); n++) name = `${base}-${n}.sqlite`;
-  const temp = path.join(dir, `.${name}.tmp`);
+  const temp = tempNameFor(path.join(dir, name));
   try {
     await reg.db.backup(temp);
     standalone(temp, nativeBinding);
@@ -136,23 +138,85 @@ function prune(dir: string): void {
   for (const b of all) if (!keep.has(b.name)) fs.rmSync(path.join(dir, b.name), { force: true });
 }
 
+/** The first bytes of every SQLite database file. */
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
 /**
- * Puts a backup in the register's place. The register must be closed. The backup is checked
- * first; it is copied with the backup API into a temporary file beside the register, the old
- * write-ahead log is removed, and the file is renamed into place.
+ * What is wrong with `file` as a register to restore, in words for the user, or null when it is a
+ * TB-register this version can open: a SQLite database with the register's application id, of a
+ * schema version this version knows, passing integrity_check, holding a jaarplan. Reads only.
  */
-export async function restoreBackup(registerPath: string, backupFile: string, nativeBinding?: string): Promise<void> {
-  const integrity = integrityOf(backupFile, nativeBinding);
-  if (integrity !== 'ok') throw new RegisterError('invalid_input', `${path.basename(backupFile)} is damaged (${integrity}); choose another backup.`);
-  const temp = path.join(path.dirname(registerPath), `.${path.basename(registerPath)}.restore.tmp`);
-  fs.rmSync(temp, { force: true });
-  const source = new Database(backupFile, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+export function registerFileProblem(file: string, knownVersion: number, nativeBinding?: string): string | null {
+  const name = path.basename(file);
+  let header: Buffer;
   try {
-    await source.backup(temp);
-  } finally {
-    source.close();
+    const fd = fs.openSync(file, 'r');
+    try {
+      header = Buffer.alloc(SQLITE_HEADER.length);
+      header = header.subarray(0, fs.readSync(fd, header, 0, header.length, 0));
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (error) {
+    return `${name} cannot be read (${(error as Error).message})`;
   }
-  standalone(temp, nativeBinding);
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(registerPath + suffix, { force: true });
-  fs.renameSync(temp, registerPath);
+  if (header.length === 0) return `${name} is an empty file, not a register`;
+  if (!header.equals(SQLITE_HEADER)) return `${name} is not a SQLite database, so not a register`;
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    const applicationId = db.pragma('application_id', { simple: true }) as number;
+    const userVersion = db.pragma('user_version', { simple: true }) as number;
+    if (applicationId !== APPLICATION_ID) {
+      const tables = db.prepare(`SELECT count(*) FROM sqlite_schema WHERE type = 'table'`).pluck().get() as number;
+      return tables === 0 ? `${name} is an empty SQLite database, not a register` : `${name} is a SQLite database of another program, not a TB-register`;
+    }
+    if (userVersion > knownVersion) {
+      return `${name} was written by a newer TB-register (schema version ${userVersion}; this version knows up to ${knownVersion})`;
+    }
+    const integrity = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check).join('; ');
+    if (integrity !== 'ok') return `${name} is damaged (${integrity.slice(0, 200)})`;
+    const hasJaarplan = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'jaarplan'`).get() && db.prepare('SELECT 1 FROM jaarplan LIMIT 1').get();
+    if (!hasJaarplan) return `${name} is a TB-register without a jaarplan`;
+    return null;
+  } catch (error) {
+    return `${name} cannot be read as a register (${(error as Error).message})`;
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Makes a ready-to-use copy of a backup beside the register, for RegisterHost.restore to swap in:
+ * the backup is checked (registerFileProblem), copied with the backup API into a temporary file
+ * (a name sweepLeftovers knows), made standalone, and opened once as a register, which migrates an
+ * older backup and checks it again. Anything wrong throws, with what the file is, and removes the
+ * copy; the register itself is not touched. Returns the copy's path.
+ */
+export async function prepareRestore(registerPath: string, backupFile: string, options: OpenOptions = {}): Promise<string> {
+  const { nativeBinding } = options;
+  const known = (options.migrations ?? MIGRATIONS).length;
+  const problem = registerFileProblem(backupFile, known, nativeBinding);
+  if (problem) throw new RegisterError('invalid_input', `${problem}; choose another backup. The register was left as it was.`, 'name');
+  const temp = tempNameFor(registerPath, 'restore');
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(temp + suffix, { force: true });
+  try {
+    const source = new Database(backupFile, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    try {
+      await source.backup(temp);
+    } finally {
+      source.close();
+    }
+    standalone(temp, nativeBinding);
+    const reg = openRegister(temp, { ...options, readOnly: false });
+    reg.close();
+    standalone(temp, nativeBinding);
+    const after = registerFileProblem(temp, known, nativeBinding);
+    if (after) throw new RegisterError('invalid_input', `${after}; choose another backup. The register was left as it was.`, 'name');
+    return temp;
+  } catch (error) {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(temp + suffix, { force: true });
+    if (error instanceof RegisterError) throw error;
+    throw new RegisterError('internal', `The backup could not be prepared for restoring: ${(error as Error).message}. The register was left as it was.`);
+  }
 }
