@@ -11,6 +11,9 @@ import type { Envelope } from '../shared/errors';
 export const TOKEN_HEADER = 'x-tb-token';
 export const INVOKE_PATH = '/api/invoke';
 const MAX_BODY = 4 * 1024 * 1024;
+/** A client has this long to send its headers, and this long for the whole request. */
+export const HEADERS_TIMEOUT_MS = 5_000;
+export const REQUEST_TIMEOUT_MS = 10_000;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -54,7 +57,25 @@ export async function startWebServer(api: Api, options: WebServerOptions): Promi
   const staticDir = path.resolve(options.staticDir);
   let port = 0;
 
-  const server = http.createServer((req, res) => {
+  // Node's defaults hold a slow client for 60 s (headers) and 300 s (request), and look only every
+  // 30 s; here a few seconds, checked every second.
+  const server = http.createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1_000 }, (req, res) => {
+    try {
+      handle(req, res);
+    } catch (error) {
+      // No request, however odd, ends the shell.
+      console.error('[web] request failed', error);
+      if (!res.headersSent) refuse(res, 500, 'The request could not be handled.');
+      else res.destroy();
+    }
+  });
+  server.keepAliveTimeout = HEADERS_TIMEOUT_MS;
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
     if (!allowedHosts.includes(req.headers.host ?? '')) return refuse(res, 421, 'This server answers only to 127.0.0.1.');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
@@ -65,7 +86,9 @@ export async function startWebServer(api: Api, options: WebServerOptions): Promi
         return refuse(res, 403, 'Calls from another origin are refused.');
       }
       if (!tokenMatches(req.headers[TOKEN_HEADER], token)) return refuse(res, 401, 'Missing or wrong token: open the address the shell printed.');
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'Send JSON.');
+      if (!isJson(req.headers['content-type'])) return refuse(res, 415, 'Send JSON (Content-Type: application/json).');
+      const length = Number(req.headers['content-length'] ?? 0);
+      if (length > MAX_BODY) return refuse(res, 413, `A call may carry at most ${MAX_BODY / 1024 / 1024} MB.`);
       return readBody(req, res, (body) => {
         let call: { name?: unknown; input?: unknown };
         try {
@@ -73,12 +96,21 @@ export async function startWebServer(api: Api, options: WebServerOptions): Promi
         } catch {
           return send(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON.' } });
         }
-        void api.invokeAsync(call?.name, call?.input).then((envelope) => send(res, 200, envelope));
+        const isObject = typeof call === 'object' && call !== null && !Array.isArray(call);
+        api
+          .invokeAsync(isObject ? call.name : undefined, isObject ? call.input : undefined)
+          .then(
+            (envelope) => send(res, 200, envelope),
+            (error: unknown) => {
+              console.error('[web] call failed', error);
+              send(res, 500, { ok: false, error: { code: 'internal', message: 'The call could not be answered.' } });
+            },
+          );
       });
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Use GET.');
     serveStatic(staticDir, url.pathname, res);
-  });
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
@@ -112,6 +144,13 @@ function tokenMatches(sent: string | string[] | undefined, token: string): boole
   const a = Buffer.from(sent);
   const b = Buffer.from(token);
   return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+/** Exactly application/json, with no parameter but charset=utf-8 (application/jsonp is not JSON). */
+export function isJson(contentType: string | undefined): boolean {
+  if (!contentType) return false;
+  const [type, ...parameters] = contentType.split(';').map((part) => part.trim().toLowerCase());
+  return type === 'application/json' && parameters.every((p) => p === 'charset=utf-8' || p === 'charset="utf-8"');
 }
 
 function readBody(req: http.IncomingMessage, res: http.ServerResponse, done: (body: string) => void): void {
@@ -153,7 +192,18 @@ function send(res: http.ServerResponse, status: number, body: Envelope<unknown>)
   res.end(JSON.stringify(body));
 }
 
+/**
+ * Answers with an error. A refused request's body is never read: the connection is closed once
+ * the answer is out, so an unauthenticated 100 MB body costs the shell nothing.
+ */
 function refuse(res: http.ServerResponse, status: number, message: string): void {
-  const code = status === 404 ? 'not_found' : [401, 403, 421].includes(status) ? 'forbidden' : 'invalid_input';
+  const code = status === 404 ? 'not_found' : [401, 403, 421].includes(status) ? 'forbidden' : status >= 500 ? 'internal' : 'invalid_input';
+  const req = res.req;
+  const bodyPending = req && !req.complete;
+  if (bodyPending) {
+    res.shouldKeepAlive = false;
+    res.setHeader('Connection', 'close');
+    res.on('finish', () => req.destroy());
+  }
   send(res, status, { ok: false, error: { code, message } });
 }
