@@ -1,12 +1,11 @@
-import { defineConfig } from '@playwright/test';
+import { defineConfig, type Project } from '@playwright/test';
 
-// Playwright cannot download its browsers here: Debian's chromium (installed by .ci/run) drives the tests.
-export default defineConfig({
+// Two projects: the browser shell in Chromium (Playwright cannot download its browsers here:
+// Debian's chromium, installed by .ci/run, drives those tests), and the Electron shell in a real
+// Electron, which launches no browser of Playwright's and is skipped where no Electron binary is.
+const browserShell: Project = {
+  name: 'browser-shell',
   testDir: 'tests/e2e',
-  outputDir: 'test-results',
-  timeout: 60_000,
-  workers: 2,
-  reporter: [['list']],
   use: {
     browserName: 'chromium',
     viewport: { width: 1400, height: 900 },
@@ -18,4 +17,12 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
+};
+
+export default defineConfig({
+  outputDir: 'test-results',
+  timeout: 60_000,
+  workers: 2,
+  reporter: [['list']],
+  projects: [browserShell, { name: 'electron', testDir: 'tests/electron' }],
 });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Api } from './api';
 import type { Envelope } from '../shared/errors';
+import { SECURITY_HEADERS, staticFile } from './static-files';
 
 export const TOKEN_HEADER = 'x-tb-token';
 export const INVOKE_PATH = '/api/invoke';
@@ -14,26 +15,6 @@ const MAX_BODY = 4 * 1024 * 1024;
 /** A client has this long to send its headers, and this long for the whole request. */
 export const HEADERS_TIMEOUT_MS = 5_000;
 export const REQUEST_TIMEOUT_MS = 10_000;
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
-
-const SECURITY_HEADERS = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Cache-Control': 'no-store',
-};
 
 export interface WebServer {
   /** The address the socket is bound to, as the operating system reports it. */
@@ -171,18 +152,11 @@ function readBody(req: http.IncomingMessage, res: http.ServerResponse, done: (bo
 }
 
 function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {
-  let relative: string;
-  try {
-    relative = decodeURIComponent(pathname);
-  } catch {
-    return refuse(res, 400, 'Bad path.');
-  }
-  if (relative.includes('\0')) return refuse(res, 400, 'Bad path.');
-  const file = path.resolve(root, '.' + (relative.endsWith('/') ? relative + 'index.html' : relative));
-  if (file !== root && !file.startsWith(root + path.sep)) return refuse(res, 404, 'Not found.');
-  fs.readFile(file, (error, data) => {
+  const found = staticFile(root, pathname);
+  if (!found) return refuse(res, 404, 'Not found.');
+  fs.readFile(found.file, (error, data) => {
     if (error) return refuse(res, 404, 'Not found.');
-    res.writeHead(200, { 'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', ...SECURITY_HEADERS });
+    res.writeHead(200, { 'Content-Type': found.mime, ...SECURITY_HEADERS });
     res.end(data);
   });
 }

@@ -14,8 +14,12 @@ const require = createRequire(import.meta.url);
 export const sqliteForElectron = () =>
   process.env.TB_REGISTER_ELECTRON_SQLITE ?? path.join(root, 'native', 'electron', 'better_sqlite3.node');
 
-/** The Electron binary, if it is installed; `require('electron')` throws when it is not. */
+/**
+ * The Electron binary, if there is one: ELECTRON_PATH when set (an Electron installed elsewhere),
+ * else the npm package's; `require('electron')` throws when its binary was never downloaded.
+ */
 export function electronBinary() {
+  if (process.env.ELECTRON_PATH) return fs.existsSync(process.env.ELECTRON_PATH) ? path.resolve(process.env.ELECTRON_PATH) : null;
   try {
     const binary = require('electron');
     return typeof binary === 'string' && fs.existsSync(binary) ? binary : null;

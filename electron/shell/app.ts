@@ -1,14 +1,16 @@
 // The Electron shell put together: the single-instance lock first (before the register is
-// touched), then the register (with the better-sqlite3 build for Electron's ABI), the menu, the
-// IPC bridge and the window; then the register's quick_check and a backup at start and daily.
+// touched), the app:// scheme's privileges (before `ready`), then the register (with the
+// better-sqlite3 build for Electron's ABI), the menu, the IPC bridge; at `ready` the scheme's
+// handler and the window; then the register's quick_check and a backup at start and daily.
 import path from 'node:path';
 import { createApi } from '../api';
 import { REGISTER_FILE } from '../paths';
 import { RegisterHost } from '../register-host';
 import { createSeededRegister, defaultSeedFile, readSeed } from '../register/seed';
 import fs from 'node:fs';
-import type { BrowserWindowLike, ElectronModule } from './electron-types';
 import { CHANNELS } from '../../shared/bridge';
+import { registerAppScheme, serveAppScheme } from './app-protocol';
+import type { BrowserWindowLike, ElectronModule } from './electron-types';
 import { registerIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { createMainWindow } from './window';
@@ -43,6 +45,8 @@ export function startApp(electron: ElectronModule, options: StartOptions): Start
     mainWindow.show();
     mainWindow.focus();
   });
+  // Electron accepts a scheme's privileges only before `ready`, which is still to come here.
+  registerAppScheme(electron.protocol);
 
   const file = path.join(options.userData, REGISTER_FILE);
   const openOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
@@ -55,16 +59,15 @@ export function startApp(electron: ElectronModule, options: StartOptions): Start
     host.damaged ? null : host.startDailyBackups((error) => console.error(`TB-register: backup failed: ${error.message}`)),
   );
   const api = createApi(host);
-  const paths = {
-    index: path.join(options.root, 'dist', 'renderer', 'index.html'),
-    preload: path.join(options.root, 'dist', 'electron', 'preload.cjs'),
-  };
-  registerIpc(electron, api, paths.index, () => mainWindow);
+  const rendererRoot = path.join(options.root, 'dist', 'renderer');
+  const preload = path.join(options.root, 'dist', 'electron', 'preload.cjs');
+  registerIpc(electron, api, () => mainWindow);
   const send = (action: string) => mainWindow?.webContents.send(CHANNELS.menu, action);
   electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(menuTemplate(send)));
 
   void app.whenReady().then(() => {
-    mainWindow = createMainWindow(electron, paths);
+    serveAppScheme(electron.protocol, rendererRoot);
+    mainWindow = createMainWindow(electron, { preload });
     mainWindow.on('closed', () => (mainWindow = null));
     setImmediate(windowCreated);
   });

@@ -2,5 +2,5 @@
 // parameter: main.ts passes the real module, tests pass stand-ins where no Electron binary exists.
 import type * as Electron from 'electron';
 
-export type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'shell' | 'Menu' | 'dialog'>;
+export type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'shell' | 'Menu' | 'dialog' | 'protocol'>;
 export type BrowserWindowLike = Electron.BrowserWindow;

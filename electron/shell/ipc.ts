@@ -8,29 +8,27 @@ import type { Envelope } from '../../shared/errors';
 import { folderPath } from '../../shared/schemas';
 import type { Api } from '../api';
 import type { BrowserWindowLike, ElectronModule } from './electron-types';
-import { isOwnPage } from './window';
-
+import { isOwnPage } from './app-protocol';
 
 const FORBIDDEN: Envelope<never> = { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the TB-register window.' } };
 
-/** Our page, loaded from our index file, in the window's top frame. */
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, index: string): boolean {
+/** Our page, app://tb-register/index.html, in the window's top frame. */
+export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): boolean {
   const frame = event.senderFrame;
-  return !!frame && frame.parent === null && isOwnPage(frame.url, index);
+  return !!frame && frame.parent === null && isOwnPage(frame.url);
 }
 
 export function registerIpc(
   electron: Pick<ElectronModule, 'ipcMain' | 'dialog'>,
   api: Api,
-  index: string,
   window: () => BrowserWindowLike | null,
 ): void {
   electron.ipcMain.handle(CHANNELS.invoke, (event, name: unknown, input: unknown) => {
-    if (!isTrustedSender(event, index)) return FORBIDDEN;
+    if (!isTrustedSender(event)) return FORBIDDEN;
     return api.invokeAsync(name, input);
   });
   electron.ipcMain.handle(CHANNELS.chooseFolder, async (event, title: unknown) => {
-    if (!isTrustedSender(event, index)) return null;
+    if (!isTrustedSender(event)) return null;
     const win = window();
     const options = { title: typeof title === 'string' ? title.slice(0, 200) : undefined, properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
     const result = win ? await electron.dialog.showOpenDialog(win, options) : await electron.dialog.showOpenDialog(options);

@@ -1,13 +1,12 @@
 // The one window, locked down as the Electron security checklist asks: isolated, sandboxed, no
-// Node in the page or its workers, no <webview>, web security on, no navigation away, no new
-// windows (https links go to the system browser), every permission request denied.
-import path from 'node:path';
+// Node in the page or its workers, no <webview>, web security on, our page from the app's own
+// scheme (never file://), no navigation away, no new windows (https links go to the system
+// browser), every permission request denied.
 import type { WebPreferences } from 'electron';
+import { APP_INDEX_URL, isOwnPage } from './app-protocol';
 import type { BrowserWindowLike, ElectronModule } from './electron-types';
 
 export interface WindowPaths {
-  /** dist/renderer/index.html */
-  index: string;
   /** dist/electron/preload.cjs */
   preload: string;
 }
@@ -37,16 +36,6 @@ export function isExternalLink(url: string): boolean {
   }
 }
 
-/** The page we load, and nothing else: the path of a file: URL, or null. */
-export function isOwnPage(url: string, index: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'file:' && path.resolve(decodeURIComponent(parsed.pathname)) === path.resolve(index);
-  } catch {
-    return false;
-  }
-}
-
 export function createMainWindow(electron: ElectronModule, paths: WindowPaths): BrowserWindowLike {
   const win = new electron.BrowserWindow({
     width: 1360,
@@ -59,7 +48,10 @@ export function createMainWindow(electron: ElectronModule, paths: WindowPaths): 
     webPreferences: webPreferences(paths.preload),
   });
   const contents = win.webContents;
-  contents.on('will-navigate', (event) => event.preventDefault());
+  // A reload of our own page is let through; everything else stays where it is.
+  contents.on('will-navigate', (event) => {
+    if (!isOwnPage(event.url)) event.preventDefault();
+  });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
@@ -69,6 +61,6 @@ export function createMainWindow(electron: ElectronModule, paths: WindowPaths): 
   contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   contents.session.setPermissionCheckHandler(() => false);
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(paths.index);
+  void win.loadURL(APP_INDEX_URL);
   return win;
 }

@@ -1,16 +1,20 @@
 // The Electron shell's security settings and behaviour, asserted on the real window factory, IPC
 // handlers, menu, preload and app start-up. No Electron binary can be had here, so Electron's
-// module is replaced by recording stand-ins; the register behind the IPC bridge is real.
+// module is replaced by recording stand-ins that keep Electron's rules where order matters (a
+// scheme's privileges only before `ready`, its handler only after); the register behind the IPC
+// bridge and the files behind the app:// scheme are real.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../shared/bridge';
 import { createApi } from '../../electron/api';
 import { startApp } from '../../electron/shell/app';
+import { APP_INDEX_URL, APP_SCHEME } from '../../electron/shell/app-protocol';
 import type { ElectronModule } from '../../electron/shell/electron-types';
 import { registerIpc } from '../../electron/shell/ipc';
 import { menuTemplate } from '../../electron/shell/menu';
 import { createMainWindow } from '../../electron/shell/window';
+import { CONTENT_SECURITY_POLICY } from '../../electron/static-files';
 import { ROOT, seededRegister, tempDir, type TestRegister } from '../support/register';
 
 type Listener = (...args: any[]) => any;
@@ -52,8 +56,13 @@ class FakeWindow {
   on(event: string, fn: Listener) {
     this.listeners.set(event, fn);
   }
-  loadFile(file: string) {
-    this.loaded = file;
+  /** A file:// page cannot load the renderer's module bundle once the fuses are flipped. */
+  loadFile(file: string): Promise<void> {
+    throw new Error(`The window loaded a file:// page (${file}); it must load ${APP_INDEX_URL}.`);
+  }
+  loadURL(url: string) {
+    if (!url.startsWith(`${APP_SCHEME}://`)) throw new Error(`The window loaded ${url}; it must load ${APP_INDEX_URL}.`);
+    this.loaded = url;
     return Promise.resolve();
   }
   isMinimized() {
@@ -72,30 +81,68 @@ function fakeElectron(options: { lock?: boolean; dialog?: { canceled: boolean; f
   const handlers = new Map<string, Listener>();
   const appListeners = new Map<string, Listener>();
   const opened: string[] = [];
+  /** What happened, in order: scheme registrations, `ready`, protocol handlers. */
+  const log: string[] = [];
+  const schemes: unknown[] = [];
+  const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   let template: unknown = null;
+  let ready = false;
+  let fireReady!: () => void;
+  const whenReady = new Promise<void>((resolve) => (fireReady = resolve)).then(() => {
+    ready = true;
+    log.push('ready');
+  });
+  // Electron's app becomes ready after the main script's first run: here, on the next turn.
+  setImmediate(fireReady);
   const electron = {
     app: {
       requestSingleInstanceLock: () => options.lock ?? true,
       quit: vi.fn(),
       on: (event: string, fn: Listener) => appListeners.set(event, fn),
-      whenReady: () => Promise.resolve(),
+      whenReady: () => whenReady,
+      isReady: () => ready,
     },
     BrowserWindow: FakeWindow,
     ipcMain: { handle: (channel: string, fn: Listener) => handlers.set(channel, fn) },
     shell: { openExternal: async (url: string) => void opened.push(url) },
     Menu: { buildFromTemplate: (t: unknown) => (template = t), setApplicationMenu: vi.fn() },
     dialog: { showOpenDialog: async () => options.dialog ?? { canceled: true, filePaths: [] } },
+    // Electron's own rules: privileges only before `ready` (and once), handlers only after.
+    protocol: {
+      registerSchemesAsPrivileged: (custom: unknown[]) => {
+        if (ready) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+        if (schemes.length) throw new Error('protocol.registerSchemesAsPrivileged can be called only once');
+        schemes.push(...custom);
+        log.push('registerSchemesAsPrivileged');
+      },
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => {
+        if (!ready) throw new Error('protocol.handle can be used only after app is ready');
+        protocolHandlers.set(scheme, handler);
+        log.push(`handle ${scheme}`);
+      },
+    },
   };
-  return { electron: electron as unknown as ElectronModule, handlers, appListeners, opened, template: () => template, app: electron.app };
+  return {
+    electron: electron as unknown as ElectronModule,
+    handlers,
+    appListeners,
+    opened,
+    log,
+    schemes,
+    protocolHandlers,
+    whenReady,
+    template: () => template,
+    app: electron.app,
+  };
 }
 
 const INDEX = path.join(ROOT, 'dist', 'renderer', 'index.html');
-const trusted = { senderFrame: { url: `file://${INDEX}`, parent: null } };
+const trusted = { senderFrame: { url: APP_INDEX_URL, parent: null } };
 
 describe('the window', () => {
   it('is isolated, sandboxed, without Node or webviews, with web security on', () => {
     const { electron } = fakeElectron();
-    createMainWindow(electron, { index: INDEX, preload: '/app/dist/electron/preload.cjs' });
+    createMainWindow(electron, { preload: '/app/dist/electron/preload.cjs' });
     const prefs = FakeWindow.created.at(-1)!.options.webPreferences;
     expect(prefs).toMatchObject({
       contextIsolation: true,
@@ -108,18 +155,28 @@ describe('the window', () => {
       allowRunningInsecureContent: false,
       preload: '/app/dist/electron/preload.cjs',
     });
-    expect(FakeWindow.created.at(-1)!.loaded).toBe(INDEX);
+    // Never a file:// page (the stand-in's loadFile throws): the app's own scheme.
+    expect(FakeWindow.created.at(-1)!.loaded).toBe('app://tb-register/index.html');
   });
 
   it('never navigates away, attaches no webview, and opens only https links, in the system browser', () => {
     const { electron, opened } = fakeElectron();
-    createMainWindow(electron, { index: INDEX, preload: 'p' });
+    createMainWindow(electron, { preload: 'p' });
     const contents = FakeWindow.created.at(-1)!.webContents;
     for (const event of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
       const prevent = vi.fn();
-      contents.listeners.get(event)!({ preventDefault: prevent });
+      contents.listeners.get(event)!({ preventDefault: prevent, url: 'https://evil.example/' });
       expect(prevent, event).toHaveBeenCalled();
     }
+    for (const url of [`file://${INDEX}`, 'app://evil.example/index.html', 'app://tb-register/other.html', 'http://127.0.0.1:8080/index.html']) {
+      const prevent = vi.fn();
+      contents.listeners.get('will-navigate')!({ preventDefault: prevent, url });
+      expect(prevent, url).toHaveBeenCalled();
+    }
+    // A reload of our own page is a navigation to it, and goes through.
+    const prevent = vi.fn();
+    contents.listeners.get('will-navigate')!({ preventDefault: prevent, url: APP_INDEX_URL });
+    expect(prevent).not.toHaveBeenCalled();
     for (const url of ['https://wiki.eherkenning.nl/x/XIgMC', 'http://example.org/', 'javascript:alert(1)', 'file:///etc/passwd', 'not a url']) {
       expect(contents.openHandler!({ url })).toEqual({ action: 'deny' });
     }
@@ -128,7 +185,7 @@ describe('the window', () => {
 
   it('denies every permission request and check', () => {
     const { electron } = fakeElectron();
-    createMainWindow(electron, { index: INDEX, preload: 'p' });
+    createMainWindow(electron, { preload: 'p' });
     const contents = FakeWindow.created.at(-1)!.webContents;
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       const callback = vi.fn();
@@ -146,7 +203,7 @@ describe('the IPC bridge', () => {
   it('answers our own top frame through the contract, and refuses every other sender', async () => {
     r = seededRegister();
     const { electron, handlers } = fakeElectron();
-    registerIpc(electron, createApi(r.reg), INDEX, () => null);
+    registerIpc(electron, createApi(r.reg), () => null);
     const invoke = handlers.get(CHANNELS.invoke)!;
     expect(await invoke(trusted, 'dossier.get', { number: 4 })).toMatchObject({ ok: true, value: { title: 'Change & Release proces vernieuwen' } });
     // Input is validated by the contract, as over HTTP.
@@ -155,8 +212,15 @@ describe('the IPC bridge', () => {
     const forbidden = { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the TB-register window.' } };
     for (const senderFrame of [
       { url: 'https://evil.example/', parent: null },
-      { url: `file://${INDEX}`, parent: {} },
+      { url: APP_INDEX_URL, parent: {} },
+      // The page as it was loaded before the app:// scheme, and other pages of our folder.
+      { url: `file://${INDEX}`, parent: null },
       { url: 'file:///tmp/other.html', parent: null },
+      // Another host on our scheme, another page of ours, the same page with credentials.
+      { url: 'app://evil.example/index.html', parent: null },
+      { url: 'app://tb-register/favicon.svg', parent: null },
+      { url: 'app://user@tb-register/index.html', parent: null },
+      { url: 'http://127.0.0.1:5173/index.html', parent: null },
       null,
     ]) {
       expect(await invoke({ senderFrame }, 'dossier.list', {})).toEqual(forbidden);
@@ -170,7 +234,7 @@ describe('the IPC bridge', () => {
     fs.symlinkSync(real, link);
     const choose = (dialog: { canceled: boolean; filePaths: string[] }) => {
       const fake = fakeElectron({ dialog });
-      registerIpc(fake.electron, createApi(r.reg), INDEX, () => null);
+      registerIpc(fake.electron, createApi(r.reg), () => null);
       return fake.handlers.get(CHANNELS.chooseFolder)!;
     };
     expect(await choose({ canceled: false, filePaths: [link] })(trusted, 'Map')).toBe(fs.realpathSync(real));
@@ -250,6 +314,37 @@ describe('start-up', () => {
     expect(win.focused).toBe(true);
     expect(first.template()).toEqual(expect.arrayContaining([expect.objectContaining({ label: '&Bestand' })]));
   });
+
+  it('registers app:// as a privileged scheme before `ready`, serves dist/renderer/ on it after, and loads the window from it', async () => {
+    const fake = fakeElectron({ lock: true });
+    const started = startApp(fake.electron, { root: ROOT, userData: tempDir() });
+    hosts.push(started.host!);
+    // startApp returned before `ready`: the privileges are in, the handler and window are not yet.
+    expect(fake.app.isReady()).toBe(false);
+    expect(fake.log).toEqual(['registerSchemesAsPrivileged']);
+    expect(fake.schemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    ]);
+    expect(started.window()).toBeNull();
+    await started.firstBackup;
+    expect(fake.log).toEqual(['registerSchemesAsPrivileged', 'ready', 'handle app']);
+    const win = started.window() as unknown as FakeWindow;
+    expect(win.loaded).toBe(APP_INDEX_URL);
+    // The handler Electron was given answers from the real built renderer, and nothing else.
+    const handler = fake.protocolHandlers.get('app')!;
+    const index = await handler(new Request(APP_INDEX_URL));
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(index.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(await index.text()).toBe(fs.readFileSync(INDEX, 'utf8'));
+    for (const url of ['app://tb-register/%2e%2e/%2e%2e/package.json', 'app://other/index.html', 'app://tb-register/../dist/electron/main.cjs']) {
+      expect((await handler(new Request(url))).status, url).toBe(404);
+    }
+    // The page's IPC calls are answered once it runs on that origin, in the top frame.
+    const invoke = fake.handlers.get(CHANNELS.invoke)!;
+    expect(await invoke({ senderFrame: { url: APP_INDEX_URL, parent: null } }, 'register.info', {})).toMatchObject({ ok: true });
+    expect(await invoke({ senderFrame: { url: `file://${INDEX}`, parent: null } }, 'register.info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
 });
 
 describe('the Content Security Policy', () => {
@@ -261,5 +356,13 @@ describe('the Content Security Policy', () => {
     expect(directives['default-src']).toEqual(["'self'"]);
     expect(directives['object-src']).toEqual(["'none'"]);
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
+  });
+
+  it('is the same in the page and in the headers the app:// scheme sends, which add what only a header can say', () => {
+    const html = fs.readFileSync(INDEX, 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)![1]!.split(';').map((d) => d.trim());
+    const header = CONTENT_SECURITY_POLICY.split(';').map((d) => d.trim());
+    expect(header.slice(0, meta.length)).toEqual(meta);
+    expect(header.slice(meta.length)).toEqual(["frame-ancestors 'none'", "form-action 'none'"]);
   });
 });

@@ -6,6 +6,7 @@ import { listPackage, extractFile } from '@electron/asar';
 import { Arch, build, Platform } from 'electron-builder';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { unpackedPath } from '../../electron/shell/native-binding';
 import { ROOT, tempDir } from '../support/register';
 
 const CONFIG = path.join(ROOT, 'electron-builder.yml');
@@ -49,10 +50,36 @@ describe('the packaged app', () => {
     expect(Object.keys(manifest.dependencies)).toEqual(['better-sqlite3']);
   });
 
-  it('keeps the native module outside the archive, where it can be loaded', () => {
+  it('keeps the native module outside the archive, where the shell\'s path rewrite finds it', () => {
     const unpacked = path.join(appDir, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
     expect(fs.existsSync(unpacked)).toBe(true);
+    // app.getAppPath() is resources/app.asar; the shell rewrites a native path under it to app.asar.unpacked.
+    const asPackaged = path.join(appDir, 'resources', 'app.asar', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+    expect(unpackedPath(asPackaged)).toBe(unpacked);
     expect(fs.readdirSync(appDir).sort()).toEqual(['LICENSE.electron.txt', 'resources', 'tb-register', 'version']);
+  });
+
+  it('holds every file the shell reads at run time: the renderer and all it names, the preload, the seed', () => {
+    const asar = path.join(appDir, 'resources', 'app.asar');
+    const files = listPackage(asar, { isPack: false }).map((f) => f.replace(/\\/g, '/'));
+    const html = extractFile(asar, 'dist/renderer/index.html').toString();
+    const named = [...html.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => `/dist/renderer/${m[1]}`);
+    expect(named.length).toBeGreaterThanOrEqual(3);
+    for (const file of [...named, '/dist/electron/preload.cjs', '/resources/seed/jaarplan-2024.json']) expect(files, file).toContain(file);
+  });
+
+  it('ships a main bundle that serves the app:// scheme and never loads a file:// page', () => {
+    const main = extractFile(path.join(appDir, 'resources', 'app.asar'), 'dist/electron/main.cjs').toString();
+    expect(main).toContain('registerSchemesAsPrivileged');
+    expect(main).toMatch(/\.handle\(APP_SCHEME\b/);
+    expect(main).toMatch(/\.loadURL\(APP_INDEX_URL\)/);
+    expect(main).not.toMatch(/\.loadFile\(/);
+  });
+
+  it('ships a preload a sandboxed renderer can run: one CommonJS file that requires only electron', () => {
+    const preload = extractFile(path.join(appDir, 'resources', 'app.asar'), 'dist/electron/preload.cjs').toString();
+    expect([...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1])).toEqual(['electron']);
+    expect(preload).not.toMatch(/^\s*import\s|\bimport\(/m);
   });
 });
 
@@ -67,7 +94,7 @@ describe('electron-builder.yml', () => {
     for (const icon of [config.linux.icon, config.win.icon, config.mac.icon]) expect(fs.existsSync(path.join(ROOT, icon))).toBe(true);
   });
 
-  it('sets the Electron fuses as Signal Desktop does', () => {
+  it('sets the Electron fuses as Signal Desktop does: file:// keeps no extra privileges (the page comes from app://)', () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,

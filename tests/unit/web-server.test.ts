@@ -41,7 +41,9 @@ beforeAll(async () => {
   r = seededRegister();
   staticDir = tempDir();
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>TB-register</title>');
-  fs.writeFileSync(path.join(tempDir(), 'secret.txt'), 'not to be served');
+  const outside = tempDir();
+  fs.writeFileSync(path.join(outside, 'secret.txt'), 'not to be served');
+  fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(staticDir, 'link.txt'));
   server = await startWebServer(r.api, { staticDir });
 });
 afterAll(async () => {
@@ -113,7 +115,7 @@ describe('the browser shell bridge', () => {
     expect(index.status).toBe(200);
     expect(index.headers['content-security-policy']).toContain("script-src 'self'");
     expect(index.headers['content-security-policy']).not.toContain('unsafe-eval');
-    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2f..%2fetc/passwd', '/index.html%00.js']) {
+    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2f..%2fetc/passwd', '/index.html%00.js', '/link.txt', '/..%5csecret.txt']) {
       const reply = await request({ method: 'GET', path: p, headers: host });
       expect([400, 404]).toContain(reply.status);
       expect(reply.body).not.toContain('not to be served');
