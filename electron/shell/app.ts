@@ -6,8 +6,7 @@ import path from 'node:path';
 import { createApi } from '../api';
 import { REGISTER_FILE } from '../paths';
 import { RegisterHost } from '../register-host';
-import { createSeededRegister, defaultSeedFile, readSeed } from '../register/seed';
-import fs from 'node:fs';
+import { defaultSeedFile, readSeed } from '../register/seed';
 import { CHANNELS } from '../../shared/bridge';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import type { BrowserWindowLike, ElectronModule } from './electron-types';
@@ -25,7 +24,7 @@ export interface StartOptions {
 }
 
 export interface StartedApp {
-  /** null when another instance already runs: this one only handed over and quits. */
+  /** null when another instance already runs (this one only handed over), or the register could not be opened (it said why): this one quits. */
   host: RegisterHost | null;
   window(): BrowserWindowLike | null;
   /** The backup made at start (null when none could be made, or the register is damaged). */
@@ -50,8 +49,16 @@ export function startApp(electron: ElectronModule, options: StartOptions): Start
 
   const file = path.join(options.userData, REGISTER_FILE);
   const openOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
-  if (!fs.existsSync(file)) createSeededRegister(file, readSeed(defaultSeedFile(path.join(options.root, 'resources'))), openOptions);
-  const host = RegisterHost.open(file, openOptions);
+  let host: RegisterHost;
+  try {
+    // Created and seeded on first start; refused while another program (the browser shell, a
+    // command) holds it.
+    host = RegisterHost.open(file, { ...openOptions, seed: () => readSeed(defaultSeedFile(path.join(options.root, 'resources'))) });
+  } catch (error) {
+    electron.dialog.showErrorBox('TB-register kan het register niet openen', `${(error as Error).message}\n\n${file}`);
+    app.quit();
+    return { host: null, window: () => null, firstBackup: Promise.resolve(null) };
+  }
   let windowCreated!: () => void;
   // quick_check and the first backup wait for the window: they overlap the page's loading (whose
   // first call would wait for the check anyway). A damaged register is not backed up over good ones.

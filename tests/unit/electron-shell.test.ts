@@ -15,7 +15,9 @@ import { registerIpc } from '../../electron/shell/ipc';
 import { menuTemplate } from '../../electron/shell/menu';
 import { createMainWindow } from '../../electron/shell/window';
 import { CONTENT_SECURITY_POLICY } from '../../electron/static-files';
-import { ROOT, seededRegister, tempDir, type TestRegister } from '../support/register';
+import { RegisterHost } from '../../electron/register-host';
+import { readSeed } from '../../electron/register/seed';
+import { ROOT, SEED_FILE, seededRegister, tempDir, type TestRegister } from '../support/register';
 
 type Listener = (...args: any[]) => any;
 
@@ -85,6 +87,7 @@ function fakeElectron(options: { lock?: boolean; dialog?: { canceled: boolean; f
   const log: string[] = [];
   const schemes: unknown[] = [];
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
+  const errors: Array<{ title: string; content: string }> = [];
   let template: unknown = null;
   let ready = false;
   let fireReady!: () => void;
@@ -106,7 +109,10 @@ function fakeElectron(options: { lock?: boolean; dialog?: { canceled: boolean; f
     ipcMain: { handle: (channel: string, fn: Listener) => handlers.set(channel, fn) },
     shell: { openExternal: async (url: string) => void opened.push(url) },
     Menu: { buildFromTemplate: (t: unknown) => (template = t), setApplicationMenu: vi.fn() },
-    dialog: { showOpenDialog: async () => options.dialog ?? { canceled: true, filePaths: [] } },
+    dialog: {
+      showOpenDialog: async () => options.dialog ?? { canceled: true, filePaths: [] },
+      showErrorBox: (title: string, content: string) => errors.push({ title, content }),
+    },
     // Electron's own rules: privileges only before `ready` (and once), handlers only after.
     protocol: {
       registerSchemesAsPrivileged: (custom: unknown[]) => {
@@ -128,6 +134,7 @@ function fakeElectron(options: { lock?: boolean; dialog?: { canceled: boolean; f
     appListeners,
     opened,
     log,
+    errors,
     schemes,
     protocolHandlers,
     whenReady,
@@ -297,6 +304,18 @@ describe('start-up', () => {
     expect(started.host).toBeNull();
     expect(second.app.quit).toHaveBeenCalled();
     expect(fs.readdirSync(userData)).toEqual([]);
+  });
+
+  it('says in a dialog why it cannot open a register another program holds, and quits without touching it', () => {
+    const userData = tempDir();
+    const held = RegisterHost.open(path.join(userData, 'register.sqlite'), { seed: () => readSeed(SEED_FILE) });
+    hosts.push(held);
+    const fake = fakeElectron({ lock: true });
+    const started = startApp(fake.electron, { root: ROOT, userData });
+    expect(started.host).toBeNull();
+    expect(fake.app.quit).toHaveBeenCalled();
+    expect(fake.errors).toEqual([{ title: 'TB-register kan het register niet openen', content: expect.stringMatching(/in use by another TB-register/) }]);
+    expect(held.reg.db.prepare('SELECT count(*) FROM dossier').pluck().get()).toBe(15);
   });
 
   it('opens (and on first start seeds) the register, and a second start focuses the first window', async () => {

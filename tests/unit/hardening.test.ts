@@ -505,34 +505,29 @@ describe('13. the browser shell over HTTP', () => {
 
   it('refuses an unauthenticated 100 MB body without reading it', async () => {
     const server = await shell();
-    const result = await new Promise<{ status: number | null; sent: number }>((resolve) => {
-      let sent = 0;
+    // Over loopback a server that reads the body takes all 100 MB in a fraction of a second and
+    // the request ends cleanly; one that closes the connection after its 401 resets the writes.
+    const body = Buffer.alloc(100 * 1024 * 1024, 0x20);
+    const result = await new Promise<{ status: number | null; cutOff: string | null }>((resolve) => {
+      let cutOff: string | null = null;
       let status: number | null = null;
       const req = http.request({
         host: '127.0.0.1',
         port: server.port,
         method: 'POST',
         path: '/api/invoke',
-        headers: { host: `127.0.0.1:${server.port}`, 'content-type': 'application/json', 'content-length': String(100 * 1024 * 1024) },
+        headers: { host: `127.0.0.1:${server.port}`, 'content-type': 'application/json', 'content-length': String(body.length) },
       });
       req.on('response', (res) => {
         status = res.statusCode ?? null;
         res.resume();
       });
-      const chunk = Buffer.alloc(256 * 1024, 0x20);
-      const pump = () => {
-        while (sent < 100 * 1024 * 1024) {
-          sent += chunk.length;
-          if (!req.write(chunk)) return void req.once('drain', pump);
-        }
-        req.end();
-      };
-      req.on('error', () => resolve({ status, sent }));
-      req.on('close', () => resolve({ status, sent }));
-      pump();
+      req.on('error', (error: NodeJS.ErrnoException) => (cutOff = error.code ?? error.message));
+      req.on('close', () => resolve({ status, cutOff }));
+      req.end(body);
     });
     expect(result.status).toBe(401);
-    expect(result.sent).toBeLessThan(32 * 1024 * 1024);
+    expect(result.cutOff).toMatch(/^(ECONNRESET|EPIPE)$/);
   }, 30_000);
 
   it('closes a connection that sends its headers too slowly', async () => {
