@@ -7,6 +7,7 @@ import { DOMParser, type Document as XmlDocument, type Element } from '@xmldom/x
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { tempDir } from './register';
+import { checkOfficeXml } from './strict-xml';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
@@ -85,8 +86,11 @@ function table(tbl: Element): DocxTable {
   };
 }
 
+/** Reads a docx back; every XML part must first pass the strict XML 1.0 check Word applies. */
 export async function readDocx(file: string): Promise<DocxFile> {
-  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const data = fs.readFileSync(file);
+  checkOfficeXml(file, data);
+  const zip = await JSZip.loadAsync(data);
   const parts: Record<string, string> = {};
   for (const name of Object.keys(zip.files)) {
     if (name.endsWith('.xml') || name.endsWith('.rels')) parts[name] = await zip.file(name)!.async('string');
@@ -109,7 +113,9 @@ export async function readDocx(file: string): Promise<DocxFile> {
   };
 }
 
+/** Reads an xlsx back through exceljs; every XML part must first pass the strict XML 1.0 check. */
 export async function readXlsx(file: string): Promise<ExcelJS.Workbook> {
+  checkOfficeXml(file, fs.readFileSync(file));
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
   return workbook;
