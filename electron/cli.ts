@@ -3,6 +3,7 @@
 //   tsx electron/cli.ts call NAME [JSON-INPUT] --db FILE
 //   tsx electron/cli.ts export --db FILE --out DIR [--what ...] [--format ...] [--date YYYY-MM-DD] [--overwrite]
 //   tsx electron/cli.ts backup|backups|restore|audit --db FILE ...
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ExportJob } from '../shared/exports';
@@ -69,8 +70,20 @@ async function main(argv: string[]): Promise<number> {
 
   switch (command) {
     case 'seed': {
-      createSeededRegister(values.db, readSeed(defaultSeedFile(resourcesDir())), { force: values.force, clock });
-      console.log(`Created ${values.db} with the Jaarplan eHerkenning 2024.`);
+      const seed = readSeed(defaultSeedFile(resourcesDir()));
+      let kept: string | null = null;
+      if (values.force && fs.existsSync(values.db) && fs.statSync(values.db).size > 0) {
+        // The register being replaced is backed up first (opening it also refuses anything that is
+        // not a register, and a register another program holds).
+        const host = RegisterHost.open(values.db, { clock });
+        try {
+          kept = path.join(host.backupDir, (await host.backup()).name);
+        } finally {
+          host.close();
+        }
+      }
+      createSeededRegister(values.db, seed, { force: values.force, clock });
+      console.log(`Created ${values.db} with the Jaarplan eHerkenning 2024.${kept ? ` The register it replaced is backed up as ${kept}.` : ''}`);
       return 0;
     }
     case 'call': {

@@ -45,6 +45,12 @@ function deadTemps(folder: string, base?: string): Array<{ file: string; purpose
   });
 }
 
+/** Moves a database file and its write-ahead log, if it has one, to another name. */
+export function moveDatabase(from: string, to: string): void {
+  fs.renameSync(from, to);
+  if (fs.existsSync(from + '-wal')) fs.renameSync(from + '-wal', to + '-wal');
+}
+
 const removeDatabaseFiles = (file: string) => {
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
 };
@@ -60,7 +66,7 @@ export function sweepLeftovers(registerFile: string): string[] {
   const base = path.basename(registerFile);
   const done: string[] = [];
   for (const temp of deadTemps(dir, base)) {
-    if (temp.purpose === 'before-restore' && !fs.existsSync(registerFile)) fs.renameSync(temp.file, registerFile);
+    if (temp.purpose === 'before-restore' && !fs.existsSync(registerFile)) moveDatabase(temp.file, registerFile);
     else removeDatabaseFiles(temp.file);
     done.push(temp.file);
   }

@@ -8,9 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { RegisterError } from '../shared/errors';
 import type { BackupInfo } from '../shared/domain';
-import { sweepLeftovers, tempNameFor } from './leftovers';
+import { moveDatabase, sweepLeftovers, tempNameFor } from './leftovers';
 import { createSeededRegister, type SeedData } from './register/seed';
-import { backupDirFor, createBackup, listBackups, prepareRestore, registerFileProblem } from './register/backup';
+import { backupDirFor, createBackup, listBackups, prepareRestore, registerFileProblem, takenInTheFuture, type NumberMarks } from './register/backup';
+import { systemClock } from './register/clock';
 import { MIGRATIONS } from './register/migrations';
 import { openRegister, openRegisterSnapshot, type OpenOptions, type Register } from './register/db';
 
@@ -24,6 +25,8 @@ export class RegisterHost {
   /** Whether quick_check has looked at the register that is open now. */
   private checked: boolean;
   private timer: NodeJS.Timeout | undefined;
+  /** The backup or restore running now; the next waits for it. */
+  private turns: Promise<unknown> = Promise.resolve();
 
   private constructor(
     readonly file: string,
@@ -113,8 +116,8 @@ export class RegisterHost {
     return listBackups(this.backupDir);
   }
 
-  async backup(): Promise<BackupInfo> {
-    return createBackup(this.reg, this.backupDir, this.options.nativeBinding);
+  backup(): Promise<BackupInfo> {
+    return this.inTurn(() => createBackup(this.reg, this.backupDir, this.options.nativeBinding));
   }
 
   /** A backup now, then one a day while the app runs. */
@@ -124,15 +127,27 @@ export class RegisterHost {
     return this.backup().catch((error: Error) => (onError(error), null));
   }
 
+  /** Backups and restores one at a time: a restore never closes the register under a backup. */
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.turns.then(work, work);
+    this.turns = turn.catch(() => undefined);
+    return turn;
+  }
+
   /**
    * Puts backup `name` (or the newest good one) in the register's place. The backup must be a
-   * TB-register this version can open, with a jaarplan, passing integrity_check; it is copied and
-   * opened beside the register first (prepareRestore), so anything wrong with it is refused before
-   * the register is touched. Then the current state is backed up (a damaged register that the
-   * backup API cannot read is kept aside as it is, for whoever investigates), the register steps
-   * aside, the copy takes its place and is opened; should that fail, the register comes back.
+   * whole TB-register this version can open (registerFileProblem); it is copied, migrated and
+   * checked beside the register first (prepareRestore), carrying over the numbers given since, so
+   * anything wrong with it is refused before the register is touched. Then the current state is
+   * backed up (a register too damaged for the backup API is kept aside as it is, for whoever
+   * investigates), the register steps aside, the copy takes its place and is opened; should that
+   * fail, the register comes back.
    */
-  async restore(name: string | 'newest-good'): Promise<void> {
+  restore(name: string | 'newest-good'): Promise<void> {
+    return this.inTurn(() => this.restoreNow(name));
+  }
+
+  private async restoreNow(name: string | 'newest-good'): Promise<void> {
     if (name === 'newest-good') {
       const newest = this.newestGoodBackup();
       if (!newest) throw new RegisterError('not_found', 'There is no backup that is a whole TB-register this version can open.', 'name');
@@ -140,37 +155,82 @@ export class RegisterHost {
     }
     const chosen = this.listBackups().find((b) => b.name === name);
     if (!chosen) throw new RegisterError('not_found', `There is no backup '${name}'.`, 'name');
-    const prepared = await prepareRestore(this.file, path.join(this.backupDir, chosen.name), this.options);
+    const prepared = await prepareRestore(this.file, path.join(this.backupDir, chosen.name), this.options, this.numberMarks());
     try {
-      if (this.broken) throw this.broken;
-      await this.backup();
-    } catch {
-      const aside = path.join(this.backupDir, `damaged-${Date.now()}-${path.basename(this.file)}`);
-      fs.mkdirSync(this.backupDir, { recursive: true });
-      fs.copyFileSync(this.file, aside);
+      await this.keepCurrentState();
+    } catch (error) {
+      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(prepared + suffix, { force: true });
+      throw error;
     }
     if (this.current.db.open) this.current.close();
-    // Named so that, should this process die before the copy has opened, the next start puts it back.
+    // Named so that, should this process die before the copy has opened, the next start puts it
+    // back; its write-ahead log (left only by a register that could not be closed cleanly) goes with it.
     const before = tempNameFor(this.file, 'before-restore');
-    fs.renameSync(this.file, before);
-    for (const suffix of ['-wal', '-shm']) fs.rmSync(this.file + suffix, { force: true });
+    moveDatabase(this.file, before);
+    fs.rmSync(this.file + '-shm', { force: true });
     fs.renameSync(prepared, this.file);
     try {
       this.current = this.openUnchecked();
       this.broken = null;
     } catch (error) {
-      fs.renameSync(before, this.file);
+      fs.rmSync(this.file, { force: true });
+      moveDatabase(before, this.file);
       this.current = this.openUnchecked();
       throw error;
     }
-    fs.rmSync(before, { force: true });
+    for (const suffix of ['', '-wal']) fs.rmSync(before + suffix, { force: true });
     this.check();
   }
 
-  /** The newest backup that is a whole register this version can open, for "restore the newest good backup". */
+  /**
+   * A backup of the register as it is, before a restore replaces it. One that the backup API
+   * cannot read (damaged, or not openable at all) is copied aside as it is, write-ahead log with
+   * it; a healthy register whose backup fails (a full disk) stops the restore instead.
+   */
+  private async keepCurrentState(): Promise<void> {
+    if (!this.broken && !this.why) {
+      try {
+        await createBackup(this.reg, this.backupDir, this.options.nativeBinding);
+        return;
+      } catch (error) {
+        throw new RegisterError('internal', `The register could not be backed up before the restore (${(error as Error).message}); nothing was restored.`);
+      }
+    }
+    try {
+      await createBackup(this.held, this.backupDir, this.options.nativeBinding);
+    } catch {
+      const aside = path.join(this.backupDir, `damaged-${Date.now()}-${path.basename(this.file)}`);
+      fs.mkdirSync(this.backupDir, { recursive: true });
+      for (const suffix of ['', '-wal']) if (fs.existsSync(this.file + suffix)) fs.copyFileSync(this.file + suffix, aside + suffix);
+    }
+  }
+
+  /** The highest numbers the register has given, where it can still be read. */
+  private numberMarks(): NumberMarks {
+    try {
+      const read = (kind: 'dossier' | 'actiepunt') =>
+        this.held.db
+          .prepare(`SELECT max((SELECT high FROM number_mark WHERE kind = ?), (SELECT coalesce(max(number), 0) FROM ${kind}))`)
+          .pluck()
+          .get(kind) as number;
+      return { dossier: read('dossier'), actiepunt: read('actiepunt') };
+    } catch {
+      return {};
+    }
+  }
+
+  /**
+   * The newest backup that is a whole register this version can open, for "restore the newest
+   * good backup"; a backup named after a moment still to come (the clock ran ahead) is passed over.
+   */
   newestGoodBackup(): BackupInfo | null {
     const known = (this.options.migrations ?? MIGRATIONS).length;
-    return this.listBackups().find((b) => registerFileProblem(path.join(this.backupDir, b.name), known, this.options.nativeBinding) === null) ?? null;
+    const clock = this.options.clock ?? systemClock;
+    return (
+      this.listBackups().find(
+        (b) => !takenInTheFuture(b, clock) && registerFileProblem(path.join(this.backupDir, b.name), known, this.options.nativeBinding) === null,
+      ) ?? null
+    );
   }
 
   close(): void {

@@ -40,23 +40,30 @@ export async function startWebServer(api: Api, options: WebServerOptions): Promi
 
   // Node's defaults hold a slow client for 60 s (headers) and 300 s (request), and look only every
   // 30 s; here a few seconds, checked every second.
-  const server = http.createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1_000 }, (req, res) => {
-    try {
-      handle(req, res);
-    } catch (error) {
-      // No request, however odd, ends the shell.
-      console.error('[web] request failed', error);
-      if (!res.headersSent) refuse(res, 500, 'The request could not be handled.');
-      else res.destroy();
-    }
-  });
+  const server = http.createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1_000 }, (req, res) =>
+    guarded(req, res, false),
+  );
+  // A client that asks before sending its body (Expect: 100-continue) is told to go on only once
+  // the checks that come before the body have passed; otherwise it gets the refusal instead.
+  server.on('checkContinue', (req, res) => guarded(req, res, true));
   server.keepAliveTimeout = HEADERS_TIMEOUT_MS;
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();
   });
 
-  function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+  function guarded(req: http.IncomingMessage, res: http.ServerResponse, waitsToContinue: boolean): void {
+    try {
+      handle(req, res, waitsToContinue);
+    } catch (error) {
+      // No request, however odd, ends the shell.
+      console.error('[web] request failed', error);
+      if (!res.headersSent) refuse(res, 500, 'The request could not be handled.');
+      else res.destroy();
+    }
+  }
+
+  function handle(req: http.IncomingMessage, res: http.ServerResponse, waitsToContinue: boolean): void {
     const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
     if (!allowedHosts.includes(req.headers.host ?? '')) return refuse(res, 421, 'This server answers only to 127.0.0.1.');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
@@ -70,6 +77,7 @@ export async function startWebServer(api: Api, options: WebServerOptions): Promi
       if (!isJson(req.headers['content-type'])) return refuse(res, 415, 'Send JSON (Content-Type: application/json).');
       const length = Number(req.headers['content-length'] ?? 0);
       if (length > MAX_BODY) return refuse(res, 413, `A call may carry at most ${MAX_BODY / 1024 / 1024} MB.`);
+      if (waitsToContinue) res.writeContinue();
       return readBody(req, res, (body) => {
         let call: { name?: unknown; input?: unknown };
         try {

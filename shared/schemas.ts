@@ -29,8 +29,10 @@ const NOT_TEXT = new RegExp(
   `[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F\\uFDD0-\\uFDEF${NONCHARACTERS}]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]`,
   'u',
 );
-/** In one-line texts tab and newline are refused too. */
-const NOT_IN_LINE = /[\t\n]/;
+/** In one-line texts tab, newline and the Unicode line and paragraph separators are refused too. */
+const NOT_IN_LINE = /[\t\n\u2028\u2029]/;
+/** Something a reader can see: not only spaces, zero-width and other format characters. */
+const VISIBLE = /[^\s\p{Cf}\p{Zs}\u2800\u3164\u115F\u1160]/u;
 
 /** The first character the text rule refuses, described for the user (U+FFFE at position 12), or null. */
 export function forbiddenCharacter(s: string, oneLine = false): string | null {
@@ -45,26 +47,33 @@ const textRule = (oneLine: boolean) => (s: string, ctx: z.core.$RefinementCtx<st
   if (found) ctx.addIssue({ code: 'custom', message: `must not contain control characters${oneLine ? ', line breaks' : ''} or characters that are not text (${found})`, input: s });
 };
 
-/** A one-line text: trimmed, not empty, no control characters. */
+/**
+ * Text is stored composed (NFC): an "é" pasted as e + accent (as macOS writes it) is one character,
+ * as typed on Windows, so lengths, searches and comparisons agree.
+ */
+const composed = (s: string) => s.normalize('NFC');
+
+/** A one-line text: composed, trimmed, something visible, no control characters or line breaks. */
 export const line = (max: number = LIMITS.line) =>
   z
     .string({ error: 'must be text' })
     .superRefine(textRule(true))
+    .overwrite(composed)
     .trim()
-    .min(1, { error: 'must not be empty' })
+    .refine((s) => VISIBLE.test(s), { error: 'must not be empty' })
     .max(max, { error: `must be at most ${max} characters` });
 
-/** A multi-line text: line endings normalised, may be empty. */
+/** A multi-line text: composed, line endings (and the Unicode line separators) as \n, may be empty. */
 export const text = (max: number = LIMITS.text) =>
   z
     .string({ error: 'must be text' })
-    .overwrite((s) => s.replace(/\r\n?/g, '\n'))
+    .overwrite((s) => composed(s.replace(/\r\n?|\u2028|\u2029/g, '\n')))
     .superRefine(textRule(false))
     .trim()
     .max(max, { error: `must be at most ${max} characters` });
 
 /** A multi-line text that must say something. */
-export const requiredText = (max: number = LIMITS.text) => text(max).refine((s) => s.length > 0, { error: 'must not be empty' });
+export const requiredText = (max: number = LIMITS.text) => text(max).refine((s) => VISIBLE.test(s), { error: 'must not be empty' });
 
 /** Optional text fields: null clears, an empty string clears too. */
 export const optionalText = (max: number = LIMITS.text) =>

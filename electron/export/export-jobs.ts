@@ -184,6 +184,9 @@ function toCallError(error: unknown): CallError {
     EPERM: 'there is no permission to write there',
     EROFS: 'the folder is read-only',
   };
+  if (e?.code === 'ENOENT') {
+    return { code: 'not_found', field: 'outDir', message: 'outDir: the folder no longer exists (moved or removed during the export); nothing was written.' };
+  }
   const reason = e?.code ? reasons[e.code] : undefined;
   return {
     code: 'internal',

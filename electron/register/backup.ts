@@ -52,14 +52,35 @@ export function integrityOf(file: string, nativeBinding?: string): string {
   }
 }
 
+/**
+ * Whether a backup is named after a moment later than now: taken while the computer's clock ran
+ * ahead. Such a backup is listed, but never taken for "the newest good backup", which it would be
+ * for as long as the clock is right again.
+ */
+export function takenInTheFuture(backup: BackupInfo, clock: Clock): boolean {
+  return backup.takenAt > stamp(clock).replace(/T(\d{2})-(\d{2})-(\d{2})$/, 'T$1:$2:$3');
+}
+
+/** The backups in `dir`: regular files with a backup's name (a link or a folder so named is passed over). */
 export function listBackups(dir: string): BackupInfo[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
     .flatMap((name) => {
       const m = NAME.exec(name);
       if (!m) return [];
-      const info: BackupInfo = { name, takenAt: `${m[1]}T${m[2]}:${m[3]}:${m[4]}`, bytes: fs.statSync(path.join(dir, name)).size };
+      let stat: fs.Stats;
+      try {
+        stat = fs.lstatSync(path.join(dir, name));
+      } catch {
+        return [];
+      }
+      if (!stat.isFile()) return [];
+      const info: BackupInfo = { name, takenAt: `${m[1]}T${m[2]}:${m[3]}:${m[4]}`, bytes: stat.size };
       return [{ info, seq: Number(m[5] ?? 1) }];
     })
     // Newest first; backups of the same second by their sequence number (-2, -3, ...).
@@ -176,6 +197,13 @@ export function registerFileProblem(file: string, knownVersion: number, nativeBi
     }
     const integrity = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check).join('; ');
     if (integrity !== 'ok') return `${name} is damaged (${integrity.slice(0, 200)})`;
+    // A register of this version has exactly the schema the migrations make (one of an older
+    // version is compared once prepareRestore has migrated a copy of it).
+    if (userVersion === knownVersion) {
+      const missing = schemaDifference(db, knownVersion === MIGRATIONS.length ? MIGRATIONS : MIGRATIONS.slice(0, knownVersion));
+      if (missing) return `${name} is not a whole TB-register (${missing})`;
+      if ((db.pragma('foreign_key_check') as unknown[]).length) return `${name} is damaged (rows point to rows that do not exist)`;
+    }
     const hasJaarplan = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'jaarplan'`).get() && db.prepare('SELECT 1 FROM jaarplan LIMIT 1').get();
     if (!hasJaarplan) return `${name} is a TB-register without a jaarplan`;
     return null;
@@ -186,6 +214,43 @@ export function registerFileProblem(file: string, knownVersion: number, nativeBi
   }
 }
 
+/** The schema the migrations make, as (type, name, sql) rows, built once per list of migrations in memory. */
+const expectedSchemas = new WeakMap<readonly unknown[], Map<string, string>>();
+function expectedSchema(migrations: typeof MIGRATIONS): Map<string, string> {
+  let schema = expectedSchemas.get(migrations);
+  if (!schema) {
+    const db = new Database(':memory:');
+    try {
+      db.transaction(() => migrations.forEach((m) => db.exec(m.up)))();
+      schema = readSchema(db);
+    } finally {
+      db.close();
+    }
+    expectedSchemas.set(migrations, schema);
+  }
+  return schema;
+}
+
+function readSchema(db: Database.Database): Map<string, string> {
+  const rows = db.prepare(`SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' AND sql IS NOT NULL`).all() as Array<{ type: string; name: string; sql: string }>;
+  return new Map(rows.map((r) => [`${r.type} ${r.name}`, r.sql.replace(/\s+/g, ' ').trim()]));
+}
+
+/** The first table, index or trigger that differs from what the migrations make, or null. */
+function schemaDifference(db: Database.Database, migrations: typeof MIGRATIONS): string | null {
+  const expected = expectedSchema(migrations);
+  const actual = readSchema(db);
+  for (const [key, sql] of expected) {
+    if (!actual.has(key)) return `${key} is missing`;
+    if (actual.get(key) !== sql) return `${key} differs`;
+  }
+  for (const key of actual.keys()) if (!expected.has(key)) return `${key} is not a register's`;
+  return null;
+}
+
+/** The numbers a register has given out (number_mark), to carry over into a restored one. */
+export type NumberMarks = Partial<Record<'dossier' | 'actiepunt', number>>;
+
 /**
  * Makes a ready-to-use copy of a backup beside the register, for RegisterHost.restore to swap in:
  * the backup is checked (registerFileProblem), copied with the backup API into a temporary file
@@ -193,7 +258,7 @@ export function registerFileProblem(file: string, knownVersion: number, nativeBi
  * older backup and checks it again. Anything wrong throws, with what the file is, and removes the
  * copy; the register itself is not touched. Returns the copy's path.
  */
-export async function prepareRestore(registerPath: string, backupFile: string, options: OpenOptions = {}): Promise<string> {
+export async function prepareRestore(registerPath: string, backupFile: string, options: OpenOptions = {}, marks: NumberMarks = {}): Promise<string> {
   const { nativeBinding } = options;
   const known = (options.migrations ?? MIGRATIONS).length;
   const problem = registerFileProblem(backupFile, known, nativeBinding);
@@ -209,7 +274,13 @@ export async function prepareRestore(registerPath: string, backupFile: string, o
     }
     standalone(temp, nativeBinding);
     const reg = openRegister(temp, { ...options, readOnly: false });
-    reg.close();
+    try {
+      // Numbers given since the backup was taken stay given: the restored register goes on after them.
+      const raise = reg.db.prepare('UPDATE number_mark SET high = max(high, ?) WHERE kind = ?');
+      for (const [kind, high] of Object.entries(marks)) raise.run(high, kind);
+    } finally {
+      reg.close();
+    }
     standalone(temp, nativeBinding);
     const after = registerFileProblem(temp, known, nativeBinding);
     if (after) throw new RegisterError('invalid_input', `${after}; choose another backup. The register was left as it was.`, 'name');

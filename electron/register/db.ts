@@ -42,18 +42,24 @@ export function holdExclusively(db: Database.Database, file: string): void {
 
 /**
  * Locks the file at `file` as openRegister would, without reading it as a register: for replacing
- * a register (seed --force) while no one else may hold it. Null when there is no file.
+ * a register (seed --force) while no one else may hold it. Null when there is no file; `isRegister`
+ * says whether it is a TB-register (or an empty file), which alone may be replaced.
  */
-export function lockRegisterFile(file: string, nativeBinding?: string): { release(): void } | null {
+export function lockRegisterFile(file: string, nativeBinding?: string): { isRegister: boolean; release(): void } | null {
   if (!fs.existsSync(file)) return null;
   const db = new Database(file, { fileMustExist: true, timeout: LOCK_WAIT_MS, ...(nativeBinding ? { nativeBinding } : {}) });
+  let isRegister: boolean;
   try {
     holdExclusively(db, file);
+    isRegister = fs.statSync(file).size === 0 || db.pragma('application_id', { simple: true }) === APPLICATION_ID;
   } catch (error) {
-    db.close();
-    throw error;
+    if (error instanceof RegisterError) {
+      db.close();
+      throw error;
+    }
+    isRegister = false;
   }
-  return { release: () => db.close() };
+  return { isRegister, release: () => db.close() };
 }
 
 export interface Register {

@@ -41,12 +41,18 @@ export const toBool = (n: number | null | undefined): boolean => n === 1;
 const KIND_NAME = { dossier: 'dossier', actiepunt: 'actiepunt' } as const;
 
 /**
- * The number after the highest ever given (migration 0006), so an undone item's number is not
- * given again. Numbers run from 1 to LIMITS.number; past that, a new item needs a free number
- * chosen by hand, and the call says so instead of giving a number no other call accepts.
+ * The number after both the highest ever given out automatically (migration 0006: an undone
+ * item's number is not given again) and the highest an item now has (a number chosen by hand
+ * moves the sequence on while the item exists; undone at once, as a typo would be, it does not).
+ * The mark is raised in the call's transaction and an undo does not lower it. Numbers run from 1
+ * to LIMITS.number; past that a new item needs a free number chosen by hand, and the call says so
+ * instead of giving a number no other call accepts.
  */
 function nextNumber(reg: Register, table: 'dossier' | 'actiepunt'): number {
-  const high = reg.db.prepare('SELECT high FROM number_mark WHERE kind = ?').pluck().get(table) as number;
+  const high = reg.db
+    .prepare(`SELECT max((SELECT high FROM number_mark WHERE kind = ?), (SELECT coalesce(max(number), 0) FROM ${table}))`)
+    .pluck()
+    .get(table) as number;
   if (high >= LIMITS.number) {
     throw new RegisterError(
       'conflict',
@@ -54,6 +60,7 @@ function nextNumber(reg: Register, table: 'dossier' | 'actiepunt'): number {
       'number',
     );
   }
+  reg.db.prepare('UPDATE number_mark SET high = ? WHERE kind = ?').run(high + 1, table);
   return high + 1;
 }
 

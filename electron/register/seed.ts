@@ -98,8 +98,13 @@ export function createSeededRegister(file: string, seed: SeedData, options: Open
     throw new RegisterError('conflict', `${target} already exists; use --force to replace it.`);
   }
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  // A register another program has open is not replaced under it.
+  // A register another program has open is not replaced under it, and nothing but a register is
+  // replaced at all (a typo in --db must not turn a document into a register).
   const lock = lockRegisterFile(target, options.nativeBinding);
+  if (lock && !lock.isRegister) {
+    lock.release();
+    throw new RegisterError('invalid_input', `${target} is not a TB-register; --force replaces only a register. Nothing was changed.`);
+  }
   const temp = tempNameFor(target);
   removeDatabaseFiles(temp);
   try {

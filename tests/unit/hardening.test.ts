@@ -555,3 +555,149 @@ describe('13. the browser shell over HTTP', () => {
     }
   });
 });
+
+// A second adversarial run, against the fixes above, found these; each test failed before its fix.
+describe('a second look', () => {
+  it("passes over a backup named in the future (the clock ran ahead once) for 'newest-good'", async () => {
+    const h = host();
+    const api = createApi(h);
+    const good = await api.invokeAsync('backup.create', {});
+    expect(good.ok).toBe(true);
+    const goodName = (good as { value: { name: string } }).value.name;
+    fs.copyFileSync(path.join(h.backupDir, goodName), path.join(h.backupDir, 'register-2030-01-01T00-00-00.sqlite'));
+    api.invoke('dossier.update', { number: 4, patch: { title: 'Na de goede backup' } });
+    // The future one is listed, but the newest good one is the last backup taken before now.
+    expect(h.newestGoodBackup()?.name).toBe(goodName);
+  });
+
+  it('refuses seed --force over a file that is not a register, and backs up a register it replaces', () => {
+    const dir = tempDir();
+    const notes = path.join(dir, 'notulen.docx');
+    fs.writeFileSync(notes, 'PK… the minutes');
+    expect(() => createSeededRegister(notes, readSeed(SEED_FILE), { clock, force: true })).toThrow(/is not a TB-register; --force replaces only a register/);
+    expect(fs.readFileSync(notes, 'utf8')).toBe('PK… the minutes');
+    const cli = spawnSync(TSX, ['electron/cli.ts', 'seed', '--db', notes, '--force'], { cwd: ROOT, encoding: 'utf8' });
+    expect(cli.status).not.toBe(0);
+    expect(fs.readFileSync(notes, 'utf8')).toBe('PK… the minutes');
+
+    const file = seededFile();
+    const h = host(file);
+    createApi(h).invoke('dossier.update', { number: 4, patch: { title: 'Werk van weken' } });
+    h.close();
+    cleanups.pop();
+    const again = spawnSync(TSX, ['electron/cli.ts', 'seed', '--db', file, '--force'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TB_REGISTER_NOW: TEST_NOW } });
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/The register it replaced is backed up as .*register-2026-11-30T10-00-00\.sqlite/);
+    const kept = new Database(path.join(path.dirname(file), 'backups', 'register-2026-11-30T10-00-00.sqlite'), { readonly: true });
+    expect(kept.prepare('SELECT title FROM dossier WHERE number = 4').pluck().get()).toBe('Werk van weken');
+    kept.close();
+  }, 60_000);
+
+  it('refuses a file with the register id and version but not its tables', async () => {
+    const h = host();
+    const before = dumpRegister(h.reg);
+    plantBackup(h, 'register-2026-11-01T00-00-00.sqlite', (file) => {
+      fs.copyFileSync(seededFile(), file);
+      const db = new Database(file);
+      db.exec('DROP TABLE dossier_now; DROP TABLE number_mark');
+      db.close();
+    });
+    const result = await createApi(h).invokeAsync('backup.restore', { name: 'register-2026-11-01T00-00-00.sqlite' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/is not a whole TB-register \(table \w+ is missing\)/) } });
+    expect(dumpRegister(h.reg)).toEqual(before);
+  });
+
+  it('goes on after the numbers given since, when an older backup is restored', async () => {
+    const h = host();
+    const api = createApi(h);
+    const older = await api.invokeAsync('backup.create', {});
+    const d = api.invoke('dossier.create', { title: 'Na de backup', phase: { phase: 'nieuw' } });
+    const a = api.invoke('actiepunt.create', { text: 'Na de backup' });
+    expect([d, a]).toMatchObject([{ ok: true, value: { number: 16 } }, { ok: true, value: { number: 11 } }]);
+    expect(await api.invokeAsync('backup.restore', { name: (older as { value: { name: string } }).value.name })).toMatchObject({ ok: true });
+    expect(api.invoke('dossier.create', { title: 'Na de restore', phase: { phase: 'nieuw' } })).toMatchObject({ ok: true, value: { number: 17 } });
+    expect(api.invoke('actiepunt.create', { text: 'Na de restore' })).toMatchObject({ ok: true, value: { number: 12 } });
+  });
+
+  it('lets automatic numbering go on when a number typed by hand is undone', () => {
+    const r = tracked(seededRegister());
+    r.call('dossier.create', { number: 99_999, title: 'Tikfout', phase: { phase: 'nieuw' } });
+    r.call('register.undo');
+    expect(r.call('dossier.create', { title: 'Volgende', phase: { phase: 'nieuw' } }).number).toBe(16);
+  });
+
+  it('lists, makes and restores backups with a dangling link or a folder named like a backup beside them', async () => {
+    const h = host();
+    const api = createApi(h);
+    const good = await api.invokeAsync('backup.create', {});
+    fs.symlinkSync(path.join(h.backupDir, 'nowhere'), path.join(h.backupDir, 'register-2026-11-29T12-00-00.sqlite'));
+    fs.mkdirSync(path.join(h.backupDir, 'register-2026-11-28T12-00-00.sqlite'));
+    expect(await api.invokeAsync('backup.list', {})).toMatchObject({ ok: true, value: [{ name: (good as { value: { name: string } }).value.name }] });
+    expect(await api.invokeAsync('backup.create', {})).toMatchObject({ ok: true });
+    expect(await api.invokeAsync('backup.restore', { name: 'newest-good' })).toMatchObject({ ok: true });
+  });
+
+  it('runs two restores asked at once one after the other, and backs up a healthy register properly before each', async () => {
+    const h = host();
+    const api = createApi(h);
+    const good = await api.invokeAsync('backup.create', {});
+    const name = (good as { value: { name: string } }).value.name;
+    const [one, two] = await Promise.all([api.invokeAsync('backup.restore', { name }), api.invokeAsync('backup.restore', { name })]);
+    expect([one.ok, two.ok]).toEqual([true, true]);
+    expect(fs.readdirSync(h.backupDir).filter((f) => f.startsWith('damaged-'))).toEqual([]);
+    expect(api.invoke('dossier.list', {})).toMatchObject({ ok: true });
+  });
+
+  it('says the folder is gone when it is removed during an export', async () => {
+    const out = tempDir();
+    const t = tracked(seededRegister());
+    const r = testRegisterFor(
+      t.reg,
+      createApi(
+        t.reg,
+        handlerGroups(
+          new ExportJobs(async (snapshot, document, format, date) => {
+            if (document === 'bijlage2') fs.rmSync(out, { recursive: true, force: true });
+            return renderExport(snapshot, document, format, date);
+          }),
+        ),
+      ),
+    );
+    const { job } = await followExport(r, { what: ['bijlage1', 'bijlage2'], formats: ['docx'], outDir: out });
+    expect(job).toMatchObject({ state: 'failed', files: [], error: { code: 'not_found', field: 'outDir', message: expect.stringContaining('the folder no longer exists') } });
+  });
+
+  it('stores text composed, refuses invisible-only titles and line separators in one line, and finds words with a BOM inside', () => {
+    const r = tracked(seededRegister());
+    const decomposed = 'e\u0301'.repeat(300);
+    expect(r.api.invoke('dossier.update', { number: 4, patch: { title: decomposed } })).toMatchObject({ ok: true, value: { title: '\u00e9'.repeat(300) } });
+    for (const blank of ['\u200B', '\u2800', '\u00AD', ' \u200B ']) {
+      expect(r.api.invoke('dossier.update', { number: 4, patch: { title: blank } }), JSON.stringify(blank)).toMatchObject({ ok: false, error: { field: 'patch.title', message: expect.stringContaining('must not be empty') } });
+    }
+    expect(r.api.invoke('dossier.update', { number: 4, patch: { title: 'Een\u2028twee' } })).toMatchObject({ ok: false, error: { field: 'patch.title' } });
+    expect(r.api.invoke('dossier.update', { number: 4, patch: { description: 'Een\u2028twee\u2029drie' } })).toMatchObject({ ok: true, value: { description: 'Een\ntwee\ndrie' } });
+    r.call('dossier.update', { number: 5, patch: { title: 'Stelsel eHer\uFEFFkenning' } });
+    expect(r.call('dossier.list', { search: 'eherkenning' }).map((d) => d.number)).toContain(5);
+  });
+
+  it('does not invite the body of an unauthenticated call (Expect: 100-continue)', async () => {
+    const r = tracked(seededRegister());
+    const server = await startWebServer(r.api, { staticDir: tempDir() });
+    cleanups.push(() => void server.close());
+    const ask = (headers: Record<string, string>) =>
+      new Promise<string>((resolve) => {
+        const socket = net.connect(server.port, '127.0.0.1');
+        let answer = '';
+        socket.on('data', (chunk: Buffer) => {
+          answer += chunk.toString();
+          if (/\r\n\r\n/.test(answer)) socket.destroy();
+        });
+        socket.on('close', () => resolve(answer.split('\r\n')[0]!));
+        socket.on('error', () => undefined);
+        const lines = Object.entries({ Host: `127.0.0.1:${server.port}`, 'Content-Type': 'application/json', 'Content-Length': '40', Expect: '100-continue', ...headers });
+        socket.write(`POST /api/invoke HTTP/1.1\r\n${lines.map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`);
+      });
+    expect(await ask({})).toBe('HTTP/1.1 401 Unauthorized');
+    expect(await ask({ [TOKEN_HEADER]: server.token })).toBe('HTTP/1.1 100 Continue');
+  });
+});

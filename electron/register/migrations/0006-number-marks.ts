@@ -1,8 +1,8 @@
-// The highest number ever given to a dossier and to an actiepunt, kept apart from the items, so a
-// number is never given twice: an undo takes a created item away again, but not the number it had
-// (issue 15: create, undo, create gave the same number, and the new item's audit trail showed the
-// undone one). The marks are bookkeeping, not register content: no undo or audit triggers, and
-// only the insert triggers below write them, raising a mark and never lowering it.
+// The highest number ever given out automatically to a dossier and to an actiepunt, kept apart
+// from the items, so such a number is never given twice: an undo takes a created item away again,
+// but not the number it had (issue 15: create, undo, create gave the same number, and the new
+// item's audit trail showed the undone one). The marks are bookkeeping, not register content: no
+// undo or audit triggers; lookup.ts raises them as it gives a number, and never lowers them.
 export const up = `
 CREATE TABLE number_mark (
   kind TEXT PRIMARY KEY CHECK (kind IN ('dossier', 'actiepunt')),
@@ -12,11 +12,4 @@ CREATE TABLE number_mark (
 INSERT INTO number_mark (kind, high) VALUES
   ('dossier', (SELECT coalesce(max(number), 0) FROM dossier)),
   ('actiepunt', (SELECT coalesce(max(number), 0) FROM actiepunt));
-
-CREATE TRIGGER dossier_number_mark AFTER INSERT ON dossier BEGIN
-  UPDATE number_mark SET high = max(high, new.number) WHERE kind = 'dossier';
-END;
-CREATE TRIGGER actiepunt_number_mark AFTER INSERT ON actiepunt BEGIN
-  UPDATE number_mark SET high = max(high, new.number) WHERE kind = 'actiepunt';
-END;
 `;
