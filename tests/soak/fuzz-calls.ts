@@ -207,7 +207,8 @@ function numberArb(def: Record<string, unknown>, hint: Hint, known: Known): fc.A
     return fc.oneof(
       { weight: 8, arbitrary: fc.constantFrom(...mine) },
       { weight: 1, arbitrary: fc.constant(last) },
-      { weight: 1, arbitrary: fc.constantFrom(99_999, 1, 16, 11, 1000) },
+      // The edges: the highest number a call may name, and numbers just past the seed's.
+      { weight: 2, arbitrary: fc.constantFrom(99_999, 99_998, 1, 16, 11, 1000) },
       { weight: 1, arbitrary: range },
     );
   }
@@ -323,13 +324,13 @@ function weightOf(name: CallName): number {
   return EDIT_CALLS.has(name) ? 8 : 3;
 }
 
-/** One call: a contract name with a generated input, or (1 in 200) a hostile name. */
+/** One call: a contract name with a generated input, or (about 1 in 80) a hostile name. */
 export function callArbitrary(known: Known): fc.Arbitrary<Call> {
   const named = CALL_NAMES.map((name) => ({
     weight: weightOf(name),
     arbitrary: fc.record({ name: fc.constant<unknown>(name), input: valueFor(contract[name].input, { call: name, key: '' }, known) }),
   }));
-  return fc.oneof(...named, { weight: 1, arbitrary: fc.record({ name: hostileName, input: fc.oneof(hostileValue, fc.constant({ number: 1 })) }) });
+  return fc.oneof(...named, { weight: 3, arbitrary: fc.record({ name: hostileName, input: fc.oneof(hostileValue, fc.constant({ number: 1 })) }) });
 }
 
 /** A run: up to `max` calls in a row on one register. */

@@ -3,8 +3,11 @@
 //   - invoke/invokeAsync never throws (the envelope is the contract);
 //   - a refused call, a read, backup.create and export.start leave the register's dump identical;
 //   - an accepted edit reads back as its schema-parsed input set it (read-back.ts);
-// and after the sequence (every `renderEvery`-th run, and every run while shrinking an XML defect)
-// all six documents, for today and the reference date, are strict XML 1.0 in every part.
+// and after the sequence all six documents, for today and the reference date, are strict XML 1.0 in
+// every part. Rendering twelve documents costs more than the calls, so the soak pass renders after
+// every `renderEvery`-th sequence, and after every sequence in which an accepted edit carried a
+// character XML 1.0 cannot hold (the exports must clean those); shrinking an XML defect renders
+// after every run.
 //
 // Two passes, one seed. The soak pass runs every sequence and counts everything, failing nothing,
 // so the figures cover the whole soak. Then, for each kind of defect it saw (a signature: what went
@@ -163,10 +166,20 @@ export function show(value: unknown): string {
   return (text ?? String(value)).replace(/[\uD800-\uDFFF\uFFFE\uFFFF\u0000-\u001F\u007F-\u009F\uFDD0-\uFDEF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`);
 }
 
+/** C0 controls but tab, newline and CR; U+FFFE/U+FFFF; lone surrogates: what no XML part may hold. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function carriesNonXml(value: unknown): boolean {
+  if (typeof value === 'string') return NOT_XML.test(value);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(carriesNonXml);
+  return false;
+}
+
 /** Reads and other calls that must leave the register as it was even when they are accepted. */
 const mayChange = (name: CallName) => EDIT_CALLS.has(name);
 
 interface RunOptions {
+  /** Always render after the sequence (otherwise only when an accepted edit carried non-XML characters). */
   render: boolean;
   totals: RunTotals;
 }
@@ -189,6 +202,7 @@ async function runSequence(template: Template, calls: Call[], options: RunOption
     totals.dumps++;
     return text;
   };
+  let render = options.render;
   try {
     let before = dump();
     for (const call of calls) {
@@ -223,6 +237,7 @@ async function runSequence(template: Template, calls: Call[], options: RunOption
       if (name === 'ambition.create') refs.lastAmbition = (result.value as { code: string }).code;
       if (mayChange(name)) {
         const parsed = contract[name].input.parse(input) as Record<string, unknown>;
+        if (carriesNonXml(parsed)) render = true;
         const mismatches = readBack(name, parsed, result.value, (n, i) => api.invoke(n, i), template.known.today);
         if (mismatches.length) {
           const m = mismatches[0]!;
@@ -236,7 +251,7 @@ async function runSequence(template: Template, calls: Call[], options: RunOption
         before = after;
       }
     }
-    if (options.render) await checkDocuments(host, template.known.today, defects, totals);
+    if (render) await checkDocuments(host, template.known.today, defects, totals);
   } finally {
     await Promise.all([...jobsRunning(jobs)]);
     host.close();
@@ -354,7 +369,13 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzFigures> {
     const budget = (options.shrinkSeconds ?? 120) * 1000;
     const maxShrinks = options.maxShrinks ?? 16;
     const counterexamples: Counterexample[] = [];
-    for (const [signature, first] of firstSeen) {
+    // One signature of each kind first (a crash, an XML defect, a read-back), then the others.
+    const byKind = new Map<DefectKind, Array<[string, (typeof firstSeen extends Map<string, infer V> ? V : never)]>>();
+    for (const entry of firstSeen) byKind.set(entry[1].defect.kind, [...(byKind.get(entry[1].defect.kind) ?? []), entry]);
+    const queues = [...byKind.values()];
+    const ordered: typeof queues[number] = [];
+    while (queues.some((q) => q.length)) for (const q of queues) if (q.length) ordered.push(q.shift()!);
+    for (const [signature, first] of ordered) {
       const left = budget - (performance.now() - shrinkStart);
       const example: Counterexample = {
         signature,
