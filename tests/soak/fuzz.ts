@@ -69,6 +69,8 @@ export interface Counterexample {
   shrunk: boolean;
   /** The calls of the (shrunk) run, Ref markers written as <kind>. */
   calls: Call[];
+  /** The same calls as text (show()): what JSON alone would lose (undefined, NaN) stays visible. */
+  lines: string[];
   /** fast-check's replay of the original failing run. */
   seed: number;
   path: string;
@@ -241,7 +243,9 @@ async function runSequence(template: Template, calls: Call[], options: RunOption
         const mismatches = readBack(name, parsed, result.value, (n, i) => api.invoke(n, i), template.known.today);
         if (mismatches.length) {
           const m = mismatches[0]!;
-          defects.push({ kind: 'read-back-mismatch', where: name, detail: `${m.field}: set ${show(m.expected)}, read back ${show(m.actual)}${mismatches.length > 1 ? ` (+${mismatches.length - 1} more)` : ''}` });
+          // A read the contract refuses (what the edit made cannot be reached) is its own kind of mismatch.
+          const unreachable = mismatches.some((x) => x.expected === 'readable');
+          defects.push({ kind: 'read-back-mismatch', where: unreachable ? `${name} (unreachable)` : name, detail: `${m.field}: set ${show(m.expected)}, read back ${show(m.actual)}${mismatches.length > 1 ? ` (+${mismatches.length - 1} more)` : ''}` });
         }
         totals.readBackChecks++;
         before = dump();
@@ -367,7 +371,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzFigures> {
     // Shrinking: replay each defect's first run (seed + path) and let fast-check make it small.
     const shrinkStart = performance.now();
     const budget = (options.shrinkSeconds ?? 120) * 1000;
-    const maxShrinks = options.maxShrinks ?? 16;
+    const maxShrinks = options.maxShrinks ?? 30;
     const counterexamples: Counterexample[] = [];
     // One signature of each kind first (a crash, an XML defect, a read-back), then the others.
     const byKind = new Map<DefectKind, Array<[string, (typeof firstSeen extends Map<string, infer V> ? V : never)]>>();
@@ -385,6 +389,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzFigures> {
         calls: first.calls,
         seed: options.seed,
         path: String(first.run),
+        lines: [],
       };
       if (left > 1000 && counterexamples.length < maxShrinks) {
         const scratch: RunTotals = { ...totals };
@@ -408,9 +413,18 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzFigures> {
           // The detail as the smallest run shows it (the last failing run fast-check tried is it).
           example.detail = lastDetail;
         }
-        const shrunkDetail = example.shrunk ? (await runSequence(template, example.calls, { render: kind === 'invalid-xml', totals: scratch })).find((d) => signatureOf(d) === signature) : undefined;
+        // fast-check keeps a trailing call it cannot drop (an array shrinks from the front): drop
+        // each call that the defect does not need, last first.
+        const shows = async (calls: Call[]) =>
+          (await runSequence(template, calls, { render: kind === 'invalid-xml', totals: scratch })).find((d) => signatureOf(d) === signature);
+        for (let i = example.calls.length - 1; i >= 0 && example.calls.length > 1; i--) {
+          const fewer = example.calls.filter((_, j) => j !== i);
+          if (await shows(fewer)) example.calls = fewer;
+        }
+        const shrunkDetail = await shows(example.calls);
         if (shrunkDetail) example.detail = shrunkDetail.detail;
       }
+      example.lines = example.calls.map((call) => `${show(call.name)} ${show(call.input)}`);
       counterexamples.push(example);
       log(`  shrunk ${signature}: ${example.calls.length} call(s)`);
     }

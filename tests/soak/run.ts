@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT, tempDir } from '../support/register';
-import { fuzzDefects, show, SOAK_NOW, type FuzzFigures, type FuzzOptions } from './fuzz';
+import { fuzzDefects, SOAK_NOW, type FuzzFigures, type FuzzOptions } from './fuzz';
 import { runKillLoop, type KillFigures } from './kill-loop';
 
 const env = process.env;
@@ -115,8 +115,7 @@ async function main(): Promise<void> {
   if (examples.length) process.stdout.write(`\nDefects found (${examples.length} kinds), smallest runs that show them:\n`);
   for (const c of examples) {
     process.stdout.write(`\n* ${c.signature} — seen ${fmt(c.seen)}×${c.shrunk ? '' : ' (not shrunk)'}\n  ${c.detail}\n`);
-    for (const call of c.calls) {
-      const line = `${show(call.name)} ${show(call.input)}`;
+    for (const line of c.lines) {
       process.stdout.write(`    ${line.length > 400 ? `${line.slice(0, 400)}…` : line}\n`);
     }
   }
@@ -140,7 +139,7 @@ async function main(): Promise<void> {
     processDeath: fuzz.death,
     fuzz: fuzz.figures && { ...fuzz.figures, counterexamples: undefined },
     killLoop: kill,
-    counterexamples: examples.map((c) => ({ ...c, calls: c.calls.map((call) => ({ name: show(call.name), input: show(call.input) })) })),
+    counterexamples: examples.map(({ calls: _calls, ...c }) => c),
     table: rows.map(([what, value, bad]) => ({ what, value, defect: bad })),
   };
   fs.writeFileSync(json, `${JSON.stringify(result, null, 2)}\n`);

@@ -2,7 +2,7 @@
 // 2,000 generated calls and the same SIGKILL loop with 20 kills. Any defect fails the test with
 // its shrunk counterexample; SOAK_SEED=… reproduces a run.
 import { expect, it } from 'vitest';
-import { runFuzz, show, SOAK_NOW } from '../soak/fuzz';
+import { runFuzz, SOAK_NOW } from '../soak/fuzz';
 import { runKillLoop } from '../soak/kill-loop';
 
 const seed = Number(process.env.SOAK_SEED ?? 20261130);
@@ -13,7 +13,7 @@ it(`fuzz: 2,000 generated calls through the api break nothing (seed ${seed})`, a
   // Enough of it lands: a fuzz that only collects refusals proves little.
   expect(f.accepted / f.calls).toBeGreaterThan(0.3);
   expect(f.exportsChecked).toBeGreaterThan(50);
-  const defects = f.counterexamples.map((c) => `${c.signature} (${c.seen}×): ${c.detail}\n${c.calls.map((call) => `  ${show(call.name)} ${show(call.input).slice(0, 300)}`).join('\n')}`);
+  const defects = f.counterexamples.map((c) => `${c.signature} (${c.seen}×): ${c.detail}\n${c.lines.map((line) => `  ${line.slice(0, 300)}`).join('\n')}`);
   expect(defects, `seed ${seed}`).toEqual([]);
 }, 90_000);
 
