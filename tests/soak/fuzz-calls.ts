@@ -201,6 +201,12 @@ function numberArb(def: Record<string, unknown>, hint: Hint, known: Known): fc.A
   const max = (checks.find((c) => c.check === 'less_than')?.value as number | undefined) ?? 100_000;
   const range = int ? fc.integer({ min: Math.max(min, -1000), max: Math.min(max, 100_000) }) : fc.double({ min: -1000, max: 100_000, noNaN: true });
   const actiepuntCall = hint.call.startsWith('actiepunt.');
+  if (hint.key === 'number' && hint.call.endsWith('.create')) {
+    // A create that names its number: taken ones are refused; the highest one makes the next
+    // automatic number one past the limit.
+    const mine = actiepuntCall ? known.actiepunten : known.dossiers;
+    return fc.oneof({ weight: 2, arbitrary: fc.constantFrom(99_999, 99_998) }, { weight: 2, arbitrary: fc.constantFrom(...mine) }, { weight: 1, arbitrary: range });
+  }
   if (hint.key === 'number' || hint.key === 'dossier' || hint.key === 'numbers') {
     const mine = hint.key === 'number' && actiepuntCall ? known.actiepunten : known.dossiers;
     const last = new Ref(hint.key === 'number' && actiepuntCall ? 'lastActiepunt' : 'lastDossier');
@@ -335,7 +341,9 @@ export function callArbitrary(known: Known): fc.Arbitrary<Call> {
 
 /** A run: up to `max` calls in a row on one register. */
 export function sequenceArbitrary(known: Known, max: number): fc.Arbitrary<Call[]> {
-  return fc.array(callArbitrary(known), { minLength: 1, maxLength: max });
+  // size 'medium': lengths spread up to `max` (the default size keeps arrays near 10 long, and a
+  // sequence needs room to build on its own edits: 99,999 first, then a create without number).
+  return fc.array(callArbitrary(known), { minLength: 1, maxLength: max, size: 'medium' });
 }
 
 /** Replaces Ref markers, at any depth, by what the run knows now (undefined when it knows nothing yet). */
