@@ -138,6 +138,9 @@ export const subPoints = z
 
 // ---- Call inputs ----
 
+/** A patch must set at least one field; a key given as undefined sets nothing. */
+const changesSomething = (patch: Record<string, unknown>): boolean => Object.values(patch).some((value) => value !== undefined);
+
 export const none = z.strictObject({}).optional().default({});
 
 export const annexTexts = z.strictObject({
@@ -148,7 +151,7 @@ export const annexTexts = z.strictObject({
 });
 
 export const jaarplanUpdateTextsInput = z.strictObject({
-  texts: annexTexts.partial().refine((p) => Object.keys(p).length > 0, { error: 'must change at least one text' }),
+  texts: annexTexts.partial().refine(changesSomething, { error: 'must change at least one text' }),
 });
 
 export const jaarplanUpdateInput = z.strictObject({
@@ -160,7 +163,7 @@ export const jaarplanUpdateInput = z.strictObject({
       referenceDate: isoDate.optional(),
       dossierSpaceUrl: httpsUrl.nullable().optional(),
     })
-    .refine((p) => Object.keys(p).length > 0, { error: 'must change at least one field' }),
+    .refine(changesSomething, { error: 'must change at least one field' }),
 });
 
 const ambitionCode = line(60).refine((c) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(c), {
@@ -178,7 +181,7 @@ export const ambitionUpdateInput = z.strictObject({
   code: ambitionCode,
   patch: z
     .strictObject({ name: line(100).optional(), description: text(2_000).optional(), focus: z.boolean().optional() })
-    .refine((p) => Object.keys(p).length > 0, { error: 'must change at least one field' }),
+    .refine(changesSomething, { error: 'must change at least one field' }),
 });
 
 export const byNumber = z.strictObject({ number: itemNumber });
@@ -235,7 +238,7 @@ export const dossierUpdateInput = z.strictObject({
       ambitions: dossierFields.ambitions.optional(),
       owner: dossierFields.owner.optional(),
     })
-    .refine((p) => Object.keys(p).length > 0, { error: 'must change at least one field' }),
+    .refine(changesSomething, { error: 'must change at least one field' }),
 });
 
 export const archiveInput = z.strictObject({ number: itemNumber, archived: z.boolean().default(true) });
@@ -303,7 +306,7 @@ export const actiepuntUpdateInput = z.strictObject({
       deadline: actiepuntFields.deadline.optional(),
       remarks: actiepuntFields.remarks.optional(),
     })
-    .refine((p) => Object.keys(p).length > 0, { error: 'must change at least one field' }),
+    .refine(changesSomething, { error: 'must change at least one field' }),
 });
 
 export const setStatusInput = z.strictObject({

@@ -25,14 +25,19 @@ interface CurrentPriority {
   rank: number | null;
 }
 
-function currentPriorities(reg: Register): CurrentPriority[] {
+/**
+ * The priority dossiers as they stood on `date`: a change is weighed against the state on its own
+ * date, as a phase or status change is, so a back-dated mark is recorded (issue 15's soak: it was
+ * compared with today's state and left no row).
+ */
+function prioritiesOn(reg: Register, date: IsoDate): CurrentPriority[] {
   const rows = reg.db
     .prepare(
       `SELECT d.id, d.number, pr.priority, pr.rank FROM dossier d
-       JOIN dossier_priority pr ON pr.id = ${newestRowId('dossier_priority', 'd.id')}
+       JOIN dossier_priority pr ON pr.id = ${newestRowId('dossier_priority', 'd.id', '?')}
        WHERE pr.priority = 1`,
     )
-    .all() as Array<{ id: number; number: number; priority: number; rank: number | null }>;
+    .all(date) as Array<{ id: number; number: number; priority: number; rank: number | null }>;
   return rows.map((r) => ({ id: r.id, number: r.number, priority: true, rank: r.rank }));
 }
 
@@ -63,7 +68,7 @@ export function setPriority(reg: Register, input: ParsedInput<'dossier.setPriori
   if (!input.priority && input.rank) {
     throw new RegisterError('invalid_input', 'rank: only a priority dossier has a rank.', 'rank');
   }
-  const current = currentPriorities(reg);
+  const current = prioritiesOn(reg, date);
   const before = new Map(current.map((c) => [c.id, { priority: true, rank: c.rank } as PriorityState]));
   const mine = before.get(id);
   const order = ranked(current).filter((x) => x !== id);
@@ -88,7 +93,7 @@ export function setPriority(reg: Register, input: ParsedInput<'dossier.setPriori
 /** The full ranking: listed dossiers get ranks 1..n in order; other priority dossiers lose their rank. */
 export function reorderPriorities(reg: Register, input: ParsedInput<'dossier.reorderPriorities'>): DossierSummary[] {
   const date = effectiveDate(reg.clock, input.date);
-  const current = currentPriorities(reg);
+  const current = prioritiesOn(reg, date);
   const before = new Map(current.map((c) => [c.id, { priority: true, rank: c.rank } as PriorityState]));
   const seen = new Set<number>();
   const ids = input.numbers.map((number, i) => {

@@ -701,3 +701,26 @@ describe('a second look', () => {
     expect(await ask({ [TOKEN_HEADER]: server.token })).toBe('HTTP/1.1 100 Continue');
   });
 });
+
+// What the soak found beyond the adversarial run's list; each test failed before its fix.
+describe('found by the soak', () => {
+  it('records a back-dated priority mark against the state on its own date, not today', () => {
+    const r = tracked(seededRegister());
+    const rows = () =>
+      r.reg.db
+        .prepare(`SELECT effective_date, priority, rank FROM dossier_priority WHERE dossier_id = (SELECT id FROM dossier WHERE number = 1) ORDER BY effective_date, id`)
+        .all();
+    const before = rows();
+    const today = r.call('dossier.get', { number: 1 });
+    r.call('dossier.setPriority', { number: 1, priority: true, date: '2023-06-01' });
+    expect(rows()).toEqual([{ effective_date: '2023-06-01', priority: 1, rank: null }, ...before]);
+    // Today's state is what it was: the back-dated row sits in the history only.
+    expect(r.call('dossier.get', { number: 1 })).toEqual(today);
+  });
+
+  it('refuses a patch whose only keys are undefined, instead of an empty edit with an undo step', () => {
+    const r = tracked(seededRegister());
+    expect(r.api.invoke('dossier.update', { number: 4, patch: { title: undefined } })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('must change at least one field') } });
+    expect(r.call('register.undoState')).toEqual({ undo: null, redo: null });
+  });
+});
