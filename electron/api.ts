@@ -35,10 +35,12 @@ import { finishStep, redo, undo, undoState } from './register/undo';
 import { today } from './register/clock';
 import { RegisterHost } from './register-host';
 import { actiepuntAudit, dossierAudit, stampChange } from './register/audit';
+import { memoryProfileStore, type ProfileStore } from './profile-store';
 
-/** What a handler may reach besides the register: the host that holds it (backups, restore). */
+/** What a handler may reach besides the register: the host that holds it (backups, restore), the user's profile. */
 export interface CallContext {
   host: RegisterHost;
+  profile: ProfileStore;
 }
 export type Handler<N extends CallName> = (reg: Register, input: ParsedInput<N>, context: CallContext) => CallResult<N> | Promise<CallResult<N>>;
 export type HandlerGroup = { [N in CallName]?: Handler<N> };
@@ -113,6 +115,11 @@ const exportHandlers = (jobs: ExportJobs, open: FileOpener): HandlerGroup => ({
   },
 });
 
+const profileHandlers: HandlerGroup = {
+  'profile.get': (_reg, _input, { profile }) => profile.state(),
+  'profile.set': (_reg, input, { profile }) => profile.set(input),
+};
+
 const backupHandlers: HandlerGroup = {
   'backup.list': (_reg, _input, { host }) => host.listBackups(),
   'backup.create': (_reg, _input, { host }) => host.backup(),
@@ -124,12 +131,14 @@ const backupHandlers: HandlerGroup = {
 
 /** Calls that wait for I/O run outside a transaction: the backup API gives its own consistent copy. */
 const OUTSIDE_TRANSACTION: ReadonlySet<CallName> = new Set(['backup.create', 'backup.restore', 'backup.list']);
-/** Calls that work on the backups beside the register, so they still answer when it cannot be opened. */
+/** Calls that work beside the register (its backups), so they still answer when it cannot be opened. */
 const BESIDE_THE_REGISTER: ReadonlySet<CallName> = new Set(['backup.restore', 'backup.list']);
+/** Calls about the person at the computer, not the register: no transaction, no undo step. */
+const WITHOUT_THE_REGISTER: ReadonlySet<CallName> = new Set(['profile.get', 'profile.set']);
 
 /** Every handler group; export jobs live as long as the api that started them. */
 export function handlerGroups(jobs: ExportJobs = new ExportJobs(), open: FileOpener = systemFileOpener()): HandlerGroup[] {
-  return [registerHandlers, dossierHandlers, actiepuntHandlers, meetingHandlers, exportHandlers(jobs, open), backupHandlers];
+  return [registerHandlers, dossierHandlers, actiepuntHandlers, meetingHandlers, exportHandlers(jobs, open), profileHandlers, backupHandlers];
 }
 
 /** Merges handler groups; a name served twice, a contract name left unserved or a name outside the contract stops start-up. */
@@ -154,7 +163,11 @@ export interface Api {
   invoke(name: unknown, input: unknown): Envelope<unknown>;
 }
 
-export function createApi(source: Register | RegisterHost, groups: readonly HandlerGroup[] = handlerGroups()): Api {
+/**
+ * The api over a register. `profile` is who works on this computer: the shells pass the one in
+ * the user's data folder (fileProfileStore); tests and scripts may leave it in memory.
+ */
+export function createApi(source: Register | RegisterHost, groups: readonly HandlerGroup[] = handlerGroups(), profile: ProfileStore = memoryProfileStore()): Api {
   const table = buildHandlerTable(groups);
   const host = source instanceof RegisterHost ? source : RegisterHost.adopt(source);
   function run(name: unknown, input: unknown, allowAsync: boolean): Envelope<unknown> | Promise<Envelope<unknown>> {
@@ -162,10 +175,18 @@ export function createApi(source: Register | RegisterHost, groups: readonly Hand
     const parsed = contract[name].input.safeParse(input);
     if (!parsed.success) return fail(describeInvalid(parsed.error));
     const handler = table[name] as (reg: Register, input: unknown, context: CallContext) => unknown;
+    const context: CallContext = { host, profile };
+    if (WITHOUT_THE_REGISTER.has(name)) {
+      try {
+        return { ok: true, value: handler(host.held, parsed.data, context) };
+      } catch (error) {
+        return fail(toCallError(error));
+      }
+    }
     if (OUTSIDE_TRANSACTION.has(name)) {
       if (!allowAsync) return fail({ code: 'internal', message: `'${name}' waits for the disk; use invokeAsync.` });
       return Promise.resolve()
-        .then(() => handler(BESIDE_THE_REGISTER.has(name) ? host.held : host.reg, parsed.data, { host }))
+        .then(() => handler(BESIDE_THE_REGISTER.has(name) ? host.held : host.reg, parsed.data, context))
         .then(
           (value): Envelope<unknown> => ({ ok: true, value }),
           (error: unknown) => fail(toCallError(error)),
@@ -177,11 +198,11 @@ export function createApi(source: Register | RegisterHost, groups: readonly Hand
       // One call, one transaction: a call that throws leaves the register as it was. What a call
       // changed becomes one undo step, in the same transaction.
       const value = reg.db.transaction(() => {
-        const result = handler(reg, parsed.data, { host });
+        const result = handler(reg, parsed.data, context);
         if (!reg.readOnly) {
           const item = itemOf(parsed.data) ?? itemOf(result);
           finishStep(reg, name, item);
-          stampChange(reg, name, item);
+          stampChange(reg, name, item, profile.state().profile);
         }
         return result;
       })();

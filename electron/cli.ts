@@ -8,7 +8,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ExportJob } from '../shared/exports';
 import type { AuditEntry, BackupInfo } from '../shared/domain';
-import { createApi } from './api';
+import { createApi, handlerGroups } from './api';
+import { fileProfileStore } from './profile-store';
+import { userDataDir } from './paths';
 import { RegisterHost } from './register-host';
 import { clockFromEnv } from './register/clock';
 import { openRegister } from './register/db';
@@ -40,6 +42,9 @@ function auditLines(entries: AuditEntry[]): string[] {
 
 const list = (value: string | undefined): string[] | undefined =>
   value === undefined ? undefined : value.split(',').map((item) => item.trim()).filter(Boolean);
+
+/** Commands act for the person at this computer: their profile signs what they change. */
+const userProfile = () => fileProfileStore(userDataDir());
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -97,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
       }
       const reg = openRegister(values.db, { clock });
       try {
-        const result = await createApi(reg).invokeAsync(name, input);
+        const result = await createApi(reg, handlerGroups(), userProfile()).invokeAsync(name, input);
         console.log(JSON.stringify(result, null, 2));
         return result.ok ? 0 : 1;
       } finally {
@@ -108,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
       if (!values.out) throw new Error('export needs --out DIR.');
       const reg = openRegister(values.db, { clock });
       try {
-        const api = createApi(reg);
+        const api = createApi(reg, handlerGroups(), userProfile());
         const started = api.invoke('export.start', {
           what: list(values.what) ?? ['bijlage1', 'bijlage2', 'rapportage'],
           formats: list(values.format) ?? ['docx', 'xlsx'],
@@ -146,7 +151,7 @@ async function main(argv: string[]): Promise<number> {
       const host = RegisterHost.open(values.db, { clock });
       try {
         if (host.damaged) console.error(`TB-register: ${host.damaged}`);
-        const api = createApi(host);
+        const api = createApi(host, handlerGroups(), userProfile());
         let call: [string, unknown];
         if (command === 'backup') call = ['backup.create', {}];
         else if (command === 'backups') call = ['backup.list', {}];

@@ -3,11 +3,12 @@
 //   tsx electron/web.ts [--db FILE] [--port N]
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createApi } from './api';
+import { createApi, handlerGroups } from './api';
+import { fileProfileStore } from './profile-store';
 import { clockFromEnv } from './register/clock';
 import { RegisterHost } from './register-host';
 import { defaultSeedFile, readSeed } from './register/seed';
-import { defaultRegisterPath } from './paths';
+import { defaultRegisterPath, userDataDir } from './paths';
 import { rendererDir, resourcesDir } from './source-paths';
 import { startWebServer } from './web-server';
 
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const seed = values.db === undefined ? () => readSeed(defaultSeedFile(resourcesDir())) : undefined;
   if (!seed && !fs.existsSync(file)) throw new Error(`There is no register at ${file}; create one with 'npm run cli -- seed --db ${file}'.`);
   const host = RegisterHost.open(file, { clock, seed });
-  const server = await startWebServer(createApi(host), { port, staticDir }).catch((error: Error) => {
+  const server = await startWebServer(createApi(host, handlerGroups(), fileProfileStore(userDataDir())), { port, staticDir }).catch((error: Error) => {
     host.close();
     throw error;
   });

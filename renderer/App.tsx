@@ -5,6 +5,8 @@ import { describeCall, t, type Lang } from '../shared/i18n';
 import { isMenuAction } from '../shared/bridge';
 import { desktop, invoke } from './client';
 import { ExportDialog } from './dialogs/ExportDialog';
+import { ProfileDialog } from './dialogs/ProfileDialog';
+import { useProfile } from './stores/profile';
 import { describeError } from './error-text';
 import { ActiepuntPanel } from './panels/ActiepuntPanel';
 import { DossierPanel } from './panels/DossierPanel';
@@ -65,8 +67,10 @@ export function App() {
   const { lang, view, dossier, actiepunt, exportOpen, announcement, setLang, show } = useUi();
   const { loading, error, info, undo, load } = useRegister();
 
+  const profile = useProfile();
   useEffect(() => {
     void load();
+    void useProfile.getState().load();
     window.addEventListener('keydown', onKey);
     const unsubscribe = desktop()?.onMenu(onMenu);
     return () => {
@@ -151,6 +155,7 @@ export function App() {
         {announcement}
       </p>
       {exportOpen && <ExportDialog lang={lang} />}
+      {profile.state && !profile.state.profile && !profile.postponed && <ProfileDialog lang={lang} suggestedName={profile.state.suggestedName} />}
       {info && <footer className="app-footer">{t(lang, 'registerAt', { path: info.path })}</footer>}
     </>
   );

@@ -15,6 +15,7 @@ import type {
   UndoState,
   BackupInfo,
   AuditEntry,
+  ProfileState,
 } from './domain';
 import type { ExportJob } from './exports';
 import type { PhaseState } from './phase';
@@ -64,6 +65,10 @@ export const contract = {
 
   'meeting.list': call<Evaluatiemoment[]>()(s.none),
   'meeting.create': call<Evaluatiemoment>()(s.meetingCreateInput),
+
+  /** Who works on this computer (kept beside the user's data, not in the register). */
+  'profile.get': call<ProfileState>()(s.none),
+  'profile.set': call<ProfileState>()(s.profileSetInput),
 
   'backup.list': call<BackupInfo[]>()(s.none),
   'backup.create': call<BackupInfo>()(s.none),

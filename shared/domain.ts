@@ -126,9 +126,27 @@ export interface BackupInfo {
 }
 
 /** One change in the audit trail: when, by which call, what it did to which row, field by field. */
+/** Who works on this computer: stamped on every change they make. */
+export const PROFILE_ROLES = ['secretaris', 'voorzitter', 'lid'] as const;
+export type ProfileRole = (typeof PROFILE_ROLES)[number];
+
+export interface Profile {
+  name: string;
+  role: ProfileRole;
+}
+
+export interface ProfileState {
+  /** null until the user has said who they are (asked once, at the first start). */
+  profile: Profile | null;
+  /** The computer's user name, offered as the default. */
+  suggestedName: string;
+}
+
 export interface AuditEntry {
   id: number;
   at: string;
+  /** Who made the change (the profile at the time), null for changes made before profiles existed. */
+  author: Profile | null;
   call: string;
   item: number | null;
   table: string;

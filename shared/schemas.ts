@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isIsoDate } from './dates';
 import { PHASES } from './phase';
-import { ACTIEPUNT_STATUSES } from './domain';
+import { ACTIEPUNT_STATUSES, PROFILE_ROLES } from './domain';
 import { EXPORT_DOCUMENTS, EXPORT_FORMATS } from './exports';
 
 export const LIMITS = {
@@ -317,6 +317,11 @@ export const setStatusInput = z.strictObject({
 });
 
 export const linkDossierInput = z.strictObject({ number: itemNumber, dossier: itemNumber.nullable() });
+
+export const profileSetInput = z.strictObject({
+  name: line(100),
+  role: z.enum(PROFILE_ROLES, { error: `must be one of: ${PROFILE_ROLES.join(', ')}` }),
+});
 
 export const meetingCreateInput = z.strictObject({ date: isoDate, title: line(LIMITS.title) });
 

@@ -1,14 +1,17 @@
 // The audit trail (migrations/0004-audit-trail.ts) read back per dossier or actiepunt: when, by
 // which call, what changed from what to what.
-import type { AuditEntry } from '../../shared/domain';
+import type { AuditEntry, Profile } from '../../shared/domain';
+import { isRole } from '../profile-store';
 import { timestamp } from './clock';
 import type { Register } from './db';
 import { actiepuntId, dossierId } from './lookup';
 
-/** Files the rows a call changed under one change: when, which call, which item. */
-export function stampChange(reg: Register, call: string, item: number | null): void {
+/** Files the rows a call changed under one change: when, by whom, which call, which item. */
+export function stampChange(reg: Register, call: string, item: number | null, author: Profile | null): void {
   if (!reg.db.prepare('SELECT 1 FROM audit_log WHERE change_id IS NULL LIMIT 1').get()) return;
-  const { lastInsertRowid } = reg.db.prepare('INSERT INTO change (at, call, item) VALUES (?, ?, ?)').run(timestamp(reg.clock), call, item);
+  const { lastInsertRowid } = reg.db
+    .prepare('INSERT INTO change (at, call, item, author, author_role) VALUES (?, ?, ?, ?, ?)')
+    .run(timestamp(reg.clock), call, item, author?.name ?? null, author?.role ?? null);
   reg.db.prepare('UPDATE audit_log SET change_id = ? WHERE change_id IS NULL').run(lastInsertRowid);
 }
 
@@ -20,6 +23,8 @@ export function forgetAudit(reg: Register): void {
 interface Row {
   id: number;
   at: string;
+  author: string | null;
+  author_role: string | null;
   call: string;
   item: number | null;
   tbl: string;
@@ -44,13 +49,14 @@ function toEntry(row: Row): AuditEntry | null {
       after: row.action === 'delete' ? null : (after[field] ?? null),
     }));
   if (row.action === 'update' && changes.length === 0) return null;
-  return { id: row.id, at: row.at, call: row.call, item: row.item, table: row.tbl, action: row.action, changes } as AuditEntry;
+  const author = row.author !== null && isRole(row.author_role) ? { name: row.author, role: row.author_role } : null;
+  return { id: row.id, at: row.at, author, call: row.call, item: row.item, table: row.tbl, action: row.action, changes } as AuditEntry;
 }
 
 function trail(reg: Register, column: 'dossier' | 'actiepunt', number: number): AuditEntry[] {
   const rows = reg.db
     .prepare(
-      `SELECT a.id, c.at, c.call, c.item, a.tbl, a.action, a.before, a.after
+      `SELECT a.id, c.at, c.author, c.author_role, c.call, c.item, a.tbl, a.action, a.before, a.after
        FROM audit_log a JOIN change c ON c.id = a.change_id
        WHERE a.${column} = ? ORDER BY a.id DESC`,
     )

@@ -3,7 +3,8 @@
 // better-sqlite3 build for Electron's ABI), the menu, the IPC bridge; at `ready` the scheme's
 // handler and the window; then the register's quick_check and a backup at start and daily.
 import path from 'node:path';
-import { createApi } from '../api';
+import { createApi, handlerGroups } from '../api';
+import { fileProfileStore } from '../profile-store';
 import { REGISTER_FILE } from '../paths';
 import { RegisterHost } from '../register-host';
 import { defaultSeedFile, readSeed } from '../register/seed';
@@ -65,7 +66,7 @@ export function startApp(electron: ElectronModule, options: StartOptions): Start
   const firstBackup = new Promise<void>((resolve) => (windowCreated = resolve)).then(() =>
     host.damaged ? null : host.startDailyBackups((error) => console.error(`TB-register: backup failed: ${error.message}`)),
   );
-  const api = createApi(host);
+  const api = createApi(host, handlerGroups(), fileProfileStore(options.userData));
   const rendererRoot = path.join(options.root, 'dist', 'renderer');
   const preload = path.join(options.root, 'dist', 'electron', 'preload.cjs');
   registerIpc(electron, api, () => mainWindow);

@@ -27,6 +27,7 @@ export function AuditTrail({ lang, kind, number }: { lang: Lang; kind: 'dossier'
           {entries.map((e) => (
             <li key={e.id}>
               <time dateTime={e.at}>{formatTakenAt(localTime(e.at))}</time> {describeCall(lang, e.call, e.item)} · {auditName(lang, e.table)}
+              {e.author && <span className="muted"> · {t(lang, 'auditBy', { name: e.author.name, role: t(lang, `role_${e.author.role}`) })}</span>}
               <ul>
                 {e.changes.map((c) => (
                   <li key={c.field}>

@@ -6,6 +6,8 @@ import type { BackupInfo } from '../../shared/domain';
 import { t } from '../../shared/i18n';
 import { invoke } from '../client';
 import { FieldError } from '../components/fields';
+import { ProfileForm } from '../components/ProfileForm';
+import { useProfile } from '../stores/profile';
 import { describeError } from '../error-text';
 import { useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
@@ -15,6 +17,7 @@ export const formatTakenAt = (takenAt: string): string => `${formatDutchDate(tak
 export function BeheerView() {
   const lang = useUi((s) => s.lang);
   const { info, version } = useRegister();
+  const profileState = useProfile((s) => s.state);
   const [backups, setBackups] = useState<BackupInfo[]>([]);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -52,6 +55,16 @@ export function BeheerView() {
       <p>
         {t(lang, 'registerFile')}: <code>{info?.path}</code>
       </p>
+      <h3 id="profile-heading">{t(lang, 'profileSection')}</h3>
+      <p className="muted">{t(lang, 'profileSectionIntro')}</p>
+      {profileState && (
+        <ProfileForm
+          key={profileState.profile ? `${profileState.profile.name}/${profileState.profile.role}` : 'none'}
+          lang={lang}
+          idPrefix="beheer-profile"
+          initial={profileState.profile ?? { name: profileState.suggestedName, role: 'secretaris' }}
+        />
+      )}
       <div className="view-head">
         <h3 id="backups-heading">{t(lang, 'backups')}</h3>
         <button type="button" className="primary" onClick={() => void makeBackup()} disabled={busy}>

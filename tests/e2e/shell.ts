@@ -54,8 +54,15 @@ function damage(file: string): void {
   fs.closeSync(fd);
 }
 
-async function startShell(env: NodeJS.ProcessEnv, extra: number, damaged: boolean): Promise<{ shell: Shell; child: ChildProcess }> {
+/** The profile the tests work as, unless a test asks for a first start (null). */
+export const TEST_PROFILE = { name: 'Secretariaat TB', role: 'secretaris' } as const;
+
+async function startShell(env: NodeJS.ProcessEnv, extra: number, damaged: boolean, profile: typeof TEST_PROFILE | null): Promise<{ shell: Shell; child: ChildProcess }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tb-e2e-'));
+  // The user's data folder of this run: its profile.json says who works here.
+  const home = path.join(dir, 'home');
+  fs.mkdirSync(home);
+  if (profile) fs.writeFileSync(path.join(home, 'profile.json'), JSON.stringify(profile));
   const dbFile = path.join(dir, 'register.sqlite');
   const exportDir = path.join(dir, 'exports');
   fs.mkdirSync(exportDir);
@@ -65,13 +72,13 @@ async function startShell(env: NodeJS.ProcessEnv, extra: number, damaged: boolea
   const made = spawnSync(TSX, ['tests/e2e/make-register.ts', dbFile, String(extra)], { cwd: ROOT, encoding: 'utf8', env });
   if (made.status !== 0) throw new Error(`making the register failed: ${made.stderr}`);
   if (damaged) {
-    const backup = spawnSync(TSX, ['electron/cli.ts', 'backup', '--db', dbFile], { cwd: ROOT, encoding: 'utf8', env });
+    const backup = spawnSync(TSX, ['electron/cli.ts', 'backup', '--db', dbFile], { cwd: ROOT, encoding: 'utf8', env: { ...env, TB_REGISTER_HOME: home } });
     if (backup.status !== 0) throw new Error(`backup failed: ${backup.stderr}`);
     damage(dbFile);
   }
   const child = spawn(TSX, ['electron/web.ts', '--db', dbFile, '--port', '0'], {
     cwd: ROOT,
-    env: { ...env, TB_REGISTER_EXPORT_DIR: exportDir, TB_REGISTER_OPENER: opener },
+    env: { ...env, TB_REGISTER_HOME: home, TB_REGISTER_EXPORT_DIR: exportDir, TB_REGISTER_OPENER: opener },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -92,12 +99,14 @@ async function startShell(env: NodeJS.ProcessEnv, extra: number, damaged: boolea
   return { shell: { url, dbFile, exportDir, openedLog, readRegister: (read) => readThroughBackup(url, dbFile, read) }, child };
 }
 
-export const test = base.extend<{ shell: Shell; registerSize: number; registerDamaged: boolean }>({
+export const test = base.extend<{ shell: Shell; registerSize: number; registerDamaged: boolean; profile: typeof TEST_PROFILE | null }>({
   registerSize: [0, { option: true }],
   /** Backed up, then damaged on disk before the shell opens it. */
   registerDamaged: [false, { option: true }],
-  shell: async ({ registerSize, registerDamaged }, use) => {
-    const { shell, child } = await startShell({ ...process.env, TB_REGISTER_NOW: '2026-11-30T10:00:00' }, registerSize, registerDamaged);
+  /** Who works on this computer; null: nobody has said yet (a first start). */
+  profile: [TEST_PROFILE, { option: true }],
+  shell: async ({ registerSize, registerDamaged, profile }, use) => {
+    const { shell, child } = await startShell({ ...process.env, TB_REGISTER_NOW: '2026-11-30T10:00:00' }, registerSize, registerDamaged, profile);
     await use(shell);
     child.kill('SIGTERM');
   },

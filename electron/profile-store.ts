@@ -1,0 +1,79 @@
+// Who works on this computer: a name and a role, stamped on every change they make. The profile
+// belongs to the installation, not to the register: it lives in profile.json in the user's data
+// folder, so a register copied to another laptop (the chair's) carries the authors of its changes
+// but not its owner's identity. Written whole or not at all (temporary file, flush, rename).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PROFILE_ROLES, type Profile, type ProfileState } from '../shared/domain';
+import { profileSetInput } from '../shared/schemas';
+import { tempNameFor } from './leftovers';
+
+export interface ProfileStore {
+  state(): ProfileState;
+  set(profile: Profile): ProfileState;
+}
+
+export const PROFILE_FILE = 'profile.json';
+
+/** The computer's user name, as the default the first-start question offers. */
+function systemUserName(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The profile in `dir`/profile.json. A file that is missing, unreadable or not a valid profile
+ * counts as no profile (the app asks again) and is never overwritten until the user answers.
+ */
+export function fileProfileStore(dir: string, suggestedName: string = systemUserName()): ProfileStore {
+  const file = path.join(dir, PROFILE_FILE);
+  const read = (): Profile | null => {
+    try {
+      const parsed = profileSetInput.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  };
+  let cached: Profile | null | undefined;
+  return {
+    state: () => ({ profile: (cached ??= read()), suggestedName }),
+    set: (profile) => {
+      fs.mkdirSync(dir, { recursive: true });
+      const temp = tempNameFor(file);
+      try {
+        const fd = fs.openSync(temp, 'wx', 0o600);
+        try {
+          fs.writeSync(fd, JSON.stringify(profile, null, 2));
+          fs.fsyncSync(fd);
+        } finally {
+          fs.closeSync(fd);
+        }
+        fs.renameSync(temp, file);
+      } finally {
+        fs.rmSync(temp, { force: true });
+      }
+      cached = { name: profile.name, role: profile.role };
+      return { profile: cached, suggestedName };
+    },
+  };
+}
+
+/** A profile held in memory only: for the tests and for scripts that name no user folder. */
+export function memoryProfileStore(profile: Profile | null = null, suggestedName = ''): ProfileStore {
+  let current = profile;
+  return {
+    state: () => ({ profile: current, suggestedName }),
+    set: (next) => {
+      current = { name: next.name, role: next.role };
+      return { profile: current, suggestedName };
+    },
+  };
+}
+
+/** Whether a role is one the register knows (a stored author from a later version may not be). */
+export const isRole = (role: unknown): role is Profile['role'] => (PROFILE_ROLES as readonly unknown[]).includes(role);

@@ -1,0 +1,63 @@
+// Name and role of the person at this computer: the first-start dialog and Beheer use it.
+import { useState } from 'react';
+import { PROFILE_ROLES, type Profile, type ProfileRole } from '../../shared/domain';
+import { t, type Lang } from '../../shared/i18n';
+import { describeError } from '../error-text';
+import { useProfile } from '../stores/profile';
+import { useUi } from '../stores/ui';
+import { FieldError } from './fields';
+
+export function ProfileForm({ lang, idPrefix, initial, onSaved, children }: {
+  lang: Lang;
+  idPrefix: string;
+  initial: Profile;
+  onSaved?: () => void;
+  /** More buttons beside "Opslaan" (the dialog's "Later"). */
+  children?: React.ReactNode;
+}) {
+  const [name, setName] = useState(initial.name);
+  const [role, setRole] = useState<ProfileRole>(initial.role);
+  const [error, setError] = useState<string | null>(null);
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const refused = await useProfile.getState().save({ name, role });
+    if (refused) return setError(describeError(lang, refused));
+    setError(null);
+    useUi.getState().announce(t(lang, 'profileSaved'));
+    onSaved?.();
+  }
+  return (
+    <form onSubmit={(e) => void submit(e)} className="profile-form">
+      <div className="grid-2">
+        <div className="field">
+          <label htmlFor={`${idPrefix}-name`}>{t(lang, 'profileName')}</label>
+          <input
+            id={`${idPrefix}-name`}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            autoComplete="name"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${idPrefix}-error` : undefined}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${idPrefix}-role`}>{t(lang, 'profileRole')}</label>
+          <select id={`${idPrefix}-role`} value={role} onChange={(e) => setRole(e.target.value as ProfileRole)}>
+            {PROFILE_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(lang, `role_${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <FieldError id={`${idPrefix}-error`} error={error} />
+      <div className="actions">
+        <button type="submit" className="primary">
+          {t(lang, 'profileSave')}
+        </button>
+        {children}
+      </div>
+    </form>
+  );
+}
