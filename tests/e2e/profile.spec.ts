@@ -27,6 +27,8 @@ test('the first start asks who works here, and the change log then says who chan
   await dialog.getByLabel('Rol').selectOption('secretaris');
   await dialog.getByRole('button', { name: 'Opslaan' }).click();
   await expect(dialog).toBeHidden();
+  // Focus goes to the current view's tab, never to the page body.
+  await expect(page.getByRole('navigation').getByRole('button', { name: 'Dossiers' })).toBeFocused();
   // Kept beside the user's data, not in the register.
   const home = path.join(path.dirname(shell.dbFile), 'home');
   expect(JSON.parse(fs.readFileSync(path.join(home, 'profile.json'), 'utf8'))).toEqual({ name: 'Marieke de Vries', role: 'secretaris' });
@@ -56,8 +58,9 @@ test('"Later" puts the question aside for this session, and the English dialog p
   await expect(dialog.getByRole('heading', { name: 'Who works on this computer?' })).toBeVisible();
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(axe.violations.map((v) => v.id), 'profile dialog (en)').toEqual([]);
-  await dialog.getByRole('button', { name: 'Later' }).click();
+  await dialog.getByRole('button', { name: 'Later' }).press('Enter');
   await expect(dialog).toBeHidden();
+  await expect(page.getByRole('navigation').getByRole('button', { name: 'Dossiers' })).toBeFocused();
   await expect(page.getByTestId('dossier-table')).toBeVisible();
   expect(fs.existsSync(path.join(path.dirname(shell.dbFile), 'home', 'profile.json'))).toBe(false);
 });
