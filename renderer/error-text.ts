@@ -3,7 +3,36 @@
 import type { CallError } from '../shared/errors';
 import { t, type Lang, type StringKey } from '../shared/i18n';
 
+/** What a backup that cannot be restored is (electron/register/backup.ts, registerFileProblem). */
+const NOT_RESTORABLE: Array<[RegExp, (...m: string[]) => string]> = [
+  [/^is an empty file, not a register$/, () => 'is een leeg bestand, geen register'],
+  [/^is not a SQLite database, so not a register$/, () => 'is geen SQLite-database en dus geen register'],
+  [/^is an empty SQLite database, not a register$/, () => 'is een lege SQLite-database, geen register'],
+  [/^is a SQLite database of another program, not a TB-register$/, () => 'is een SQLite-database van een ander programma, geen TB-register'],
+  [
+    /^was written by a newer TB-register \(schema version (\d+); this version knows up to (\d+)\)$/,
+    (_, v, k) => `is gemaakt door een nieuwere versie van TB-register (schemaversie ${v}; deze versie kent tot en met ${k})`,
+  ],
+  [/^is not a whole TB-register \((.+)\)$/, (_, why) => `is geen volledig TB-register (${why})`],
+  [/^is damaged \((.+)\)$/, (_, why) => `is beschadigd (${why})`],
+  [/^is a TB-register without a jaarplan$/, () => 'is een TB-register zonder jaarplan'],
+  [/^cannot be read(?: as a register)? \((.+)\)$/, (_, why) => `is niet te lezen (${why})`],
+];
+
 const DUTCH: Array<[RegExp, (...m: string[]) => string]> = [
+  [
+    /^(\S+) (.+); choose another backup\. The register was left as it was\.$/,
+    (_, name, what) => {
+      const dutch = NOT_RESTORABLE.map(([p, d]) => [p.exec(what!), d] as const).find(([m]) => m);
+      return `${name} ${dutch ? dutch[1](...dutch[0]!) : what}; kies een andere reservekopie. Het register is niet gewijzigd.`;
+    },
+  ],
+  [/There is no backup that is a whole TB-register/, () => 'er is geen reservekopie die een volledig TB-register is dat deze versie kan openen'],
+  [/could not be backed up before the restore \((.+)\); nothing was restored/, (_, why) => `van het register kon vooraf geen reservekopie worden gemaakt (${why}); er is niets teruggezet`],
+  [/^The register at (.+) cannot be opened \((.+)\); restore a backup\.$/, (_, file, why) => `het register ${file} kan niet worden geopend (${why}); zet een reservekopie terug onder Beheer`],
+  [/^(.+) is (a folder|a link|not a regular file); an export cannot replace it/, (_, file, what) => `${file} is ${what === 'a folder' ? 'een map' : what === 'a link' ? 'een koppeling' : 'geen gewoon bestand'}; een export kan het niet vervangen. Verplaats het of kies een andere map`],
+  [/^(.+) is (a folder|a link|not a regular file); it cannot be replaced by an export/, (_, file, what) => `${file} is ${what === 'a folder' ? 'een map' : what === 'a link' ? 'een koppeling' : 'geen gewoon bestand'}; een export kan het niet vervangen. Er is niets geschreven`],
+  [/the folder no longer exists/, () => 'de map bestaat niet meer (verplaatst of verwijderd tijdens de export); er is niets geschreven'],
   [/must not be empty/, () => 'mag niet leeg zijn'],
   [/must be at most (\d+) characters/, (_, n) => `mag hoogstens ${n} tekens lang zijn`],
   [/must be a real date written as YYYY-MM-DD|must be a date \(YYYY-MM-DD\)/, () => 'moet een bestaande datum zijn'],

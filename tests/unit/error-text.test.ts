@@ -1,0 +1,65 @@
+// The Dutch a secretary reads for the errors the register's safety checks give (issue 15): what
+// a backup that cannot be restored is, a register in use, an export that cannot be written.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createApi } from '../../electron/api';
+import { RegisterHost } from '../../electron/register-host';
+import { createSeededRegister, readSeed } from '../../electron/register/seed';
+import { describeError } from '../../renderer/error-text';
+import { SEED_FILE, tempDir } from '../support/register';
+
+const dutch = (message: string, code: 'invalid_input' | 'conflict' | 'not_found' | 'internal' = 'invalid_input', field?: string) =>
+  describeError('nl', field ? { code, message, field } : { code, message });
+
+describe('errors in Dutch', () => {
+  it('say what a backup that cannot be restored is', () => {
+    const suffix = '; choose another backup. The register was left as it was.';
+    expect(dutch(`register-2099-01-01T00-00-00.sqlite is an empty file, not a register${suffix}`, 'invalid_input', 'name')).toBe(
+      'Niet opgeslagen: ongeldige invoer: register-2099-01-01T00-00-00.sqlite is een leeg bestand, geen register; kies een andere reservekopie. Het register is niet gewijzigd.',
+    );
+    expect(dutch(`b.sqlite was written by a newer TB-register (schema version 10; this version knows up to 7)${suffix}`)).toContain(
+      'b.sqlite is gemaakt door een nieuwere versie van TB-register (schemaversie 10; deze versie kent tot en met 7); kies een andere reservekopie.',
+    );
+    expect(dutch(`b.sqlite is not a whole TB-register (table dossier is missing)${suffix}`)).toContain('is geen volledig TB-register (table dossier is missing)');
+    expect(dutch(`b.sqlite is a SQLite database of another program, not a TB-register${suffix}`)).toContain('van een ander programma, geen TB-register');
+    expect(dutch('There is no backup that is a whole TB-register this version can open.', 'not_found', 'name')).toBe(
+      'Niet gevonden: er is geen reservekopie die een volledig TB-register is dat deze versie kan openen',
+    );
+  });
+
+  it('reach the secretary in Dutch from a real refused restore', async () => {
+    const file = path.join(tempDir(), 'register.sqlite');
+    createSeededRegister(file, readSeed(SEED_FILE));
+    const host = RegisterHost.open(file);
+    try {
+      fs.mkdirSync(host.backupDir, { recursive: true });
+      fs.writeFileSync(path.join(host.backupDir, 'register-2026-01-01T00-00-00.sqlite'), '');
+      const result = await createApi(host).invokeAsync('backup.restore', { name: 'register-2026-01-01T00-00-00.sqlite' });
+      expect(result.ok).toBe(false);
+      expect(result.ok || describeError('nl', result.error)).toBe(
+        'Niet opgeslagen: ongeldige invoer: register-2026-01-01T00-00-00.sqlite is een leeg bestand, geen register; kies een andere reservekopie. Het register is niet gewijzigd.',
+      );
+    } finally {
+      host.close();
+    }
+  });
+
+  it('say that the register is in use, and what stands in an export’s way', () => {
+    expect(dutch('The register at /x/register.sqlite is in use by another TB-register (the app, the browser shell or a command); close that first. Nothing was changed.', 'conflict')).toBe(
+      'Kan niet: het register is in gebruik door een ander TB-register (de app, de browserversie of een opdracht); sluit dat eerst. Er is niets gewijzigd',
+    );
+    expect(dutch('/docs/bijlage-2-actiepunten.docx is a folder; an export cannot replace it. Move it, or pick another folder.', 'conflict', 'outDir')).toBe(
+      'Kan niet: /docs/bijlage-2-actiepunten.docx is een map; een export kan het niet vervangen. Verplaats het of kies een andere map',
+    );
+    expect(dutch('outDir: the folder no longer exists (moved or removed during the export); nothing was written.', 'not_found', 'outDir')).toBe(
+      'Niet gevonden: de map bestaat niet meer (verplaatst of verwijderd tijdens de export); er is niets geschreven',
+    );
+  });
+
+  it('leave English as the contract says it', () => {
+    expect(describeError('en', { code: 'conflict', message: 'X is a folder; an export cannot replace it. Move it, or pick another folder.' })).toBe(
+      'Not possible: X is a folder; an export cannot replace it. Move it, or pick another folder.',
+    );
+  });
+});
