@@ -2,6 +2,7 @@
 // navigation to the interactive dossier table, filter keystroke to the painted filtered table,
 // and how many table rows the page holds.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { BENCH_NOW } from './generate';
@@ -25,9 +26,13 @@ const EDITS = 10;
 const KEYS = [...'koppelvlak in de keten', ...Array<string>(22).fill('Backspace'), ...'wallet'];
 
 function startShell(file: string): Promise<{ url: string; stop: () => void }> {
+  // A user's data folder whose profile says who works here, so no first-start question waits.
+  const home = path.join(path.dirname(file), 'home');
+  fs.mkdirSync(home, { recursive: true });
+  fs.writeFileSync(path.join(home, 'profile.json'), JSON.stringify({ name: 'Secretariaat TB', role: 'secretaris' }));
   const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['electron/web.ts', '--db', file, '--port', '0'], {
     cwd: ROOT,
-    env: { ...process.env, TB_REGISTER_NOW: BENCH_NOW },
+    env: { ...process.env, TB_REGISTER_NOW: BENCH_NOW, TB_REGISTER_HOME: home },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
