@@ -9,6 +9,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeTemp } from './export/atomic-file';
 
 const TEMP = /^\.(.+)\.(\d+)-[0-9a-f]+\.(?:(restore|before-restore)\.)?tmp$/;
 const JOURNAL_DIR = '.exports-in-progress';
@@ -51,9 +52,10 @@ export function moveDatabase(from: string, to: string): void {
   if (fs.existsSync(from + '-wal')) fs.renameSync(from + '-wal', to + '-wal');
 }
 
-const removeDatabaseFiles = (file: string) => {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
-};
+/** Removes a database file and its companions (or only the companions named). */
+export function removeDatabaseFiles(file: string, suffixes: readonly string[] = ['', '-wal', '-shm', '-journal']): void {
+  for (const suffix of suffixes) fs.rmSync(file + suffix, { force: true });
+}
 
 /**
  * Clears what killed processes left around the register at `registerFile`, before it is opened:
@@ -118,13 +120,7 @@ export class TempNote {
     const file = path.join(dir, `${process.pid}-${crypto.randomBytes(6).toString('hex')}.json`);
     try {
       fs.mkdirSync(dir, { recursive: true });
-      const fd = fs.openSync(file, 'wx');
-      try {
-        fs.writeSync(fd, JSON.stringify(temps));
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
-      }
+      writeTemp(file, Buffer.from(JSON.stringify(temps)));
       this.file = file;
     } catch {
       this.file = null;

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PROFILE_ROLES, type Profile, type ProfileState } from '../shared/domain';
 import { profileSetInput } from '../shared/schemas';
+import { writeTemp } from './export/atomic-file';
 import { tempNameFor } from './leftovers';
 
 export interface ProfileStore {
@@ -46,13 +47,7 @@ export function fileProfileStore(dir: string, suggestedName: string = systemUser
       fs.mkdirSync(dir, { recursive: true });
       const temp = tempNameFor(file);
       try {
-        const fd = fs.openSync(temp, 'wx', 0o600);
-        try {
-          fs.writeSync(fd, JSON.stringify(profile, null, 2));
-          fs.fsyncSync(fd);
-        } finally {
-          fs.closeSync(fd);
-        }
+        writeTemp(temp, Buffer.from(JSON.stringify(profile, null, 2)));
         fs.renameSync(temp, file);
       } finally {
         fs.rmSync(temp, { force: true });

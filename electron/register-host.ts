@@ -8,11 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { RegisterError } from '../shared/errors';
 import type { BackupInfo } from '../shared/domain';
-import { moveDatabase, sweepLeftovers, tempNameFor } from './leftovers';
+import { moveDatabase, removeDatabaseFiles, sweepLeftovers, tempNameFor } from './leftovers';
+import { highestNumber } from './register/lookup';
 import { createSeededRegister, type SeedData } from './register/seed';
 import { backupDirFor, createBackup, listBackups, prepareRestore, registerFileProblem, takenInTheFuture, type NumberMarks } from './register/backup';
 import { systemClock } from './register/clock';
-import { MIGRATIONS } from './register/migrations';
 import { openRegister, openRegisterSnapshot, type OpenOptions, type Register } from './register/db';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -159,7 +159,7 @@ export class RegisterHost {
     try {
       await this.keepCurrentState();
     } catch (error) {
-      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(prepared + suffix, { force: true });
+      removeDatabaseFiles(prepared);
       throw error;
     }
     if (this.current.db.open) this.current.close();
@@ -178,7 +178,7 @@ export class RegisterHost {
       this.current = this.openUnchecked();
       throw error;
     }
-    for (const suffix of ['', '-wal']) fs.rmSync(before + suffix, { force: true });
+    removeDatabaseFiles(before, ['', '-wal']);
     this.check();
   }
 
@@ -208,12 +208,7 @@ export class RegisterHost {
   /** The highest numbers the register has given, where it can still be read. */
   private numberMarks(): NumberMarks {
     try {
-      const read = (kind: 'dossier' | 'actiepunt') =>
-        this.held.db
-          .prepare(`SELECT max((SELECT high FROM number_mark WHERE kind = ?), (SELECT coalesce(max(number), 0) FROM ${kind}))`)
-          .pluck()
-          .get(kind) as number;
-      return { dossier: read('dossier'), actiepunt: read('actiepunt') };
+      return { dossier: highestNumber(this.held, 'dossier'), actiepunt: highestNumber(this.held, 'actiepunt') };
     } catch {
       return {};
     }
@@ -224,11 +219,10 @@ export class RegisterHost {
    * good backup"; a backup named after a moment still to come (the clock ran ahead) is passed over.
    */
   newestGoodBackup(): BackupInfo | null {
-    const known = (this.options.migrations ?? MIGRATIONS).length;
     const clock = this.options.clock ?? systemClock;
     return (
       this.listBackups().find(
-        (b) => !takenInTheFuture(b, clock) && registerFileProblem(path.join(this.backupDir, b.name), known, this.options.nativeBinding) === null,
+        (b) => !takenInTheFuture(b, clock) && registerFileProblem(path.join(this.backupDir, b.name), this.options.migrations, this.options.nativeBinding) === null,
       ) ?? null
     );
   }

@@ -30,8 +30,11 @@ const DUTCH: Array<[RegExp, (...m: string[]) => string]> = [
   [/There is no backup that is a whole TB-register/, () => 'er is geen reservekopie die een volledig TB-register is dat deze versie kan openen'],
   [/could not be backed up before the restore \((.+)\); nothing was restored/, (_, why) => `van het register kon vooraf geen reservekopie worden gemaakt (${why}); er is niets teruggezet`],
   [/^The register at (.+) cannot be opened \((.+)\); restore a backup\.$/, (_, file, why) => `het register ${file} kan niet worden geopend (${why}); zet een reservekopie terug onder Beheer`],
-  [/^(.+) is (a folder|a link|not a regular file); an export cannot replace it/, (_, file, what) => `${file} is ${what === 'a folder' ? 'een map' : what === 'a link' ? 'een koppeling' : 'geen gewoon bestand'}; een export kan het niet vervangen. Verplaats het of kies een andere map`],
-  [/^(.+) is (a folder|a link|not a regular file); it cannot be replaced by an export/, (_, file, what) => `${file} is ${what === 'a folder' ? 'een map' : what === 'a link' ? 'een koppeling' : 'geen gewoon bestand'}; een export kan het niet vervangen. Er is niets geschreven`],
+  [
+    /^(.+) is (a folder|a link|not a regular file); an export cannot replace it/,
+    (_, file, what) =>
+      `${file} is ${what === 'a folder' ? 'een map' : what === 'a link' ? 'een koppeling' : 'geen gewoon bestand'}; een export kan het niet vervangen. Verplaats het of kies een andere map. Er is niets geschreven`,
+  ],
   [/the folder no longer exists/, () => 'de map bestaat niet meer (verplaatst of verwijderd tijdens de export); er is niets geschreven'],
   [/must not be empty/, () => 'mag niet leeg zijn'],
   [/must be at most (\d+) characters/, (_, n) => `mag hoogstens ${n} tekens lang zijn`],

@@ -36,6 +36,10 @@ export function notAFile(target: string): string | null {
   return stat.isDirectory() ? 'a folder' : stat.isSymbolicLink() ? 'a link' : 'not a regular file';
 }
 
+/** The refusal when a folder, a link or a device stands where an export's file is to go. */
+export const notReplaceable = (target: string, what: string): RegisterError =>
+  new RegisterError('conflict', `${target} is ${what}; an export cannot replace it. Move it, or pick another folder. Nothing was written.`, 'outDir');
+
 /** Whether anything, a dangling link included, has the name `target`. */
 export const nameTaken = (target: string): boolean => {
   try {
@@ -71,7 +75,7 @@ export function commitTemps(files: readonly TempFile[], overwrite: boolean): voi
   try {
     for (const { temp, target, keep } of files) {
       const blocker = notAFile(target);
-      if (blocker) throw new RegisterError('conflict', `${target} is ${blocker}; it cannot be replaced by an export. Nothing was written.`, 'outDir');
+      if (blocker) throw notReplaceable(target, blocker);
       if (overwrite && nameTaken(target)) {
         try {
           fs.linkSync(target, keep);

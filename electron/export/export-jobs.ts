@@ -12,7 +12,7 @@ import type { RegisterSnapshot } from '../../shared/report/snapshot';
 import { today } from '../register/clock';
 import type { Register } from '../register/db';
 import { readSnapshot } from '../register/snapshot';
-import { alreadyExists, commitTemps, nameTaken, notAFile, writeTemp, type TempFile } from './atomic-file';
+import { alreadyExists, commitTemps, nameTaken, notAFile, notReplaceable, writeTemp, type TempFile } from './atomic-file';
 import { TempNote, tempNameFor } from '../leftovers';
 import { renderExport } from './render';
 
@@ -46,7 +46,7 @@ export class ExportJobs {
     );
     for (const p of planned) {
       const blocker = notAFile(p.target);
-      if (blocker) throw new RegisterError('conflict', `${p.target} is ${blocker}; an export cannot replace it. Move it, or pick another folder.`, 'outDir');
+      if (blocker) throw notReplaceable(p.target, blocker);
       if (!input.overwrite && nameTaken(p.target)) throw alreadyExists(p.target);
     }
     const snapshot = readSnapshot(reg);

@@ -9,8 +9,8 @@ import { RegisterError } from '../../shared/errors';
 import type { BackupInfo } from '../../shared/domain';
 import type { Clock } from './clock';
 import { APPLICATION_ID, openRegister, type OpenOptions, type Register } from './db';
-import { MIGRATIONS } from './migrations';
-import { tempNameFor } from '../leftovers';
+import { MIGRATIONS, type Migration } from './migrations';
+import { removeDatabaseFiles, tempNameFor } from '../leftovers';
 
 const NAME = /^register-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})(?:-(\d+))?\.sqlite$/;
 export const KEEP_DAILY = 7;
@@ -167,8 +167,9 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
  * TB-register this version can open: a SQLite database with the register's application id, of a
  * schema version this version knows, passing integrity_check, holding a jaarplan. Reads only.
  */
-export function registerFileProblem(file: string, knownVersion: number, nativeBinding?: string): string | null {
+export function registerFileProblem(file: string, migrations: readonly Migration[] = MIGRATIONS, nativeBinding?: string): string | null {
   const name = path.basename(file);
+  const knownVersion = migrations.length;
   let header: Buffer;
   try {
     const fd = fs.openSync(file, 'r');
@@ -200,7 +201,7 @@ export function registerFileProblem(file: string, knownVersion: number, nativeBi
     // A register of this version has exactly the schema the migrations make (one of an older
     // version is compared once prepareRestore has migrated a copy of it).
     if (userVersion === knownVersion) {
-      const missing = schemaDifference(db, knownVersion === MIGRATIONS.length ? MIGRATIONS : MIGRATIONS.slice(0, knownVersion));
+      const missing = schemaDifference(db, migrations);
       if (missing) return `${name} is not a whole TB-register (${missing})`;
       if ((db.pragma('foreign_key_check') as unknown[]).length) return `${name} is damaged (rows point to rows that do not exist)`;
     }
@@ -215,8 +216,8 @@ export function registerFileProblem(file: string, knownVersion: number, nativeBi
 }
 
 /** The schema the migrations make, as (type, name, sql) rows, built once per list of migrations in memory. */
-const expectedSchemas = new WeakMap<readonly unknown[], Map<string, string>>();
-function expectedSchema(migrations: typeof MIGRATIONS): Map<string, string> {
+const expectedSchemas = new WeakMap<readonly Migration[], Map<string, string>>();
+function expectedSchema(migrations: readonly Migration[]): Map<string, string> {
   let schema = expectedSchemas.get(migrations);
   if (!schema) {
     const db = new Database(':memory:');
@@ -237,7 +238,7 @@ function readSchema(db: Database.Database): Map<string, string> {
 }
 
 /** The first table, index or trigger that differs from what the migrations make, or null. */
-function schemaDifference(db: Database.Database, migrations: typeof MIGRATIONS): string | null {
+function schemaDifference(db: Database.Database, migrations: readonly Migration[]): string | null {
   const expected = expectedSchema(migrations);
   const actual = readSchema(db);
   for (const [key, sql] of expected) {
@@ -260,11 +261,10 @@ export type NumberMarks = Partial<Record<'dossier' | 'actiepunt', number>>;
  */
 export async function prepareRestore(registerPath: string, backupFile: string, options: OpenOptions = {}, marks: NumberMarks = {}): Promise<string> {
   const { nativeBinding } = options;
-  const known = (options.migrations ?? MIGRATIONS).length;
-  const problem = registerFileProblem(backupFile, known, nativeBinding);
+  const migrations = options.migrations ?? MIGRATIONS;
+  const problem = registerFileProblem(backupFile, migrations, nativeBinding);
   if (problem) throw new RegisterError('invalid_input', `${problem}; choose another backup. The register was left as it was.`, 'name');
   const temp = tempNameFor(registerPath, 'restore');
-  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(temp + suffix, { force: true });
   try {
     const source = new Database(backupFile, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     try {
@@ -272,7 +272,6 @@ export async function prepareRestore(registerPath: string, backupFile: string, o
     } finally {
       source.close();
     }
-    standalone(temp, nativeBinding);
     const reg = openRegister(temp, { ...options, readOnly: false });
     try {
       // Numbers given since the backup was taken stay given: the restored register goes on after them.
@@ -282,11 +281,11 @@ export async function prepareRestore(registerPath: string, backupFile: string, o
       reg.close();
     }
     standalone(temp, nativeBinding);
-    const after = registerFileProblem(temp, known, nativeBinding);
+    const after = registerFileProblem(temp, migrations, nativeBinding);
     if (after) throw new RegisterError('invalid_input', `${after}; choose another backup. The register was left as it was.`, 'name');
     return temp;
   } catch (error) {
-    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(temp + suffix, { force: true });
+    removeDatabaseFiles(temp);
     if (error instanceof RegisterError) throw error;
     throw new RegisterError('internal', `The backup could not be prepared for restoring: ${(error as Error).message}. The register was left as it was.`);
   }

@@ -38,7 +38,13 @@ export function toPhaseState(row: PhaseColumns): PhaseState {
 
 export const toBool = (n: number | null | undefined): boolean => n === 1;
 
-const KIND_NAME = { dossier: 'dossier', actiepunt: 'actiepunt' } as const;
+/** The highest number given: out automatically (number_mark) or held by an item now. */
+export function highestNumber(reg: Register, table: 'dossier' | 'actiepunt'): number {
+  return reg.db
+    .prepare(`SELECT max((SELECT high FROM number_mark WHERE kind = ?), (SELECT coalesce(max(number), 0) FROM ${table}))`)
+    .pluck()
+    .get(table) as number;
+}
 
 /**
  * The number after both the highest ever given out automatically (migration 0006: an undone
@@ -49,14 +55,11 @@ const KIND_NAME = { dossier: 'dossier', actiepunt: 'actiepunt' } as const;
  * instead of giving a number no other call accepts.
  */
 function nextNumber(reg: Register, table: 'dossier' | 'actiepunt'): number {
-  const high = reg.db
-    .prepare(`SELECT max((SELECT high FROM number_mark WHERE kind = ?), (SELECT coalesce(max(number), 0) FROM ${table}))`)
-    .pluck()
-    .get(table) as number;
+  const high = highestNumber(reg, table);
   if (high >= LIMITS.number) {
     throw new RegisterError(
       'conflict',
-      `number: ${KIND_NAME[table]} numbers run up to ${LIMITS.number} and ${high} has been given; choose a free number for the new ${KIND_NAME[table]} yourself.`,
+      `number: ${table} numbers run up to ${LIMITS.number} and ${high} has been given; choose a free number for the new ${table} yourself.`,
       'number',
     );
   }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { contract } from '../../shared/contract';
 import { RegisterError } from '../../shared/errors';
 import * as s from '../../shared/schemas';
-import { tempNameFor } from '../leftovers';
+import { removeDatabaseFiles, tempNameFor } from '../leftovers';
 import { lockRegisterFile, openRegister, type OpenOptions, type Register } from './db';
 import { createDossier } from './dossiers';
 import { createActiepunt } from './actiepunten';
@@ -122,14 +122,4 @@ export function createSeededRegister(file: string, seed: SeedData, options: Open
     lock?.release();
     removeDatabaseFiles(temp);
   }
-}
-
-function removeDatabaseFiles(file: string, suffixes = ['', '-wal', '-shm', '-journal']): void {
-  for (const suffix of suffixes) fs.rmSync(file + suffix, { force: true });
-}
-
-/** The embedded default: the register is created and seeded on first start, then simply opened. */
-export function openOrSeedRegister(file: string, seedFile: string, options: OpenOptions = {}): Register {
-  if (!fs.existsSync(file)) createSeededRegister(file, readSeed(seedFile), options);
-  return openRegister(file, options);
 }

@@ -49,8 +49,8 @@ describe('errors in Dutch', () => {
     expect(dutch('The register at /x/register.sqlite is in use by another TB-register (the app, the browser shell or a command); close that first. Nothing was changed.', 'conflict')).toBe(
       'Kan niet: het register is in gebruik door een ander TB-register (de app, de browserversie of een opdracht); sluit dat eerst. Er is niets gewijzigd',
     );
-    expect(dutch('/docs/bijlage-2-actiepunten.docx is a folder; an export cannot replace it. Move it, or pick another folder.', 'conflict', 'outDir')).toBe(
-      'Kan niet: /docs/bijlage-2-actiepunten.docx is een map; een export kan het niet vervangen. Verplaats het of kies een andere map',
+    expect(dutch('/docs/bijlage-2-actiepunten.docx is a folder; an export cannot replace it. Move it, or pick another folder. Nothing was written.', 'conflict', 'outDir')).toBe(
+      'Kan niet: /docs/bijlage-2-actiepunten.docx is een map; een export kan het niet vervangen. Verplaats het of kies een andere map. Er is niets geschreven',
     );
     expect(dutch('outDir: the folder no longer exists (moved or removed during the export); nothing was written.', 'not_found', 'outDir')).toBe(
       'Niet gevonden: de map bestaat niet meer (verplaatst of verwijderd tijdens de export); er is niets geschreven',
@@ -58,8 +58,8 @@ describe('errors in Dutch', () => {
   });
 
   it('leave English as the contract says it', () => {
-    expect(describeError('en', { code: 'conflict', message: 'X is a folder; an export cannot replace it. Move it, or pick another folder.' })).toBe(
-      'Not possible: X is a folder; an export cannot replace it. Move it, or pick another folder.',
+    expect(describeError('en', { code: 'conflict', message: 'X is a folder; an export cannot replace it. Move it, or pick another folder. Nothing was written.' })).toBe(
+      'Not possible: X is a folder; an export cannot replace it. Move it, or pick another folder. Nothing was written.',
     );
   });
 });
