@@ -27,7 +27,12 @@ import {
   updateActiepunt,
 } from './register/actiepunten';
 import { actiepuntHistory, dossierHistory } from './register/history';
-import { createMeeting, listMeetings } from './register/meetings';
+import { createMeeting, getMeeting, listMeetings, setAttendance, setMeetingState, updateMeeting } from './register/meetings';
+import { meetingRow } from './register/meeting-rows';
+import { addAgendaItem, getAgendaTemplate, moveAgendaItem, removeAgendaItem, updateAgendaItem, updateAgendaTemplate } from './register/agenda';
+import { addOutcome, listDecisions, listDiscussions, removeOutcome, updateOutcome } from './register/outcomes';
+import { frozenMeeting } from './register/freeze';
+import { changesSince } from './register/changes-since';
 import { ExportJobs } from './export/export-jobs';
 import { systemFileOpener, type FileOpener } from './export/open-file';
 import { defaultExportDir } from './paths';
@@ -57,7 +62,7 @@ const registerHandlers: HandlerGroup = {
     counts: {
       dossiers: reg.db.prepare('SELECT count(*) FROM dossier').pluck().get() as number,
       actiepunten: reg.db.prepare('SELECT count(*) FROM actiepunt').pluck().get() as number,
-      evaluatiemomenten: reg.db.prepare('SELECT count(*) FROM evaluatiemoment').pluck().get() as number,
+      meetings: reg.db.prepare('SELECT count(*) FROM meeting').pluck().get() as number,
     },
   }),
   'register.undoState': (reg) => undoState(reg),
@@ -99,9 +104,28 @@ const actiepuntHandlers: HandlerGroup = {
   'actiepunt.audit': (reg, input) => actiepuntAudit(reg, input.number),
 };
 
+const author = (context: CallContext) => context.profile.state().profile;
+
 const meetingHandlers: HandlerGroup = {
-  'meeting.list': (reg) => listMeetings(reg),
+  'meeting.list': listMeetings,
+  'meeting.get': (reg, input) => getMeeting(reg, input.number),
   'meeting.create': createMeeting,
+  'meeting.update': updateMeeting,
+  'meeting.setState': (reg, input, context) => setMeetingState(reg, input, author(context)),
+  'meeting.asOf': (reg, input) => frozenMeeting(reg, meetingRow(reg, input.number).id, input.number, input.stage),
+  'meeting.changesSince': (reg, input) => changesSince(reg, input.number),
+  'meeting.discussions': listDiscussions,
+  'agenda.add': addAgendaItem,
+  'agenda.update': updateAgendaItem,
+  'agenda.move': moveAgendaItem,
+  'agenda.remove': removeAgendaItem,
+  'outcome.add': (reg, input, context) => addOutcome(reg, input, author(context)),
+  'outcome.update': updateOutcome,
+  'outcome.remove': removeOutcome,
+  'decision.list': listDecisions,
+  'attendance.set': setAttendance,
+  'agendaTemplate.get': (reg) => getAgendaTemplate(reg),
+  'agendaTemplate.update': updateAgendaTemplate,
 };
 
 const exportHandlers = (jobs: ExportJobs, open: FileOpener): HandlerGroup => ({

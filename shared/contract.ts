@@ -7,7 +7,6 @@ import type {
   Ambition,
   Dossier,
   DossierSummary,
-  Evaluatiemoment,
   HistoryEntry,
   Hoofddossier,
   Jaarplan,
@@ -18,6 +17,7 @@ import type {
   ProfileState,
 } from './domain';
 import type { ExportJob } from './exports';
+import type { AgendaItem, AgendaTemplate, ChangesSince, Decision, Discussion, FrozenMeeting, Meeting, MeetingSummary, Outcome } from './meeting';
 import type { PhaseState } from './phase';
 
 interface CallSpec<I extends z.ZodType, R> {
@@ -63,8 +63,29 @@ export const contract = {
   'actiepunt.history': call<HistoryEntry[]>()(s.byNumber),
   'actiepunt.audit': call<AuditEntry[]>()(s.byNumber),
 
-  'meeting.list': call<Evaluatiemoment[]>()(s.none),
-  'meeting.create': call<Evaluatiemoment>()(s.meetingCreateInput),
+  'meeting.list': call<MeetingSummary[]>()(s.meetingListInput),
+  'meeting.get': call<Meeting>()(s.meetingRefInput),
+  /** A new meeting, its agenda from the template, with the items earlier meetings doorgeschoven. */
+  'meeting.create': call<Meeting>()(s.meetingCreateInput),
+  'meeting.update': call<Meeting>()(s.meetingUpdateInput),
+  /** A step in the meeting's life; agenda_vastgesteld and afgerond keep the register with it. */
+  'meeting.setState': call<Meeting>()(s.meetingSetStateInput),
+  /** The meeting and the register as they were kept at a stage, read-only. */
+  'meeting.asOf': call<FrozenMeeting>()(s.meetingAsOfInput),
+  'meeting.changesSince': call<ChangesSince>()(s.meetingRefInput),
+  /** Where a dossier or actiepunt was discussed: "Besproken in". */
+  'meeting.discussions': call<Discussion[]>()(s.discussionsInput),
+  'agenda.add': call<AgendaItem>()(s.agendaAddInput),
+  'agenda.update': call<AgendaItem>()(s.agendaUpdateInput),
+  'agenda.move': call<AgendaItem[]>()(s.agendaMoveInput),
+  'agenda.remove': call<AgendaItem[]>()(s.byId),
+  'outcome.add': call<Outcome>()(s.outcomeAddInput),
+  'outcome.update': call<Outcome>()(s.outcomeUpdateInput),
+  'outcome.remove': call<{ removed: number }>()(s.byId),
+  'decision.list': call<Decision[]>()(s.decisionListInput),
+  'attendance.set': call<Meeting>()(s.attendanceSetInput),
+  'agendaTemplate.get': call<AgendaTemplate>()(s.none),
+  'agendaTemplate.update': call<AgendaTemplate>()(s.agendaTemplateUpdateInput),
 
   /** Who works on this computer (kept beside the user's data, not in the register). */
   'profile.get': call<ProfileState>()(s.none),

@@ -89,12 +89,6 @@ export interface Actiepunt {
   updatedAt: string;
 }
 
-export interface Evaluatiemoment {
-  id: number;
-  date: IsoDate;
-  title: string;
-}
-
 export type HistoryEntry =
   | { kind: 'phase'; id: number; date: IsoDate; recordedAt: string; state: PhaseState; note: string | null }
   | { kind: 'priority'; id: number; date: IsoDate; recordedAt: string; state: PriorityState; note: string | null }
@@ -109,7 +103,7 @@ export interface RegisterInfo {
   schemaVersion: number;
   readOnly: boolean;
   jaarplan: Jaarplan | null;
-  counts: { dossiers: number; actiepunten: number; evaluatiemomenten: number };
+  counts: { dossiers: number; actiepunten: number; meetings: number };
 }
 
 /** The edit that Ctrl+Z would undo and the one Ctrl+Shift+Z would redo: the call and its item. */

@@ -4,6 +4,7 @@ import { isIsoDate } from './dates';
 import { PHASES } from './phase';
 import { ACTIEPUNT_STATUSES, PROFILE_ROLES } from './domain';
 import { EXPORT_DOCUMENTS, EXPORT_FORMATS } from './exports';
+import { AGENDA_PURPOSES, AGENDA_STATES, APPROVALS, DECISION_NUMBER, FREEZE_STAGES, MEETING_KINDS, MEETING_NUMBER, MEETING_STATES, PRESENCES, REPLACE_KINDS, STANDING_ITEMS } from './meeting';
 
 export const LIMITS = {
   title: 300,
@@ -142,6 +143,8 @@ export const subPoints = z
 const changesSomething = (patch: Record<string, unknown>): boolean => Object.values(patch).some((value) => value !== undefined);
 
 export const none = z.strictObject({}).optional().default({});
+
+const unique = <T>(items: readonly T[]) => new Set(items).size === items.length;
 
 export const annexTexts = z.strictObject({
   bijlage1Intro: text(),
@@ -323,9 +326,194 @@ export const profileSetInput = z.strictObject({
   role: z.enum(PROFILE_ROLES, { error: `must be one of: ${PROFILE_ROLES.join(', ')}` }),
 });
 
-export const meetingCreateInput = z.strictObject({ date: isoDate, title: line(LIMITS.title) });
+// ---- The meeting cycle ----
 
-const unique = <T>(items: readonly T[]) => new Set(items).size === items.length;
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: `must be one of: ${values.join(', ')}` });
+
+export const meetingRef = z.string({ error: 'must be a meeting number (TB-2024-01)' }).regex(MEETING_NUMBER, { error: 'must be a meeting number (TB-2024-01)' });
+export const decisionRef = z.string({ error: 'must be a besluit number (B-2024-01)' }).regex(DECISION_NUMBER, { error: 'must be a besluit number (B-2024-01)' });
+/** Agenda items, outcomes: by the id the register gave them (their numbers may still change). */
+export const rowId = z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(1, { error: 'must be 1 or more' }).max(2 ** 31, { error: 'is not a known id' });
+const minutes = z.number({ error: 'must be a number of minutes' }).int({ error: 'must be a whole number' }).min(1, { error: 'must be 1 or more' }).max(600, { error: 'must be at most 600' });
+
+const meetingFields = {
+  date: isoDate,
+  kind: oneOf(MEETING_KINDS),
+  title: line(LIMITS.title).nullable(),
+  location: line(LIMITS.line).nullable(),
+};
+
+export const meetingCreateInput = z.strictObject({
+  date: meetingFields.date,
+  kind: meetingFields.kind.default('regulier'),
+  title: meetingFields.title.default(null),
+  location: meetingFields.location.default(null),
+});
+
+export const meetingUpdateInput = z.strictObject({
+  number: meetingRef,
+  patch: z
+    .strictObject({
+      date: meetingFields.date.optional(),
+      kind: meetingFields.kind.optional(),
+      title: meetingFields.title.optional(),
+      location: meetingFields.location.optional(),
+    })
+    .refine(changesSomething, { error: 'must change at least one field' }),
+});
+
+export const meetingSetStateInput = z
+  .strictObject({
+    number: meetingRef,
+    state: oneOf(MEETING_STATES),
+    /** For vastgesteld: the meeting that approves the besluitenlijst, and how. */
+    approval: z
+      .strictObject({
+        by: meetingRef,
+        kind: oneOf(APPROVALS),
+        note: optionalText(4_000).default(null),
+      })
+      .refine((a) => a.kind === 'ongewijzigd' || a.note !== null, { error: 'must say what was changed', path: ['note'] })
+      .optional(),
+  })
+  .refine((s) => s.state === 'vastgesteld' || s.approval === undefined, { error: 'is only given when the besluitenlijst is vastgesteld', path: ['approval'] })
+  .refine((s) => s.state !== 'vastgesteld' || s.approval !== undefined, { error: 'must name the meeting that approves the besluitenlijst', path: ['approval'] });
+
+export const meetingRefInput = z.strictObject({ number: meetingRef });
+export const meetingAsOfInput = z.strictObject({ number: meetingRef, stage: oneOf(FREEZE_STAGES).optional() });
+export const meetingListInput = z.strictObject({ year: z.number().int().min(1900).max(2999).optional() }).optional().default({});
+export const discussionsInput = z
+  .strictObject({ dossier: itemNumber.optional(), actiepunt: itemNumber.optional() })
+  .refine((s) => (s.dossier === undefined) !== (s.actiepunt === undefined), { error: 'must name a dossier or an actiepunt' });
+
+export const agendaLinks = z.strictObject({
+  dossiers: z.array(itemNumber).max(200, { error: 'at most 200 dossiers' }).refine(unique, { error: 'must not name a dossier twice' }).default([]),
+  actiepunten: z.array(itemNumber).max(200, { error: 'at most 200 actiepunten' }).refine(unique, { error: 'must not name an actiepunt twice' }).default([]),
+  ambitions: z.array(line(60)).max(20, { error: 'at most 20 ambitions' }).refine(unique, { error: 'must not name an ambition twice' }).default([]),
+});
+
+const agendaFields = {
+  title: line(LIMITS.title),
+  purpose: oneOf(AGENDA_PURPOSES),
+  presenter: line(100).nullable(),
+  minutes: minutes.nullable(),
+  proposal: optionalText(4_000),
+  links: agendaLinks,
+};
+
+export const agendaAddInput = z.strictObject({
+  meeting: meetingRef,
+  title: agendaFields.title,
+  purpose: agendaFields.purpose.default('bespreking'),
+  presenter: agendaFields.presenter.default(null),
+  minutes: agendaFields.minutes.default(null),
+  proposal: agendaFields.proposal.default(null),
+  links: agendaFields.links.default({ dossiers: [], actiepunten: [], ambitions: [] }),
+  /** Where on the agenda (1 = first); at the end when left out. */
+  position: z.number().int().min(1).max(1000).optional(),
+});
+
+export const agendaUpdateInput = z.strictObject({
+  id: rowId,
+  patch: z
+    .strictObject({
+      title: agendaFields.title.optional(),
+      purpose: agendaFields.purpose.optional(),
+      presenter: agendaFields.presenter.optional(),
+      minutes: agendaFields.minutes.optional(),
+      proposal: agendaFields.proposal.optional(),
+      links: agendaFields.links.optional(),
+      state: oneOf(AGENDA_STATES).optional(),
+    })
+    .refine(changesSomething, { error: 'must change at least one field' }),
+});
+
+export const agendaMoveInput = z.strictObject({ id: rowId, to: z.number({ error: 'must be a position' }).int().min(1, { error: 'must be 1 or more' }).max(1000) });
+export const byId = z.strictObject({ id: rowId });
+
+export const outcomeAddInput = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({
+      item: rowId,
+      kind: z.literal('besluit'),
+      text: requiredText(4_000),
+      dossier: itemNumber.nullable().default(null),
+      replaces: z.strictObject({ decision: decisionRef, kind: oneOf(REPLACE_KINDS) }).nullable().default(null),
+    }),
+    z.strictObject({
+      item: rowId,
+      kind: z.literal('actiepunt'),
+      text: actiepuntFields.text,
+      owners: actiepuntFields.owners.default([]),
+      deadline: actiepuntFields.deadline.default(null),
+      dossier: itemNumber.nullable().default(null),
+    }),
+    z.strictObject({ item: rowId, kind: z.literal('notitie'), text: requiredText(4_000), dossier: itemNumber.nullable().default(null) }),
+    z.strictObject({
+      item: rowId,
+      kind: z.literal('prioriteit'),
+      dossier: itemNumber,
+      priority: z.boolean({ error: 'must be true or false' }),
+      rank: itemNumber.nullable().default(null),
+      text: optionalText(2_000).default(null),
+    }),
+  ],
+  { error: 'kind must be one of: besluit, actiepunt, notitie, prioriteit' },
+);
+
+export const outcomeUpdateInput = z.strictObject({
+  id: rowId,
+  patch: z
+    .strictObject({
+      text: requiredText(4_000).optional(),
+      dossier: itemNumber.nullable().optional(),
+      replaces: z.strictObject({ decision: decisionRef, kind: oneOf(REPLACE_KINDS) }).nullable().optional(),
+    })
+    .refine(changesSomething, { error: 'must change at least one field' }),
+});
+
+export const decisionListInput = z
+  .strictObject({
+    year: z.number().int().min(1900).max(2999).optional(),
+    dossier: itemNumber.optional(),
+    search: z.string().max(200).superRefine(textRule(true)).default(''),
+  })
+  .optional()
+  .default({ search: '' });
+
+export const attendanceSetInput = z.strictObject({
+  meeting: meetingRef,
+  people: z
+    .array(
+      z
+        .strictObject({
+          name: line(100),
+          organisation: line(100),
+          presence: oneOf(PRESENCES).default('aanwezig'),
+          substitute: line(100).nullable().default(null),
+        })
+        .refine((p) => (p.presence === 'vervangen') === (p.substitute !== null), { error: 'a substitute is named exactly when someone is vervangen', path: ['substitute'] }),
+    )
+    .max(100, { error: 'at most 100 people' }),
+});
+
+export const agendaTemplateUpdateInput = z.strictObject({
+  items: z
+    .array(
+      z.strictObject({
+        title: agendaFields.title,
+        purpose: agendaFields.purpose,
+        presenter: agendaFields.presenter.default(null),
+        minutes: agendaFields.minutes.default(null),
+        standing: oneOf(STANDING_ITEMS).nullable().default(null),
+        evaluationOnly: z.boolean().default(false),
+        links: agendaLinks.default({ dossiers: [], actiepunten: [], ambitions: [] }),
+      }),
+    )
+    .max(50, { error: 'at most 50 standing items' })
+    .refine((items) => unique(items.map((i) => i.standing).filter((s) => s !== null)), { error: 'must not hold a standing item twice' }),
+});
 
 /**
  * A folder on this computer, as an absolute path. Relative paths, '..' segments and control

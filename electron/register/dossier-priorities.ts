@@ -41,7 +41,12 @@ function prioritiesOn(reg: Register, date: IsoDate): CurrentPriority[] {
   return rows.map((r) => ({ id: r.id, number: r.number, priority: true, rank: r.rank }));
 }
 
-/** Writes a row for every dossier whose mark or rank differs from `target`. */
+/**
+ * Records the state of every dossier whose mark or rank differs from `target`. A dossier already
+ * changed on the same date keeps one row for that date: the row is brought up to date (or dropped
+ * when the dossier is back where it stood the day before), so a day of reordering reads as one
+ * change in its history, not "rang 1 / rang 2 / rang 3" on one day (issue 11).
+ */
 function applyPriorities(
   reg: Register,
   before: Map<number, PriorityState>,
@@ -49,9 +54,26 @@ function applyPriorities(
   date: IsoDate,
   notes: Map<number, string | null>,
 ): void {
+  const sameDay = reg.db.prepare('SELECT id, note FROM dossier_priority WHERE dossier_id = ? AND effective_date = ? ORDER BY id DESC LIMIT 1');
+  const dayBefore = reg.db.prepare('SELECT priority, rank FROM dossier_priority WHERE dossier_id = ? AND effective_date < ? ORDER BY effective_date DESC, id DESC LIMIT 1');
   for (const [id, state] of target) {
     const old = before.get(id) ?? { priority: false, rank: null };
-    if (old.priority !== state.priority || old.rank !== state.rank) insertPriorityRow(reg, id, date, state, notes.get(id) ?? null);
+    if (old.priority === state.priority && old.rank === state.rank) continue;
+    const note = notes.get(id) ?? null;
+    const row = sameDay.get(id, date) as { id: number; note: string | null } | undefined;
+    if (!row) {
+      insertPriorityRow(reg, id, date, state, note);
+      continue;
+    }
+    const prior = dayBefore.get(id, date) as { priority: number; rank: number | null } | undefined;
+    const priorState = prior ? { priority: prior.priority === 1, rank: prior.rank } : { priority: false, rank: null };
+    if (priorState.priority === state.priority && priorState.rank === state.rank && note === null) {
+      reg.db.prepare('DELETE FROM dossier_priority WHERE id = ?').run(row.id);
+    } else {
+      reg.db
+        .prepare('UPDATE dossier_priority SET priority = ?, rank = ?, note = ?, recorded_at = ? WHERE id = ?')
+        .run(state.priority ? 1 : 0, state.rank, note ?? row.note, timestamp(reg.clock), row.id);
+    }
   }
 }
 

@@ -86,3 +86,24 @@ export function groupValues(rows: ReadonlyArray<readonly [number, string]>): Map
   }
   return map;
 }
+
+/**
+ * The next number of a per-year series: TB-<year>-<nn> for meetings, B-<year>-<nn> for besluiten.
+ * Like an item number it is never given twice: the mark (number_mark 'meeting:2024') is raised in
+ * the call's transaction and an undo does not lower it.
+ */
+export function claimSeriesNumber(reg: Register, series: 'meeting' | 'besluit', year: number): number {
+  const kind = `${series}:${year}`;
+  const held =
+    series === 'meeting'
+      ? (reg.db.prepare('SELECT coalesce(max(seq), 0) FROM meeting WHERE year = ?').pluck().get(year) as number)
+      : (reg.db
+          .prepare(`SELECT coalesce(max(CAST(substr(decision_number, 8) AS INTEGER)), 0) FROM outcome WHERE decision_number LIKE ?`)
+          .pluck()
+          .get(`B-${year}-%`) as number);
+  const mark = (reg.db.prepare('SELECT high FROM number_mark WHERE kind = ?').pluck().get(kind) as number | undefined) ?? 0;
+  const next = Math.max(held, mark) + 1;
+  if (next > 999) throw new RegisterError('conflict', `${series === 'meeting' ? 'TB' : 'B'}-${year} numbers run up to 999 and all have been given.`);
+  reg.db.prepare('INSERT INTO number_mark (kind, high) VALUES (?, ?) ON CONFLICT (kind) DO UPDATE SET high = excluded.high').run(kind, next);
+  return next;
+}

@@ -10,6 +10,7 @@ import { removeDatabaseFiles, tempNameFor } from '../leftovers';
 import { lockRegisterFile, openRegister, type OpenOptions, type Register } from './db';
 import { createDossier } from './dossiers';
 import { createActiepunt } from './actiepunten';
+import { freezeRegister } from './freeze';
 import { forgetUndo } from './undo';
 import { forgetAudit } from './audit';
 
@@ -82,6 +83,9 @@ export function seedRegister(reg: Register, seed: SeedData): void {
     for (const item of seed.actiepunten) {
       createActiepunt(reg, contract['actiepunt.create'].input.parse({ ...item, statusDate: plan.referenceDate }));
     }
+    // The register as the jaarplan starts it: what the first meeting's "wat is er veranderd" measures from.
+    // (Tests seed registers of older schemas too, which have no meetings to freeze for.)
+    if (reg.db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'meeting_freeze'`).get()) freezeRegister(reg, null, 'start', null);
     forgetUndo(reg);
     forgetAudit(reg);
   })();

@@ -95,6 +95,6 @@ export function readSnapshot(reg: Register): RegisterSnapshot {
     hoofddossiers: listHoofddossiers(reg),
     dossiers,
     actiepunten,
-    meetings: db.prepare('SELECT date, title FROM evaluatiemoment ORDER BY date, id').all() as RegisterSnapshot['meetings'],
+    meetings: db.prepare(`SELECT number, date, kind, title FROM meeting WHERE state <> 'geannuleerd' ORDER BY date, id`).all() as RegisterSnapshot['meetings'],
   };
 }

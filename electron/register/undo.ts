@@ -71,3 +71,8 @@ export function undoState(reg: Register): UndoState {
 export function forgetUndo(reg: Register): void {
   reg.db.exec(`DELETE FROM undo_log; DELETE FROM undo_step;`);
 }
+
+/** A vaststelling is final: what was done before it can no longer be undone (nor redone). */
+export function forgetUndoBefore(reg: Register): void {
+  reg.db.exec('DELETE FROM undo_log WHERE step IS NOT NULL; DELETE FROM undo_step;');
+}

@@ -3,7 +3,8 @@
 // the data is read again, so the screen always shows the register as it is.
 import { create } from 'zustand';
 import type { CallInput, CallName, CallResult } from '../../shared/contract';
-import type { Actiepunt, Ambition, DossierSummary, Evaluatiemoment, Hoofddossier, Jaarplan, RegisterInfo, UndoState } from '../../shared/domain';
+import type { Actiepunt, Ambition, DossierSummary, Hoofddossier, Jaarplan, RegisterInfo, UndoState } from '../../shared/domain';
+import type { MeetingSummary } from '../../shared/meeting';
 import type { CallError } from '../../shared/errors';
 import { isoDateOf } from '../../shared/dates';
 import { invoke } from '../client';
@@ -17,7 +18,7 @@ interface RegisterData {
   actiepunten: Actiepunt[];
   hoofddossiers: Hoofddossier[];
   ambitions: Ambition[];
-  meetings: Evaluatiemoment[];
+  meetings: MeetingSummary[];
   undo: UndoState;
   /** Bumped on every refresh, so open panels re-read their item. */
   version: number;
@@ -54,7 +55,7 @@ export const useRegister = create<RegisterData>((set, get) => ({
       return set({ loading: false, error: failed.error, info, jaarplan: info?.jaarplan ?? null });
     }
     const [info, dossiers, actiepunten, hoofddossiers, ambitions, meetings, undo] = results.map((r) => (r.ok ? r.value : null)) as [
-      RegisterInfo, DossierSummary[], Actiepunt[], Hoofddossier[], Ambition[], Evaluatiemoment[], UndoState,
+      RegisterInfo, DossierSummary[], Actiepunt[], Hoofddossier[], Ambition[], MeetingSummary[], UndoState,
     ];
     set({
       loading: false,

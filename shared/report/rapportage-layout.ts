@@ -82,7 +82,7 @@ export function rapportageDocument(r: Rapportage): DocumentSpec {
   const since = formatDutchDate(r.since);
   const c = r.actiepunten.counts;
   const comparedWith = r.lastReport
-    ? `de peildatum van het jaarplan (${reference}) en met het vorige overleg (${r.lastReport.title}, ${formatDutchDate(r.lastReport.date)})`
+    ? `de peildatum van het jaarplan (${reference}) en met het vorige overleg (${r.lastReport.number}, ${formatDutchDate(r.lastReport.date)})`
     : `de peildatum van het jaarplan (${reference})`;
   const countRows: TableRow[] = r.counts.map((row) => ({
     cells: [text(bucketLabel(row.bucket)), text(String(row.onReference)), text(String(row.now)), text(signed(row.now - row.onReference))],

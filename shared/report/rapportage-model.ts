@@ -49,7 +49,7 @@ export interface Rapportage {
   date: IsoDate;
   referenceDate: IsoDate;
   /** The TB meeting before the report date, against which "what moved" and "new" are measured. */
-  lastReport: { date: IsoDate; title: string } | null;
+  lastReport: { date: IsoDate; number: string } | null;
   /** The date "since" counts from: the last meeting, else the reference date. */
   since: IsoDate;
   jaarplanTitle: string;

@@ -3,6 +3,7 @@
 import type { ActiepuntStatus, Ambition, Deadline, Hoofddossier, Jaarplan, PriorityState } from '../domain';
 import type { IsoDate } from '../dates';
 import type { PhaseState } from '../phase';
+import type { MeetingKind } from '../meeting';
 
 /** One dated row of a history; rows are kept oldest first, same-date rows in recording order. */
 export interface Dated<T> {
@@ -44,7 +45,8 @@ export interface RegisterSnapshot {
   /** Archived dossiers and actiepunten are left out: they are no longer part of the register's story. */
   dossiers: SnapshotDossier[];
   actiepunten: SnapshotActiepunt[];
-  meetings: Array<{ date: IsoDate; title: string }>;
+  /** The TB's meetings, cancelled ones left out, by date. */
+  meetings: Array<{ number: string; date: IsoDate; kind: MeetingKind; title: string | null }>;
 }
 
 /**

@@ -8,8 +8,9 @@
 import fc from 'fast-check';
 import * as s from '../../shared/schemas';
 import { CALL_NAMES, contract, type CallName } from '../../shared/contract';
+import { MEETING_NUMBER } from '../../shared/meeting';
 
-export type RefKind = 'job' | 'backup' | 'outDir' | 'outFile' | 'lastDossier' | 'lastActiepunt' | 'lastAmbition';
+export type RefKind = 'job' | 'backup' | 'outDir' | 'outFile' | 'lastDossier' | 'lastActiepunt' | 'lastAmbition' | 'lastMeeting' | 'lastItem' | 'lastOutcome';
 
 /** A value known only while the sequence runs; printed as <kind>. */
 export class Ref {
@@ -25,6 +26,9 @@ export interface Known {
   actiepunten: number[];
   ambitions: string[];
   hoofddossiers: number[];
+  /** A meeting in concept (today) and the last item on its agenda, for the meeting calls to start from. */
+  meeting: string;
+  item: number;
   /** The fixed clock's date and the jaarplan's reference date. */
   today: string;
   referenceDate: string;
@@ -55,6 +59,17 @@ export const EDIT_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'actiepunt.setStatus',
   'actiepunt.linkDossier',
   'meeting.create',
+  'meeting.update',
+  'meeting.setState',
+  'agenda.add',
+  'agenda.update',
+  'agenda.move',
+  'agenda.remove',
+  'outcome.add',
+  'outcome.update',
+  'outcome.remove',
+  'attendance.set',
+  'agendaTemplate.update',
   'backup.restore',
 ]);
 
@@ -218,6 +233,11 @@ function numberArb(def: Record<string, unknown>, hint: Hint, known: Known): fc.A
       { weight: 1, arbitrary: range },
     );
   }
+  // Agenda items and outcomes by the id the register gave them: mostly the last one made.
+  if (hint.key === 'item' || (hint.key === 'id' && (hint.call.startsWith('agenda.') || hint.call.startsWith('outcome.')))) {
+    const last = new Ref(hint.call.startsWith('outcome.') && hint.key === 'id' ? 'lastOutcome' : 'lastItem');
+    return fc.oneof({ weight: 8, arbitrary: fc.constant(last) }, { weight: 2, arbitrary: fc.integer({ min: 1, max: 40 }) }, { weight: 1, arbitrary: range });
+  }
   if (hint.key === 'hoofddossierId') return fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...known.hoofddossiers) }, { weight: 1, arbitrary: range });
   if (hint.key === 'year') return fc.oneof(fc.constantFrom(2024, 2025, 2026), range);
   if (hint.key === 'rank') return fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 12 }) }, { weight: 1, arbitrary: range });
@@ -232,6 +252,9 @@ function stringArb(schema: unknown, def: Record<string, unknown>, hint: Hint, kn
   const pattern = checks.find((c) => c.pattern instanceof RegExp)?.pattern as RegExp | undefined;
   if (hint.call === 'backup.restore') {
     return fc.oneof(fc.constant(new Ref('backup')), fc.constant('newest-good'), fc.constant('register-2026-11-30T10-00-00.sqlite'), pattern ? fc.stringMatching(pattern) : hostileString);
+  }
+  if (pattern?.source === MEETING_NUMBER.source) {
+    return fc.oneof({ weight: 8, arbitrary: fc.constant(new Ref('lastMeeting')) }, { weight: 2, arbitrary: fc.constantFrom('TB-2024-01', 'TB-2026-01', 'TB-2026-02') }, { weight: 1, arbitrary: fc.stringMatching(pattern) });
   }
   if (hint.key === 'id' && pattern) return fc.oneof({ weight: 3, arbitrary: fc.constant(new Ref('job')) }, { weight: 1, arbitrary: fc.stringMatching(pattern) });
   if (hint.key === 'code' || hint.key === 'ambitions' || hint.key === 'ambition') {

@@ -122,6 +122,18 @@ class Template {
     const clock = fixedClock(now);
     createSeededRegister(this.file, readSeed(SEED_FILE), { clock });
     const reg = openRegister(this.file, { clock });
+    // Two meetings for the meeting calls to work on: one afgerond with a besluit, one still a concept.
+    const api = createApi(reg);
+    const call = (name: CallName, input: unknown) => {
+      const result = api.invoke(name, input);
+      if (!result.ok) throw new Error(`soak template: ${name} failed: ${result.error.message}`);
+      return result.value as Record<string, unknown>;
+    };
+    const held = call('meeting.create', { date: '2026-10-01', kind: 'evaluatiemoment' }) as { number: string; items: Array<{ id: number }> };
+    for (const state of ['agenda_vastgesteld', 'in_vergadering']) call('meeting.setState', { number: held.number, state });
+    call('outcome.add', { item: held.items[0]!.id, kind: 'besluit', text: 'De agenda wordt vastgesteld.' });
+    call('meeting.setState', { number: held.number, state: 'afgerond' });
+    const planned = call('meeting.create', { date: todayOf(clock) }) as { number: string; items: Array<{ id: number }> };
     const numbers = (table: string) => reg.db.prepare(`SELECT number FROM ${table} ORDER BY number`).pluck().all() as number[];
     this.known = {
       dossiers: numbers('dossier'),
@@ -130,6 +142,8 @@ class Template {
       hoofddossiers: reg.db.prepare('SELECT id FROM hoofddossier ORDER BY id').pluck().all() as number[],
       today: todayOf(clock),
       referenceDate: reg.db.prepare('SELECT reference_date FROM jaarplan ORDER BY year DESC LIMIT 1').pluck().get() as string,
+      meeting: planned.number,
+      item: planned.items.at(-1)!.id,
     };
     reg.close();
   }
@@ -196,7 +210,12 @@ async function runSequence(template: Template, calls: Call[], options: RunOption
   const jobs = new ExportJobs();
   const opened: string[] = [];
   const api: Api = createApi(host, handlerGroups(jobs, (file) => opened.push(file)));
-  const refs: Partial<Record<RefKind, unknown>> = { outDir: path.join(dir, 'out'), outFile: path.join(dir, 'not-a-folder.txt') };
+  const refs: Partial<Record<RefKind, unknown>> = {
+    outDir: path.join(dir, 'out'),
+    outFile: path.join(dir, 'not-a-folder.txt'),
+    lastMeeting: template.known.meeting,
+    lastItem: template.known.item,
+  };
   const dump = () => {
     const start = performance.now();
     const text = dumpRegister(host.reg.db);
@@ -237,6 +256,13 @@ async function runSequence(template: Template, calls: Call[], options: RunOption
       if (name === 'dossier.create') refs.lastDossier = (result.value as { number: number }).number;
       if (name === 'actiepunt.create') refs.lastActiepunt = (result.value as { number: number }).number;
       if (name === 'ambition.create') refs.lastAmbition = (result.value as { code: string }).code;
+      if (name === 'meeting.create') {
+        const meeting = result.value as { number: string; items: Array<{ id: number }> };
+        refs.lastMeeting = meeting.number;
+        refs.lastItem = meeting.items.at(-1)?.id;
+      }
+      if (name === 'agenda.add') refs.lastItem = (result.value as { id: number }).id;
+      if (name === 'outcome.add') refs.lastOutcome = (result.value as { id: number }).id;
       if (mayChange(name)) {
         const parsed = contract[name].input.parse(input) as Record<string, unknown>;
         if (carriesNonXml(parsed)) render = true;

@@ -140,15 +140,62 @@ export function readBack(name: CallName, parsed: Obj, value: unknown, read: Read
       get('dossier.list', { ambition: code });
       break;
     }
-    case 'meeting.create': {
-      const list = get('meeting.list', {}) as unknown as Obj[] | null;
-      const found = list?.find((m) => m.id === returned.id);
-      if (list && !found) out.push({ field: 'id', expected: returned.id, actual: 'not in meeting.list' });
-      else if (found) fields(found, parsed);
+    case 'meeting.create':
+    case 'meeting.update': {
+      const number = name === 'meeting.create' ? returned.number : parsed.number;
+      const { number: _n, patch, ...rest } = parsed;
+      fields(get('meeting.get', { number }), name === 'meeting.create' ? rest : (patch as Obj));
+      if (name === 'meeting.create' && !(get('meeting.list', {}) as unknown as Obj[] | null)?.some((m) => m.number === number)) {
+        out.push({ field: 'number', expected: number, actual: 'not in meeting.list' });
+      }
+      break;
+    }
+    case 'meeting.setState':
+      fields(get('meeting.get', { number: parsed.number }), { state: parsed.state });
+      break;
+    case 'agenda.add':
+    case 'agenda.update': {
+      const meeting = get('meeting.get', { number: (returned as { meeting?: string }).meeting ?? meetingOf(returned, read) });
+      const item = ((meeting?.items as Obj[] | undefined) ?? []).find((i) => i.id === returned.id) ?? null;
+      if (meeting && !item) out.push({ field: 'id', expected: returned.id, actual: 'not on the agenda' });
+      const { meeting: _m, position: _p, links, patch, ...rest } = parsed;
+      const set = name === 'agenda.add' ? { ...rest, links } : (patch as Obj);
+      const { links: setLinks, ...plain } = set as Obj;
+      fields(item, plain);
+      if (item && setLinks) compare(out, 'links', sortedLinks(setLinks as Obj), sortedLinks(item.links as Obj));
+      break;
+    }
+    case 'attendance.set':
+      fields(get('meeting.get', { number: parsed.meeting }), { attendance: parsed.people });
+      break;
+    case 'agendaTemplate.update':
+      fields(get('agendaTemplate.get', {}), { items: parsed.items });
+      break;
+    case 'outcome.add':
+    case 'outcome.update': {
+      const text = name === 'outcome.add' ? parsed.text : (parsed.patch as Obj).text;
+      if (text !== undefined && (name === 'outcome.update' || parsed.kind !== 'prioriteit')) compare(out, 'text', text, returned.text);
       break;
     }
     default:
       break;
   }
   return out;
+}
+
+/** An agenda item's links as sets: the register keeps them in number order. */
+function sortedLinks(links: Obj): Obj {
+  const sorted = (v: unknown) => [...((v as unknown[] | undefined) ?? [])].sort();
+  return { dossiers: sorted(links.dossiers), actiepunten: sorted(links.actiepunten), ambitions: sorted(links.ambitions) };
+}
+
+/** The meeting an agenda item is on, found through the meetings' agendas. */
+function meetingOf(item: Obj, read: Reader): string | null {
+  const list = read('meeting.list', {});
+  if (!list.ok) return null;
+  for (const m of list.value as Obj[]) {
+    const meeting = read('meeting.get', { number: m.number });
+    if (meeting.ok && ((meeting.value as Obj).items as Obj[]).some((i) => i.id === item.id)) return m.number as string;
+  }
+  return null;
 }

@@ -90,9 +90,12 @@ describe('priority mark and rank', () => {
       ['2024-03-12', { priority: true, rank: 2 }, null],
       ['2024-07-09', { priority: false, rank: null }, 'Ondergebracht bij actiepunt 7'],
     ]);
-    // Dossier 2 moved from rank 1 to 2 to 3 to 2: every move is a row.
-    expect(r.call('dossier.history', { number: 2 }).filter((h) => h.kind === 'priority').map((h) => h.kind === 'priority' && h.state.rank)).toEqual([
-      null, 1, 2, 3, 2,
+    // Dossier 2 moved from rank 1 to 2 to 3 on 12 March and back to 2 on 9 July: one row a day
+    // (issue 11: a day of reordering is one change in a dossier's history, not "rang 1 / rang 2 / rang 3").
+    expect(r.call('dossier.history', { number: 2 }).filter((h) => h.kind === 'priority').map((h) => [h.date, h.kind === 'priority' && h.state.rank])).toEqual([
+      ['2024-01-01', null],
+      ['2024-03-12', 3],
+      ['2024-07-09', 2],
     ]);
   });
 
@@ -163,11 +166,11 @@ describe('the jaarplan', () => {
   });
 });
 
-describe('evaluatiemomenten', () => {
-  it('records meetings in date order', () => {
+describe('meetings', () => {
+  it('lists meetings in date order, numbered in the order they were planned', () => {
     r.call('meeting.create', { date: '2024-07-09', title: 'TB juli' });
     r.call('meeting.create', { date: '2024-03-12', title: 'TB maart' });
-    expect(r.call('meeting.list').map((m) => m.title)).toEqual(['TB maart', 'TB juli']);
-    expect(r.call('register.info').counts).toEqual({ dossiers: 15, actiepunten: 10, evaluatiemomenten: 2 });
+    expect(r.call('meeting.list').map((m) => [m.number, m.title])).toEqual([['TB-2024-02', 'TB maart'], ['TB-2024-01', 'TB juli']]);
+    expect(r.call('register.info').counts).toEqual({ dossiers: 15, actiepunten: 10, meetings: 2 });
   });
 });

@@ -3,8 +3,10 @@
 // The api groups a call's statements into one step; undoing a step runs them backwards, and the
 // statements that reverse the undo become the redo step. The log survives a restart.
 // This list is part of the migration and frozen with it: a later table gets its triggers in the
-// migration that creates it.
-export const TABLES: ReadonlyArray<{ name: string; key: readonly string[]; columns: readonly string[] }> = [
+// migration that creates it. The triggers themselves come from triggers.ts.
+import { undoTriggers, type TriggerTable } from './triggers';
+
+export const TABLES: readonly TriggerTable[] = [
   {
     name: 'jaarplan',
     key: ['id'],
@@ -35,26 +37,6 @@ export const TABLES: ReadonlyArray<{ name: string; key: readonly string[]; colum
   { name: 'evaluatiemoment', key: ['id'], columns: ['id', 'date', 'title', 'created_at'] },
 ];
 
-const RECORDING = `(SELECT recording FROM undo_state WHERE id = 1)`;
-const log = (statement: string) => `INSERT INTO undo_log (stack, statement) VALUES (${RECORDING}, ${statement});`;
-const where = (key: readonly string[], row: 'old' | 'new') => key.map((k) => `'${k} = ' || quote(${row}.${k})`).join(` || ' AND ' || `);
-
-function triggers(t: (typeof TABLES)[number]): string {
-  const when = `WHEN ${RECORDING} <> 'off'`;
-  const sets = t.columns.map((c) => `'${c} = ' || quote(old.${c})`).join(` || ', ' || `);
-  const values = t.columns.map((c) => `quote(old.${c})`).join(` || ', ' || `);
-  return `
-CREATE TRIGGER ${t.name}_undo_insert AFTER INSERT ON ${t.name} ${when} BEGIN
-  ${log(`'DELETE FROM ${t.name} WHERE ' || ${where(t.key, 'new')}`)}
-END;
-CREATE TRIGGER ${t.name}_undo_update AFTER UPDATE ON ${t.name} ${when} BEGIN
-  ${log(`'UPDATE ${t.name} SET ' || ${sets} || ' WHERE ' || ${where(t.key, 'new')}`)}
-END;
-CREATE TRIGGER ${t.name}_undo_delete AFTER DELETE ON ${t.name} ${when} BEGIN
-  ${log(`'INSERT INTO ${t.name} (${t.columns.join(', ')}) VALUES (' || ${values} || ')'`)}
-END;`;
-}
-
 export const up = `
 CREATE TABLE undo_state (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -77,5 +59,5 @@ CREATE TABLE undo_log (
   statement TEXT NOT NULL
 ) STRICT;
 CREATE INDEX undo_log_by_step ON undo_log (step);
-${TABLES.map(triggers).join('\n')}
+${TABLES.map(undoTriggers).join('\n')}
 `;

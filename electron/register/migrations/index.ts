@@ -7,6 +7,7 @@ import * as m0004 from './0004-audit-trail';
 import * as m0005 from './0005-dossier-now';
 import * as m0006 from './0006-number-marks';
 import * as m0007 from './0007-change-author';
+import * as m0008 from './0008-meeting-cycle';
 
 export interface Migration {
   name: string;
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0005-dossier-now', up: m0005.up },
   { name: '0006-number-marks', up: m0006.up },
   { name: '0007-change-author', up: m0007.up },
+  { name: '0008-meeting-cycle', up: m0008.up },
 ];

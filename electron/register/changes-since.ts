@@ -1,0 +1,160 @@
+// "Wat is er veranderd sinds de vorige TB" (issue 11): the register as the previous meeting left it
+// (its afgerond freeze) against the register now, or against this meeting's own afgerond state.
+// What changed is read from the two snapshots (so an edit undone again is no change); when and by
+// whom from the audit trail between the two freezes' places in it.
+import { isOverdue } from '../../shared/actiepunt-marks';
+import type { IsoDate } from '../../shared/dates';
+import type { PriorityState } from '../../shared/domain';
+import type { ChangeLine, ChangesSince } from '../../shared/meeting';
+import type { PhaseState } from '../../shared/phase';
+import type { RegisterSnapshot, SnapshotActiepunt, SnapshotDossier } from '../../shared/report/snapshot';
+import { isRole } from '../profile-store';
+import { timestamp, today } from './clock';
+import type { Register } from './db';
+import { changeMark, freezeRow, frozenSnapshot, partHashes, snapshotParts } from './freeze';
+import { meetingRow, previousMeeting } from './meeting-rows';
+import { readSnapshot } from './snapshot';
+import { listDecisions } from './outcomes';
+
+const last = <T>(rows: ReadonlyArray<{ value: T }>): T | null => (rows.length ? rows[rows.length - 1]!.value : null);
+const samePhase = (a: PhaseState | null, b: PhaseState | null) => JSON.stringify(a) === JSON.stringify(b);
+const deadlineText = (a: SnapshotActiepunt): string | null => (a.deadline === null ? null : a.deadline.kind === 'date' ? a.deadline.date : a.deadline.text);
+const NO_PRIORITY: PriorityState = { priority: false, rank: null };
+
+export function changesSince(reg: Register, number: string): ChangesSince {
+  const meeting = meetingRow(reg, number);
+  const previous = previousMeeting(reg, meeting);
+  // From: the previous meeting as it was left (afgerond, else its agenda), else the register before its first meeting.
+  const from =
+    (previous && (freezeRow(reg, previous.id, 'afgerond') ?? freezeRow(reg, previous.id, 'agenda'))) ?? freezeRow(reg, null, 'start');
+  const own = freezeRow(reg, meeting.id, 'afgerond');
+  const untilMark = own ? own.change_mark : changeMark(reg);
+  const untilDate: IsoDate = own ? meeting.date : today(reg.clock);
+
+  const afterSnapshot = own ? frozenSnapshot(reg, own.id).snapshot : readSnapshot(reg);
+  const lines: ChangeLine[] = [];
+  if (from) {
+    const { snapshot: before, manifest } = frozenSnapshot(reg, from.id);
+    // Only parts whose hash differs can hold a change.
+    const afterHashes = partHashes(snapshotParts(afterSnapshot));
+    const changed = (key: string) => manifest.get(key) !== afterHashes.get(key);
+    const who = attribution(reg, from.change_mark, untilMark);
+    diffDossiers(before, afterSnapshot, changed, who, lines);
+    diffActiepunten(before, afterSnapshot, changed, who, untilDate, lines);
+  }
+  // The besluiten taken after the previous meeting, up to and including this one.
+  for (const d of listDecisions(reg, { search: '' })) {
+    const at = reg.db.prepare('SELECT id, date FROM meeting WHERE number = ?').get(d.meeting) as { id: number; date: string };
+    const afterPrevious = !previous || at.date > previous.date || (at.date === previous.date && at.id > previous.id);
+    const upToThis = at.date < meeting.date || (at.date === meeting.date && at.id <= meeting.id);
+    if (afterPrevious && upToThis) lines.push({ kind: 'besluit', decision: d.number, text: d.text, meeting: d.meeting, at: d.date, by: d.recordedBy });
+  }
+  return {
+    meeting: meeting.number,
+    since: { meeting: previous?.number ?? null, at: from?.at ?? timestamp(reg.clock) },
+    until: { frozen: own !== null, at: own?.at ?? timestamp(reg.clock) },
+    lines,
+  };
+}
+
+type Who = (subject: 'dossier' | 'actiepunt', number: number, tables: readonly string[]) => { at: string | null; by: ChangeLine['by'] };
+
+/** When and by whom an item's rows in `tables` last changed between two places in the audit trail. */
+function attribution(reg: Register, fromMark: number, untilMark: number): Who {
+  const statements = {
+    dossier: reg.db.prepare(
+      `SELECT c.at, c.author, c.author_role, a.tbl FROM audit_log a JOIN change c ON c.id = a.change_id
+       WHERE a.dossier = ? AND a.change_id > ? AND a.change_id <= ? ORDER BY a.id DESC`,
+    ),
+    actiepunt: reg.db.prepare(
+      `SELECT c.at, c.author, c.author_role, a.tbl FROM audit_log a JOIN change c ON c.id = a.change_id
+       WHERE a.actiepunt = ? AND a.change_id > ? AND a.change_id <= ? ORDER BY a.id DESC`,
+    ),
+  };
+  return (subject, number, tables) => {
+    const rows = statements[subject].all(number, fromMark, untilMark) as Array<{ at: string; author: string | null; author_role: string | null; tbl: string }>;
+    const row = rows.find((r) => tables.includes(r.tbl));
+    if (!row) return { at: null, by: null };
+    return { at: row.at, by: row.author !== null && isRole(row.author_role) ? { name: row.author, role: row.author_role } : null };
+  };
+}
+
+const TEXT_FIELDS = ['title', 'description', 'note', 'planning'] as const;
+
+function diffDossiers(before: RegisterSnapshot, after: RegisterSnapshot, changed: (key: string) => boolean, who: Who, lines: ChangeLine[]): void {
+  const old = new Map(before.dossiers.map((d) => [d.number, d]));
+  const now = new Map(after.dossiers.map((d) => [d.number, d]));
+  const key = (n: number) => `d:${String(n).padStart(5, '0')}`;
+  for (const d of after.dossiers) {
+    const was = old.get(d.number);
+    if (!was) {
+      lines.push({ kind: 'dossier_new', dossier: d.number, title: d.title, ...who('dossier', d.number, ['dossier']) });
+      continue;
+    }
+    if (!changed(key(d.number))) continue;
+    diffDossier(was, d, who, lines);
+  }
+  for (const d of before.dossiers) {
+    if (!now.has(d.number)) lines.push({ kind: 'dossier_archived', dossier: d.number, title: d.title, ...who('dossier', d.number, ['dossier']) });
+  }
+}
+
+function diffDossier(was: SnapshotDossier, d: SnapshotDossier, who: Who, lines: ChangeLine[]): void {
+  const phaseBefore = last(was.phases);
+  const phaseAfter = last(d.phases);
+  if (!samePhase(phaseBefore, phaseAfter)) {
+    lines.push({ kind: 'phase', dossier: d.number, title: d.title, before: phaseBefore, after: phaseAfter, ...who('dossier', d.number, ['dossier_phase']) });
+  }
+  const priorityBefore = last(was.priorities) ?? NO_PRIORITY;
+  const priorityAfter = last(d.priorities) ?? NO_PRIORITY;
+  if (priorityBefore.priority !== priorityAfter.priority || priorityBefore.rank !== priorityAfter.rank) {
+    lines.push({ kind: 'priority', dossier: d.number, title: d.title, before: priorityBefore, after: priorityAfter, ...who('dossier', d.number, ['dossier_priority']) });
+  }
+  for (const field of TEXT_FIELDS) {
+    if (was[field] !== d[field]) {
+      lines.push({ kind: 'text', dossier: d.number, title: d.title, field, before: was[field], after: d[field], ...who('dossier', d.number, ['dossier']) });
+    }
+  }
+}
+
+function diffActiepunten(
+  before: RegisterSnapshot,
+  after: RegisterSnapshot,
+  changed: (key: string) => boolean,
+  who: Who,
+  untilDate: IsoDate,
+  lines: ChangeLine[],
+): void {
+  const old = new Map(before.actiepunten.map((a) => [a.number, a]));
+  const key = (n: number) => `a:${String(n).padStart(5, '0')}`;
+  const status = (a: SnapshotActiepunt) => last(a.statuses) ?? 'open';
+  for (const a of after.actiepunten) {
+    const was = old.get(a.number);
+    const overdueNow = isOverdue(status(a), a.deadline, untilDate);
+    if (!was) {
+      lines.push({ kind: 'actiepunt_new', actiepunt: a.number, text: a.text, ...who('actiepunt', a.number, ['actiepunt', 'actiepunt_status']) });
+      if (overdueNow) lines.push({ kind: 'actiepunt_overdue', actiepunt: a.number, text: a.text, at: null, by: null });
+      continue;
+    }
+    // Overdue is about time passing, not an edit: measured against the day the previous freeze was made.
+    const wasOverdue = isOverdue(status(was), was.deadline, before.meetings.at(-1)?.date ?? before.jaarplan.referenceDate);
+    if (overdueNow && !wasOverdue) lines.push({ kind: 'actiepunt_overdue', actiepunt: a.number, text: a.text, at: null, by: null });
+    if (!changed(key(a.number))) continue;
+    if (status(a) === 'afgerond' && status(was) !== 'afgerond') {
+      lines.push({ kind: 'actiepunt_done', actiepunt: a.number, text: a.text, ...who('actiepunt', a.number, ['actiepunt_status']) });
+    }
+    if (deadlineText(was) !== deadlineText(a)) {
+      lines.push({ kind: 'actiepunt_deadline', actiepunt: a.number, text: a.text, before: deadlineText(was), after: deadlineText(a), ...who('actiepunt', a.number, ['actiepunt']) });
+    }
+    if (was.owners.join(', ') !== a.owners.join(', ')) {
+      lines.push({
+        kind: 'actiepunt_owner',
+        actiepunt: a.number,
+        text: a.text,
+        before: was.owners.join(', ') || null,
+        after: a.owners.join(', ') || null,
+        ...who('actiepunt', a.number, ['actiepunt_owner']),
+      });
+    }
+  }
+}

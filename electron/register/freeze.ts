@@ -1,0 +1,170 @@
+// The register kept with a meeting as it was discussed (issue 11, "frozen as discussed"): when the
+// agenda is vastgesteld and when the meeting is afgerond, the plain-data snapshot reports are
+// computed from, and the meeting's own record, are stored immutably with a content hash.
+//
+// Storage grows with what changed, not with register size times meetings: the snapshot is cut into
+// parts (the jaarplan, the ambitions, the hoofddossiers, the meetings, each dossier, each
+// actiepunt), each part is stored once under the sha256 of its JSON (frozen_part), and a freeze
+// lists only the parts whose hash differs from the freeze before it (freeze_entry; a null hash:
+// the part is gone). Reading a freeze replays the chain of entries from the first freeze.
+import { createHash } from 'node:crypto';
+import { RegisterError } from '../../shared/errors';
+import type { RegisterSnapshot, SnapshotActiepunt, SnapshotDossier } from '../../shared/report/snapshot';
+import type { FreezeInfo, FreezeStage, FrozenMeeting, Meeting } from '../../shared/meeting';
+import { timestamp } from './clock';
+import type { Register } from './db';
+import { readSnapshot } from './snapshot';
+
+type Stage = FreezeStage | 'start';
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** Part keys sort as the snapshot lists them: dossiers and actiepunten by number. */
+const dossierKey = (n: number) => `d:${String(n).padStart(5, '0')}`;
+const actiepuntKey = (n: number) => `a:${String(n).padStart(5, '0')}`;
+
+/** The snapshot as parts: key -> JSON. */
+export function snapshotParts(snapshot: RegisterSnapshot): Map<string, string> {
+  const parts = new Map<string, string>();
+  parts.set('jaarplan', JSON.stringify(snapshot.jaarplan));
+  parts.set('ambitions', JSON.stringify(snapshot.ambitions));
+  parts.set('hoofddossiers', JSON.stringify(snapshot.hoofddossiers));
+  parts.set('meetings', JSON.stringify(snapshot.meetings));
+  for (const d of snapshot.dossiers) parts.set(dossierKey(d.number), JSON.stringify(d));
+  for (const a of snapshot.actiepunten) parts.set(actiepuntKey(a.number), JSON.stringify(a));
+  return parts;
+}
+
+export function partHashes(parts: Map<string, string>): Map<string, string> {
+  const hashes = new Map<string, string>();
+  for (const [key, body] of parts) hashes.set(key, sha256(body));
+  return hashes;
+}
+
+/** One hash for a whole freeze: its parts (by key) and the meeting's record. */
+function contentHash(manifest: Map<string, string>, record: string): string {
+  const lines = [...manifest].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, hash]) => `${key}\t${hash}\n`);
+  return sha256(`${lines.join('')}record\t${sha256(record)}\n`);
+}
+
+interface FreezeRow {
+  id: number;
+  meeting_id: number | null;
+  stage: Stage;
+  parent_id: number | null;
+  at: string;
+  change_mark: number;
+  hash: string;
+  record: string;
+}
+
+/** The parts a freeze holds, key -> hash, replayed from the first freeze of its chain. */
+export function manifestOf(reg: Register, freezeId: number): Map<string, string> {
+  const chain = reg.db
+    .prepare(
+      `WITH RECURSIVE chain(id, parent_id, depth) AS (
+         SELECT id, parent_id, 0 FROM meeting_freeze WHERE id = ?
+         UNION ALL SELECT f.id, f.parent_id, chain.depth + 1 FROM meeting_freeze f JOIN chain ON f.id = chain.parent_id)
+       SELECT e.key, e.hash FROM chain JOIN freeze_entry e ON e.freeze_id = chain.id ORDER BY chain.depth DESC`,
+    )
+    .raw()
+    .all(freezeId) as Array<[string, string | null]>;
+  const manifest = new Map<string, string>();
+  for (const [key, hash] of chain) {
+    if (hash === null) manifest.delete(key);
+    else manifest.set(key, hash);
+  }
+  return manifest;
+}
+
+export function hasStartFreeze(reg: Register): boolean {
+  return reg.db.prepare(`SELECT 1 FROM meeting_freeze WHERE stage = 'start'`).get() !== undefined;
+}
+
+/** The newest change filed so far: a freeze's place in the audit trail. */
+export function changeMark(reg: Register): number {
+  return reg.db.prepare('SELECT coalesce(max(id), 0) FROM change').pluck().get() as number;
+}
+
+/**
+ * Keeps the register as it stands now with a meeting (or, for stage 'start', as it stood before
+ * its first meeting). Runs inside the calling transaction; only what changed since the previous
+ * freeze is written.
+ */
+export function freezeRegister(reg: Register, meetingId: number | null, stage: Stage, record: Meeting | null): void {
+  const parts = snapshotParts(readSnapshot(reg));
+  const hashes = partHashes(parts);
+  const parentId = reg.db.prepare('SELECT max(id) FROM meeting_freeze').pluck().get() as number | null;
+  const parent = parentId === null ? new Map<string, string>() : manifestOf(reg, parentId);
+  const recordJson = JSON.stringify(record);
+  const { lastInsertRowid } = reg.db
+    .prepare('INSERT INTO meeting_freeze (meeting_id, stage, parent_id, at, change_mark, hash, record) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(meetingId, stage, parentId, timestamp(reg.clock), changeMark(reg), contentHash(hashes, recordJson), recordJson);
+  const freezeId = Number(lastInsertRowid);
+  const entry = reg.db.prepare('INSERT INTO freeze_entry (freeze_id, key, hash) VALUES (?, ?, ?)');
+  const part = reg.db.prepare('INSERT INTO frozen_part (hash, body) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING');
+  for (const [key, hash] of hashes) {
+    if (parent.get(key) === hash) continue;
+    part.run(hash, parts.get(key)!);
+    entry.run(freezeId, key, hash);
+  }
+  for (const key of parent.keys()) if (!hashes.has(key)) entry.run(freezeId, key, null);
+}
+
+export function freezeInfos(reg: Register, meetingId: number): FreezeInfo[] {
+  return reg.db
+    .prepare(`SELECT stage, at, hash FROM meeting_freeze WHERE meeting_id = ? ORDER BY id`)
+    .all(meetingId) as FreezeInfo[];
+}
+
+export function freezeRow(reg: Register, meetingId: number | null, stage: Stage): FreezeRow | null {
+  return (
+    (reg.db
+      .prepare(`SELECT id, meeting_id, stage, parent_id, at, change_mark, hash, record FROM meeting_freeze WHERE meeting_id IS ? AND stage = ?`)
+      .get(meetingId, stage) as FreezeRow | undefined) ?? null
+  );
+}
+
+/** The snapshot a freeze holds, rebuilt from its parts; the parts are checked against their hashes. */
+export function frozenSnapshot(reg: Register, freezeId: number): { snapshot: RegisterSnapshot; manifest: Map<string, string> } {
+  const manifest = manifestOf(reg, freezeId);
+  const body = reg.db.prepare('SELECT body FROM frozen_part WHERE hash = ?').pluck();
+  const read = (key: string): unknown => {
+    const hash = manifest.get(key);
+    const text = hash === undefined ? undefined : (body.get(hash) as string | undefined);
+    if (text === undefined || sha256(text) !== hash) {
+      throw new RegisterError('internal', `The frozen register is damaged (part ${key}); restore a backup.`);
+    }
+    return JSON.parse(text);
+  };
+  const keys = [...manifest.keys()].sort();
+  const snapshot: RegisterSnapshot = {
+    jaarplan: read('jaarplan') as RegisterSnapshot['jaarplan'],
+    ambitions: read('ambitions') as RegisterSnapshot['ambitions'],
+    hoofddossiers: read('hoofddossiers') as RegisterSnapshot['hoofddossiers'],
+    dossiers: keys.filter((k) => k.startsWith('d:')).map((k) => read(k) as SnapshotDossier),
+    actiepunten: keys.filter((k) => k.startsWith('a:')).map((k) => read(k) as SnapshotActiepunt),
+    meetings: read('meetings') as RegisterSnapshot['meetings'],
+  };
+  return { snapshot, manifest };
+}
+
+/** A meeting as it was kept: at the given stage, else the latest it has. */
+export function frozenMeeting(reg: Register, meetingId: number, number: string, stage?: FreezeStage): FrozenMeeting {
+  const row =
+    stage !== undefined
+      ? freezeRow(reg, meetingId, stage)
+      : (freezeRow(reg, meetingId, 'afgerond') ?? freezeRow(reg, meetingId, 'agenda'));
+  if (!row) {
+    throw new RegisterError(
+      'not_found',
+      stage === undefined
+        ? `Meeting ${number} has not been frozen yet; its register is kept once its agenda is vastgesteld.`
+        : `Meeting ${number} has no ${stage === 'agenda' ? 'agenda' : 'afgerond'} state kept.`,
+      'stage',
+    );
+  }
+  const { snapshot, manifest } = frozenSnapshot(reg, row.id);
+  if (contentHash(manifest, row.record) !== row.hash) throw new RegisterError('internal', `The frozen register of ${number} does not match its hash; restore a backup.`);
+  return { meeting: number, stage: row.stage as FreezeStage, at: row.at, hash: row.hash, record: JSON.parse(row.record) as Meeting, snapshot };
+}
