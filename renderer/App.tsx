@@ -18,12 +18,16 @@ import { DossiersView } from './views/DossiersView';
 import { BeheerView } from './views/BeheerView';
 import { JaarplanView } from './views/JaarplanView';
 import { OverviewView } from './views/OverviewView';
+import { MeetingsView } from './views/MeetingsView';
+import { DecisionsView } from './views/DecisionsView';
 
 const VIEW_COMPONENTS: Record<View, () => React.JSX.Element | null> = {
   overview: OverviewView,
   dossiers: DossiersView,
   board: BoardView,
   actiepunten: ActiepuntenView,
+  vergaderingen: MeetingsView,
+  besluiten: DecisionsView,
   jaarplan: JaarplanView,
   beheer: BeheerView,
 };
@@ -130,7 +134,7 @@ export function App() {
         <ul>
           {VIEWS.map((v) => (
             <li key={v}>
-              <button type="button" aria-current={view === v ? 'page' : undefined} onClick={() => show(v)}>
+              <button type="button" aria-current={view === v ? 'page' : undefined} onClick={() => (v === 'vergaderingen' && useUi.getState().openMeeting(null), show(v))}>
                 {t(lang, v)}
               </button>
             </li>

@@ -1,6 +1,7 @@
 // A contract error in the user's language: the kind of error, the field, and what was wrong.
 // The contract speaks English; the common messages have a Dutch form, the rest are shown as they are.
 import type { CallError } from '../shared/errors';
+import { formatDutchDate } from '../shared/dates';
 import { t, type Lang, type StringKey } from '../shared/i18n';
 
 /** What a backup that cannot be restored is (electron/register/backup.ts, registerFileProblem). */
@@ -17,6 +18,85 @@ const NOT_RESTORABLE: Array<[RegExp, (...m: string[]) => string]> = [
   [/^is damaged \((.+)\)$/, (_, why) => `is beschadigd (${why})`],
   [/^is a TB-register without a jaarplan$/, () => 'is een TB-register zonder jaarplan'],
   [/^cannot be read(?: as a register)? \((.+)\)$/, (_, why) => `is niet te lezen (${why})`],
+];
+
+/** The meeting cycle's states, items and fields in Dutch words (shared/meeting.ts). */
+const STATE_NL: Record<string, string> = {
+  concept: 'concept',
+  agenda_vastgesteld: 'agenda vastgesteld',
+  in_vergadering: 'in vergadering',
+  afgerond: 'afgerond',
+  vastgesteld: 'vastgesteld',
+  geannuleerd: 'geannuleerd',
+};
+const STATE_WORDS_NL: Record<string, string> = {
+  'a concept': 'nog een concept',
+  'on a fixed agenda': 'nog niet geopend (agenda vastgesteld)',
+  'in session': 'in vergadering',
+  afgerond: 'afgerond',
+};
+const PART_NL: Record<string, string> = { details: 'de gegevens kunnen', agenda: 'de agenda kan', outcomes: 'de uitkomsten kunnen', attendance: 'de aanwezigheid kan' };
+
+/** The meeting cycle's refusals (electron/register/meetings.ts, agenda.ts, outcomes.ts, freeze.ts). */
+const MEETINGS: Array<[RegExp, (...m: string[]) => string]> = [
+  [/^There is no meeting (\S+)\.$/, (_, n) => `vergadering ${n} bestaat niet`],
+  [/^meeting (\S+) is vastgesteld and final; a correction is a besluit in a later meeting that names it\.$/, (_, n) => `vergadering ${n} is vastgesteld en definitief; een correctie is een besluit in een latere vergadering dat het oude besluit noemt`],
+  [/^meeting (\S+) is geannuleerd; nothing of it can be changed\.$/, (_, n) => `vergadering ${n} is geannuleerd; er kan niets meer aan veranderen`],
+  [/^meeting (\S+) is (a concept|on a fixed agenda|in session|afgerond); its (\w+) cannot be changed now\.$/, (_, n, s, w) => `vergadering ${n} is ${STATE_WORDS_NL[s!]}; ${PART_NL[w!] ?? w} nu niet worden gewijzigd`],
+  [/^meeting (\S+) is already (\w+)\.$/, (_, n, s) => `vergadering ${n} is al ${STATE_NL[s!] ?? s}`],
+  [/^meeting (\S+) is (vastgesteld|geannuleerd) and final\.$/, (_, n, s) => `vergadering ${n} is ${s} en dat is definitief`],
+  [/^meeting (\S+) cannot go from (\w+) to (\w+)\.$/, (_, n, a, b) => `vergadering ${n} kan niet van "${STATE_NL[a!] ?? a}" naar "${STATE_NL[b!] ?? b}"`],
+  [/^meeting (\S+) has no agenda items; an empty agenda cannot be vastgesteld\.$/, (_, n) => `vergadering ${n} heeft nog geen agendapunten; een lege agenda kan niet worden vastgesteld`],
+  [/^meeting (\S+) is dated (\S+); it can be opened on that day, not before\.$/, (_, n, d) => `vergadering ${n} is op ${formatDutchDate(d!)}; ze kan op die dag worden geopend, niet eerder`],
+  [/^the besluitenlijst of (\S+) is vastgesteld in a later meeting, and (\S+) is not later\.$/, (_, a, b) => `de besluitenlijst van ${a} wordt vastgesteld in een latere vergadering, en ${b} is niet later`],
+  [/^(\S+) is not in session; a besluitenlijst is vastgesteld during the meeting that approves it\.$/, (_, n) => `${n} is niet in vergadering; een besluitenlijst wordt vastgesteld tijdens de vergadering die haar goedkeurt`],
+  [/^meeting (\S+) keeps its number, which belongs to (\d+); plan a new meeting for a date in another year\.$/, (_, n, y) => `vergadering ${n} houdt haar nummer, en dat hoort bij ${y}; plan een nieuwe vergadering voor een datum in een ander jaar`],
+  [/^There is no agenda item (\d+)\.$/, () => 'dat agendapunt bestaat niet (meer)'],
+  [/^Agenda item (\d+) has (\d+) outcome\(s\); remove those first\.$/, (_, n, k) => `agendapunt ${n} heeft ${k} uitkomst(en); verwijder die eerst`],
+  [/^Agenda item (\d+) has been carried over to a later meeting; take it back first\.$/, (_, n) => `agendapunt ${n} is doorgeschoven naar een latere vergadering; haal het daar eerst terug`],
+  [/^the item is on the agenda of (\S+) \(item (\d+)\) and has been dealt with there; it stays doorgeschoven\.$/, (_, m, n) => `het punt staat op de agenda van ${m} (punt ${n}) en is daar al behandeld; het blijft doorgeschoven`],
+  [/^Meeting (\S+) has no agenda items to record this on\.$/, (_, n) => `vergadering ${n} heeft geen agendapunt om dit bij vast te leggen`],
+  [/^There is no ambition '(.+)'\.$/, (_, c) => `ambitie '${c}' bestaat niet`],
+  [/^There is no besluit (\S+)\.$/, (_, b) => `besluit ${b} bestaat niet`],
+  [/^besluit (\S+) is not from an earlier meeting; a besluit replaces only an earlier one\.$/, (_, b) => `besluit ${b} is niet van een eerdere vergadering; een besluit vervangt alleen een eerder besluit`],
+  [/^besluit (\S+) has already been replaced or withdrawn\.$/, (_, b) => `besluit ${b} is al vervangen of ingetrokken`],
+  [/^Outcome (\d+) is actiepunt (\d+); change the actiepunt itself in the actiepuntenlijst\.$/, (_, _o, a) => `dit is actiepunt ${a}; wijzig het actiepunt zelf bij Actiepunten`],
+  [/^A prioriteitswijziging keeps its dossier/, () => 'een prioriteitswijziging blijft bij haar dossier; leg een nieuwe vast voor een ander dossier'],
+  [/^only a besluit replaces or withdraws another\.$/, () => 'alleen een besluit vervangt of trekt een ander besluit in'],
+  [/^There is no outcome (\d+)\.$/, () => 'die uitkomst bestaat niet (meer)'],
+  [/^Besluit (\S+) is replaced by a later besluit; it stays on record\.$/, (_, b) => `besluit ${b} is vervangen door een later besluit; het blijft bewaard`],
+  [/^A prioriteitswijziging is part of the dossier/, () => 'een prioriteitswijziging hoort bij de geschiedenis van het dossier; leg de prioriteit vast zoals die moet zijn'],
+  [/^The actiepunt has been worked on since; archive it/, () => 'aan het actiepunt is sindsdien gewerkt; archiveer het bij Actiepunten'],
+  [/^Meeting (\S+) has not been frozen yet/, (_, n) => `van vergadering ${n} is nog niets bewaard; dat gebeurt zodra de agenda is vastgesteld`],
+  [/^Meeting (\S+) has no (agenda|afgerond) state kept\.$/, (_, n, s) => `van vergadering ${n} is geen stand ${s === 'agenda' ? 'bij vaststelling van de agenda' : 'bij afronding'} bewaard`],
+  [/^The frozen register (?:is damaged|of (\S+) does not match its hash)/, () => 'het bewaarde register van deze vergadering is beschadigd; zet een reservekopie terug'],
+  [/^(TB|B)-(\d+) numbers run up to 999 and all have been given\.$/, (_, k, y) => `alle ${k}-${y}-nummers tot en met 999 zijn uitgegeven`],
+  [/only a priority dossier has a rank/, () => 'alleen een dossier met prioriteit heeft een rang'],
+];
+
+/** The schemas' words (shared/schemas.ts): the same rule, said in Dutch. */
+const SCHEMA: Array<[RegExp, (...m: string[]) => string]> = [
+  [/^must be a meeting number \(TB-2024-01\)$/, () => 'moet een vergadernummer zijn (TB-2024-01)'],
+  [/^must be a besluit number \(B-2024-01\)$/, () => 'moet een besluitnummer zijn (B-2024-01)'],
+  [/^must say what was changed$/, () => 'zeg wat er is gewijzigd'],
+  [/^is only given when the besluitenlijst is vastgesteld$/, () => 'hoort alleen bij het vaststellen van een besluitenlijst'],
+  [/^must name the meeting that approves the besluitenlijst$/, () => 'noem de vergadering die de besluitenlijst vaststelt'],
+  [/^must name a dossier or an actiepunt$/, () => 'noem een dossier of een actiepunt'],
+  [/^must not name an? (dossier|actiepunt|ambition) twice$/, (_, w) => `noemt ${w === 'ambition' ? 'een ambitie' : `een ${w}`} twee keer`],
+  [/^a substitute is named exactly when someone is vervangen$/, () => 'noem een vervanger alleen (en altijd) bij "vervangen door"'],
+  [/^must not hold a standing item twice$/, () => 'bevat een vast agendapunt twee keer'],
+  [/^must be a number of minutes$/, () => 'moet een aantal minuten zijn'],
+  [/^kind must be one of: (.+)$/, (_, list) => `soort moet een van deze zijn: ${list}`],
+  [/^must be one of: (.+)$/, (_, list) => `moet een van deze zijn: ${list}`],
+  [/^must be 1 or more$/, () => 'moet 1 of meer zijn'],
+  [/^must be at most (\d+)$/, (_, n) => `mag hoogstens ${n} zijn`],
+  [/^must be a whole number$/, () => 'moet een geheel getal zijn'],
+  [/^must be a number$/, () => 'moet een getal zijn'],
+  [/^must be text$/, () => 'moet tekst zijn'],
+  [/^must be true or false$/, () => 'moet ja of nee zijn'],
+  [/^must change at least one field$/, () => 'wijzigt niets'],
+  [/^is not a known field$/, () => 'is geen bekend veld'],
+  [/^at most (\d+) (people|standing items|dossiers|actiepunten|ambitions)$/, (_, n, w) => `hoogstens ${n} ${{ people: 'personen', 'standing items': 'vaste agendapunten', dossiers: 'dossiers', actiepunten: 'actiepunten', ambitions: 'ambities' }[w!]}`],
 ];
 
 const DUTCH: Array<[RegExp, (...m: string[]) => string]> = [
@@ -55,6 +135,8 @@ const DUTCH: Array<[RegExp, (...m: string[]) => string]> = [
   [/must be an absolute path/, () => 'moet een volledig pad zijn'],
   [/cannot be parked/, () => 'een afgerond dossier kan niet geparkeerd zijn'],
   [/There is nothing to undo/, () => 'er is niets om ongedaan te maken'],
+  ...MEETINGS,
+  ...SCHEMA,
 ];
 
 function detail(lang: Lang, error: CallError): string {

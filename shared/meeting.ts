@@ -183,6 +183,7 @@ export interface Decision {
   replaces: Outcome['replaces'];
   replacedBy: Outcome['replacedBy'];
   recordedBy: Profile | null;
+  recordedAt: string;
 }
 
 /** Where a dossier or actiepunt came up: the meeting and item, and what was recorded about it there. */

@@ -43,11 +43,12 @@ export function changesSince(reg: Register, number: string): ChangesSince {
     diffActiepunten(before, afterSnapshot, changed, who, untilDate, lines);
   }
   // The besluiten taken after the previous meeting, up to and including this one.
+  const meetingAt = reg.db.prepare('SELECT id, date FROM meeting WHERE number = ?');
   for (const d of listDecisions(reg, { search: '' })) {
-    const at = reg.db.prepare('SELECT id, date FROM meeting WHERE number = ?').get(d.meeting) as { id: number; date: string };
+    const at = meetingAt.get(d.meeting) as { id: number; date: string };
     const afterPrevious = !previous || at.date > previous.date || (at.date === previous.date && at.id > previous.id);
     const upToThis = at.date < meeting.date || (at.date === meeting.date && at.id <= meeting.id);
-    if (afterPrevious && upToThis) lines.push({ kind: 'besluit', decision: d.number, text: d.text, meeting: d.meeting, at: d.date, by: d.recordedBy });
+    if (afterPrevious && upToThis) lines.push({ kind: 'besluit', decision: d.number, text: d.text, meeting: d.meeting, at: d.recordedAt, by: d.recordedBy });
   }
   return {
     meeting: meeting.number,

@@ -62,7 +62,7 @@ export function updateMeeting(reg: Register, { number, patch }: ParsedInput<'mee
   if (patch.date !== undefined && Number(patch.date.slice(0, 4)) !== row.year) {
     throw new RegisterError(
       'invalid_input',
-      `date: meeting ${row.number} keeps its number, which belongs to ${row.year}; plan a new meeting for a date in another year.`,
+      `patch.date: meeting ${row.number} keeps its number, which belongs to ${row.year}; plan a new meeting for a date in another year.`,
       'patch.date',
     );
   }
@@ -148,9 +148,16 @@ function actiepuntenlijst(reg: Register, row: MeetingRow, previous: MeetingRow |
     `SELECT status FROM actiepunt_status WHERE actiepunt_id = (SELECT id FROM actiepunt WHERE number = ?) AND effective_date <= ?
      ORDER BY effective_date DESC, id DESC LIMIT 1`,
   );
+  // What this meeting itself gave out is its outcome, not on its own list.
+  const givenHere = new Set(
+    reg.db
+      .prepare(`SELECT a.number FROM outcome o JOIN agenda_item i ON i.id = o.agenda_item_id JOIN actiepunt a ON a.id = o.actiepunt_id WHERE i.meeting_id = ?`)
+      .pluck()
+      .all(row.id) as number[],
+  );
   const list: ActiepuntOnAgenda[] = [];
   for (const a of listActiepunten(reg, { includeArchived: false })) {
-    if (a.since > row.date) continue;
+    if (a.since > row.date || givenHere.has(a.number)) continue;
     const status = statusOn.pluck().get(a.number, row.date) as ActiepuntOnAgenda['status'] | undefined;
     if (status !== 'open' && status !== 'in_uitvoering') continue;
     list.push({

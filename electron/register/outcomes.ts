@@ -309,6 +309,7 @@ export function listDecisions(reg: Register, input: ParsedInput<'decision.list'>
       replaces: o.replaces,
       replacedBy: o.replacedBy,
       recordedBy: o.recordedBy,
+      recordedAt: o.recordedAt,
     });
   }
   return decisions;

@@ -1,6 +1,7 @@
 // One actiepunt: text, sub-points edited as a list, owners, deadline (a date or a text such as
 // "In elk TB"), remarks, status with its date, and the dossier it belongs to.
 import { AuditTrail } from '../components/AuditTrail';
+import { DiscussedIn } from '../components/DiscussedIn';
 import { StatusOptions } from '../components/options';
 import { DateInput } from '../components/DateInput';
 import { useEffect, useRef, useState } from 'react';
@@ -101,6 +102,7 @@ function EditActiepunt({ lang, a }: { lang: Lang; a: Actiepunt }) {
           ))}
         </select>
       </div>
+      <DiscussedIn lang={lang} kind="actiepunt" number={a.number} />
       <AuditTrail lang={lang} kind="actiepunt" number={a.number} />
     </>
   );

@@ -1,6 +1,7 @@
 // One dossier, every field editable in place: phase with date and note, priority mark and rank,
 // linked actiepunten, the dated history as a timeline, and the wiki page in the system browser.
 import { AuditTrail } from '../components/AuditTrail';
+import { DiscussedIn } from '../components/DiscussedIn';
 import { PhaseOptions } from '../components/options';
 import { DateInput } from '../components/DateInput';
 import { useEffect, useId, useRef, useState } from 'react';
@@ -111,6 +112,7 @@ export function DossierPanel({ number }: { number: number }) {
           onSave={(v) => (v ? save('actiepunt.linkDossier', { number: Number(v), dossier: number }) : Promise.resolve(null))}
         />
       </section>
+      <DiscussedIn lang={lang} kind="dossier" number={number} />
       <AuditTrail lang={lang} kind="dossier" number={number} />
       <section aria-labelledby="history-heading">
         <h3 id="history-heading">{t(lang, 'history')}</h3>

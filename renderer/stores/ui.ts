@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { Lang } from '../../shared/i18n';
 
-export const VIEWS = ['overview', 'dossiers', 'board', 'actiepunten', 'jaarplan', 'beheer'] as const;
+export const VIEWS = ['overview', 'dossiers', 'board', 'actiepunten', 'vergaderingen', 'besluiten', 'jaarplan', 'beheer'] as const;
 export type View = (typeof VIEWS)[number];
 
 interface UiState {
@@ -10,6 +10,8 @@ interface UiState {
   view: View;
   dossier: number | null;
   actiepunt: number | 'new' | null;
+  /** The meeting whose page is open in the Vergaderingen view, by number (TB-2024-01). */
+  meeting: string | null;
   exportOpen: boolean;
   /** Read out by the status region (undo, saves): polite, never in the way. */
   announcement: string;
@@ -17,12 +19,14 @@ interface UiState {
   show(view: View): void;
   openDossier(number: number | null): void;
   openActiepunt(number: number | 'new' | null): void;
+  openMeeting(number: string | null): void;
   setExportOpen(open: boolean): void;
   announce(text: string): void;
 }
 
 const LANG_KEY = 'tb-register-lang';
 const VIEW_KEY = 'tb-register-view';
+const MEETING_KEY = 'tb-register-meeting';
 const storedLang = (): Lang => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'nl');
 const storedView = (): View => {
   const view = sessionStorage.getItem(VIEW_KEY);
@@ -34,6 +38,7 @@ export const useUi = create<UiState>((set) => ({
   view: storedView(),
   dossier: null,
   actiepunt: null,
+  meeting: sessionStorage.getItem(MEETING_KEY),
   exportOpen: false,
   announcement: '',
   setLang(lang) {
@@ -46,6 +51,12 @@ export const useUi = create<UiState>((set) => ({
   },
   openDossier: (dossier) => set({ dossier }),
   openActiepunt: (actiepunt) => set({ actiepunt }),
+  openMeeting(meeting) {
+    if (meeting === null) sessionStorage.removeItem(MEETING_KEY);
+    else sessionStorage.setItem(MEETING_KEY, meeting);
+    if (meeting !== null) sessionStorage.setItem(VIEW_KEY, 'vergaderingen');
+    set(meeting === null ? { meeting } : { meeting, view: 'vergaderingen' });
+  },
   setExportOpen: (exportOpen) => set({ exportOpen }),
   announce: (announcement) => set({ announcement }),
 }));

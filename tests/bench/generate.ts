@@ -1,8 +1,13 @@
 // The benchmark's registers: the 2024 seed (jaarplan, ambitions, hoofddossiers, its 15 dossiers
 // and 10 actiepunten) filled up to `dossiers` dossiers with 10 dated phase changes each,
-// 2 actiepunten per dossier and 30 evaluatiemomenten. Everything goes through the real handler
-// table, so the file holds what years of use would leave: the undo log and the audit trail
-// included. A fixed seed makes every run build the same register.
+// 2 actiepunten per dossier and 30 TB meetings from 2023 on. The meetings are held: each but the
+// last is walked from its agenda to afgerond with a few besluiten (and approves the besluitenlijst
+// of the one before), 1% of the dossiers change between one meeting and the next, and the last
+// waits with its agenda vastgesteld; so the register holds a chain of 60 freezes (the start and
+// two per meeting). Everything goes through the real handler table, so the file holds what years
+// of use would leave: the undo log, the audit trail and the frozen registers included. A fixed
+// seed makes every run build the same register. The meetings are dated before the register's
+// clock (BENCH_NOW), which stays fixed.
 import path from 'node:path';
 import { createApi } from '../../electron/api';
 import { fixedClock } from '../../electron/register/clock';
@@ -20,9 +25,12 @@ const FIRST_DAY: IsoDate = '2018-01-08';
 export const PHASE_CHANGES = 10;
 export const ACTIEPUNTEN_PER_DOSSIER = 2;
 export const MEETINGS = 30;
+export const DECISIONS_PER_MEETING = 3;
+/** The share of the dossiers that changes between one meeting and the next. */
+export const CHANGED_SHARE = 0.01;
 
 /** mulberry32: small, fast and the same on every machine. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -42,6 +50,19 @@ const STEPS: readonly Phase[] = ['nieuw', 'analyse', 'refinement', 'implementati
 const DAY_MS = 86_400_000;
 const days = (from: IsoDate, to: IsoDate): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 const addDays = (date: IsoDate, n: number): IsoDate => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+
+type Call = (name: string, input: unknown) => unknown;
+
+/**
+ * Between two meetings the register moves on: `count` distinct dossiers (of 1..dossiers) get a
+ * new note that names `why`, so each of them is a changed part for the next freeze.
+ */
+export function changeDossiers(call: Call, rnd: () => number, dossiers: number, count: number, why: string): number[] {
+  const picked = new Set<number>();
+  while (picked.size < Math.min(count, dossiers)) picked.add(1 + Math.floor(rnd() * dossiers));
+  for (const number of picked) call('dossier.update', { number, patch: { note: `Voorbereid voor ${why}: stand van zaken bijgewerkt.` } });
+  return [...picked];
+}
 
 export interface GeneratedRegister {
   file: string;
@@ -67,7 +88,7 @@ export function generateRegister(file: string, dossiers: number, seed = 20241): 
   const hoofddossiers = (call('hoofddossier.list', {}) as Array<{ id: number }>).map((h) => h.id);
 
   reg.db.transaction(() => {
-    const seeded = (call('register.info', {}) as { counts: { dossiers: number; actiepunten: number; evaluatiemomenten: number } }).counts;
+    const seeded = (call('register.info', {}) as { counts: { dossiers: number; actiepunten: number; meetings: number } }).counts;
     for (let i = seeded.dossiers; i < dossiers; i++) {
       // Ten changes between a start in 2018-2024 and today, each to a state other than the last.
       const start = addDays(FIRST_DAY, Math.floor(rnd() * days(FIRST_DAY, '2024-06-30')));
@@ -123,11 +144,33 @@ export function generateRegister(file: string, dossiers: number, seed = 20241): 
       const outcome = rnd();
       if (outcome < 0.5) call('actiepunt.setStatus', { number, status: outcome < 0.15 ? 'in_uitvoering' : 'afgerond', date: later });
     }
-    for (let m = seeded.evaluatiemomenten; m < MEETINGS; m++) {
-      call('meeting.create', { date: addDays('2023-01-16', m * 42), title: `TB-overleg ${m + 1}` });
+    // Every six weeks from January 2023, an evaluatiemoment every fourth time.
+    let previous: string | null = null;
+    for (let m = seeded.meetings; m < MEETINGS; m++) {
+      const date = addDays('2023-01-16', m * 42);
+      if (m > 0) changeDossiers(call, rnd, dossiers, Math.round(dossiers * CHANGED_SHARE), `het TB van ${date}`);
+      const { number } = call('meeting.create', { date, kind: m % 4 === 3 ? 'evaluatiemoment' : 'regulier', title: `TB-overleg ${m + 1}` }) as { number: string };
+      const about = Array.from({ length: DECISIONS_PER_MEETING }, () => 1 + Math.floor(rnd() * dossiers)).filter((n, k, all) => all.indexOf(n) === k);
+      const item = call('agenda.add', {
+        meeting: number,
+        title: `Voortgang ${pick(TOPICS).toLowerCase()} ${pick(SUBJECTS)}`,
+        purpose: 'besluitvorming',
+        presenter: pick(OWNERS),
+        links: { dossiers: about },
+      }) as { id: number };
+      call('meeting.setState', { number, state: 'agenda_vastgesteld' });
+      if (m === MEETINGS - 1) break;
+      call('meeting.setState', { number, state: 'in_vergadering' });
+      if (previous) call('meeting.setState', { number: previous, state: 'vastgesteld', approval: { by: number, kind: 'ongewijzigd' } });
+      for (let k = 0; k < DECISIONS_PER_MEETING; k++) {
+        const dossier = about[k % about.length]!;
+        call('outcome.add', { item: item.id, kind: 'besluit', text: `Het TB stemt in met de aanpak van dossier ${dossier} (besluit ${k + 1} van ${number}).`, dossier });
+      }
+      call('meeting.setState', { number, state: 'afgerond' });
+      previous = number;
     }
   })();
-  const counts = (call('register.info', {}) as { counts: { dossiers: number; actiepunten: number; evaluatiemomenten: number } }).counts;
+  const counts = (call('register.info', {}) as { counts: { dossiers: number; actiepunten: number; meetings: number } }).counts;
   reg.close();
-  return { file, dossiers: counts.dossiers, actiepunten: counts.actiepunten, meetings: counts.evaluatiemomenten };
+  return { file, dossiers: counts.dossiers, actiepunten: counts.actiepunten, meetings: counts.meetings };
 }

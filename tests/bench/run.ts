@@ -1,7 +1,9 @@
 // npm run bench: builds the benchmark registers (500 and 5,000 dossiers), measures opening, the
-// calls beside bare statements, the report model, the exports beside bare library documents and
-// the workspace in Chromium, then prints one table and writes the figures as JSON.
-//   npm run bench [-- --only open,calls,exports,ui] [--quick]
+// calls beside bare statements, the report model, the meeting cycle (a meeting page's data, what
+// changed since the previous TB, freezing the register and what a freeze adds to the file), the
+// exports beside bare library documents and the workspace in Chromium, then prints one table and
+// writes the figures as JSON.
+//   npm run bench [-- --only open,calls,meetings,exports,ui] [--quick]
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -12,6 +14,7 @@ import { EXPORT_DOCUMENTS, EXPORT_FORMATS, type ExportDocument, type ExportForma
 import { bundleForNode } from '../support/bundle';
 import { measureCalls, type RegisterFigures } from './calls';
 import { generateRegister } from './generate';
+import { measureMeetings, type MeetingFigures } from './meetings';
 import { copyAsVersion } from './schema-downgrade';
 import { ratio, summarize, type Timing } from './stats';
 import { measureUi, type UiFigures } from './ui';
@@ -20,7 +23,7 @@ import { formatTable, type Row } from './table';
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SIZES = [500, 5_000] as const;
 const BIG = 5_000;
-const SECTIONS = ['open', 'calls', 'exports', 'ui'] as const;
+const SECTIONS = ['open', 'calls', 'meetings', 'exports', 'ui'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -148,6 +151,7 @@ async function main(): Promise<void> {
   const results: {
     open?: OpenFigures;
     registers?: RegisterFigures[];
+    meetings?: MeetingFigures;
     exports?: ExportFigure[];
     ui?: UiFigures;
   } = {};
@@ -157,6 +161,7 @@ async function main(): Promise<void> {
       results.registers = [];
       for (const n of SIZES) results.registers.push(await measureCalls(copyOf(files[n]!, scratch), n, quick ? 5 : 30));
     }
+    if (only.has('meetings')) results.meetings = await measureMeetings(copyOf(files[BIG]!, scratch), BIG, quick ? 3 : 10, quick ? 1 : 4);
     if (only.has('exports')) results.exports = measureExports(files);
     if (only.has('ui')) {
       if (!fs.existsSync(path.join(ROOT, 'dist', 'renderer', 'index.html'))) throw new Error('Build the renderer first (npm run build:renderer).');
@@ -184,6 +189,38 @@ async function main(): Promise<void> {
     }
     rows.push({ what: 'Report model: snapshot', size: reg.reportModel.dossiers, timing: reg.reportModel.snapshot });
     rows.push({ what: 'Report model: C&R rapportage', size: reg.reportModel.dossiers, timing: reg.reportModel.model });
+  }
+  if (results.meetings) {
+    const m = results.meetings;
+    const g = m.growth;
+    const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+    rows.push({
+      what: 'meeting.get + meeting.asOf (a meeting page\'s data)',
+      size: m.dossiers,
+      timing: m.pageData,
+      note: `${m.latest}, agenda vastgesteld; ${m.pageDataKb} KB JSON`,
+    });
+    rows.push({
+      what: 'meeting.changesSince (latest meeting)',
+      size: m.dossiers,
+      timing: m.changesSince,
+      note: `${m.latest} against the previous meeting's afgerond freeze; ${m.changeLines} lines, ${m.changesSinceKb} KB JSON`,
+      target: { ms: 200 },
+    });
+    rows.push({
+      what: `meeting.setState that freezes (agenda vastgesteld, afgerond; ${g.dossiersChanged} dossiers changed)`,
+      size: m.dossiers,
+      timing: m.freeze,
+      note: `${m.meetings} meetings, ${g.freezes} freezes after a chain of ${m.chain}; agenda ${Math.round(m.freezeAgenda.medianMs)} ms, afgerond ${Math.round(m.freezeAfgerond.medianMs)} ms`,
+      target: { ms: 500 },
+    });
+    rows.push({
+      what: `Freeze: file growth per freeze, vs the changed parts' JSON as bare (${g.dossiersChanged} dossiers changed)`,
+      size: m.dossiers,
+      vsBare: g.ratio,
+      note: `+${kb(g.fileBytes)} file (${kb(g.usedBytes)} in used pages) vs ${kb(g.changedBytes)} changed; ${g.entries} entries and a ${kb(g.recordBytes)} meeting record per freeze; ${g.freezes} freezes`,
+      target: { vsBare: 2 },
+    });
   }
   for (const e of results.exports ?? []) {
     const name = { bijlage1: 'Bijlage 1', bijlage2: 'Bijlage 2', rapportage: 'C&R rapportage' }[e.document];

@@ -62,4 +62,32 @@ describe('errors in Dutch', () => {
       'Not possible: X is a folder; an export cannot replace it. Move it, or pick another folder. Nothing was written.',
     );
   });
+
+  it('say in Dutch why a meeting step or edit is refused, from the real refusals', () => {
+    const file = path.join(tempDir(), 'register.sqlite');
+    createSeededRegister(file, readSeed(SEED_FILE));
+    const host = RegisterHost.open(file);
+    try {
+      const api = createApi(host);
+      const refusal = (name: string, input: unknown) => {
+        const result = api.invoke(name, input);
+        if (result.ok) throw new Error(`${name} was accepted`);
+        return describeError('nl', result.error);
+      };
+      const m = api.invoke('meeting.create', { date: '2024-02-14' });
+      if (!m.ok) throw new Error('meeting.create failed');
+      const number = (m.value as { number: string }).number;
+      expect(refusal('meeting.setState', { number, state: 'afgerond' })).toBe('Kan niet: vergadering TB-2024-01 kan niet van "concept" naar "afgerond"');
+      expect(refusal('meeting.setState', { number: 'TB-2024-09', state: 'afgerond' })).toBe('Niet gevonden: vergadering TB-2024-09 bestaat niet');
+      expect(refusal('meeting.setState', { number: 'TB 9', state: 'afgerond' })).toBe('Niet opgeslagen: ongeldige invoer: moet een vergadernummer zijn (TB-2024-01)');
+      expect(refusal('meeting.create', { date: '2024-02-14', kind: 'borrel' })).toBe('Niet opgeslagen: ongeldige invoer: moet een van deze zijn: regulier, evaluatiemoment');
+      const item = (m.value as { items: Array<{ id: number }> }).items[0]!.id;
+      expect(refusal('outcome.add', { item, kind: 'besluit', text: 'Vooruit besloten' })).toBe('Kan niet: vergadering TB-2024-01 is nog een concept; de uitkomsten kunnen nu niet worden gewijzigd');
+      expect(refusal('meeting.update', { number, patch: { date: '2025-01-01' } })).toBe(
+        'Niet opgeslagen: ongeldige invoer: vergadering TB-2024-01 houdt haar nummer, en dat hoort bij 2024; plan een nieuwe vergadering voor een datum in een ander jaar',
+      );
+    } finally {
+      host.close();
+    }
+  });
 });

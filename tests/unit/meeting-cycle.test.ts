@@ -12,6 +12,8 @@ import { memoryProfileStore } from '../../electron/profile-store';
 import type { Clock } from '../../electron/register/clock';
 import type { Meeting } from '../../shared/meeting';
 import { dumpRegister, SEED_FILE, tempDir, testRegisterFor, type TestRegister } from '../support/register';
+import { runExport } from '../support/export';
+import { readDocx, xlsxParts } from '../support/office';
 
 /** A clock the test moves: the register lives through the year. */
 function movingClock(start: string) {
@@ -333,5 +335,28 @@ describe('the meeting cycle', () => {
     expect(list).toMatchObject({ ok: true, value: [{ number: 'TB-2024-01', title: 'TB maart', state: 'afgerond' }, { number: 'TB-2024-02', title: 'TB mei' }, { number: 'TB-2025-01' }] });
     reg.db.exec(`INSERT INTO jaarplan (year, title, board, reference_date) VALUES (2024, 'Jaarplan', 'TB', '2024-01-01')`);
     expect(api.invoke('meeting.create', { date: '2024-09-01' })).toMatchObject({ ok: true, value: { number: 'TB-2024-03' } });
+  });
+
+  it('keeps a meeting remark out of Bijlage 1: the exported Word and Excel files do not hold it', async () => {
+    const { t, time } = livingRegister();
+    const m = t.call('meeting.create', { date: '2024-02-14' });
+    t.call('meeting.setState', { number: m.number, state: 'agenda_vastgesteld' });
+    time.set('2024-02-14T10:00:00');
+    t.call('meeting.setState', { number: m.number, state: 'in_vergadering' });
+    const remark = 'Voorzitter vraagt om een tweede lezing in het voorjaar';
+    t.call('outcome.add', { item: m.items[0]!.id, kind: 'notitie', text: remark, dossier: 7 });
+    t.call('outcome.add', { item: m.items[0]!.id, kind: 'besluit', text: 'Een besluit dat ook niet in Bijlage 1 hoort', dossier: 7 });
+    const outDir = tempDir('tb-remark-');
+    const job = await runExport(t, { what: ['bijlage1'], formats: ['docx', 'xlsx'], outDir });
+    expect(job.files).toHaveLength(2);
+    const docx = await readDocx(path.join(outDir, 'bijlage-1-dossiers-met-prioriteit.docx'));
+    const allDocx = Object.values(docx.parts).join('\n');
+    // Dossier 7 is in it, with its own Toelichting; the meeting's words are not.
+    expect(allDocx).toContain('ketenmachtigingen');
+    expect(allDocx).not.toContain('tweede lezing');
+    expect(allDocx).not.toContain('ook niet in Bijlage 1');
+    const xlsx = Object.values(await xlsxParts(path.join(outDir, 'bijlage-1-dossiers-met-prioriteit.xlsx'))).join('\n');
+    expect(xlsx).toContain('ketenmachtigingen');
+    expect(xlsx).not.toContain('tweede lezing');
   });
 });

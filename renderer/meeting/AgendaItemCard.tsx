@@ -1,0 +1,189 @@
+// One agenda item: number, title, purpose, presenter and time; what it is about; whether it was
+// dealt with or carried over; its outcomes; and, for the standing items, the actiepuntenlijst and
+// the approval of the previous besluitenlijst.
+import { useState } from 'react';
+import { formatDutchDate } from '../../shared/dates';
+import { t } from '../../shared/i18n';
+import { AGENDA_STATES, EDITABLE, type AgendaItem, type AgendaState, type Meeting } from '../../shared/meeting';
+import { formatDeadline } from '../../shared/report/bijlage2-model';
+import { FieldError, save } from '../components/fields';
+import { useUi } from '../stores/ui';
+import { ApproveForm } from './ApproveForm';
+import { ItemEditor } from './ItemEditor';
+import { LinkChips } from './LinkPicker';
+import { OutcomeForm } from './OutcomeForm';
+import { OutcomeList } from './OutcomeList';
+
+interface Props {
+  meeting: Meeting;
+  item: AgendaItem;
+  /** Moves the item to a position (1-based); absent when the agenda cannot change. */
+  onMove?: (to: number) => void;
+  drag?: { onStart(): void; onDrop(): void };
+}
+
+export function AgendaItemCard({ meeting, item, onMove, drag }: Props) {
+  const lang = useUi((s) => s.lang);
+  const [editing, setEditing] = useState(false);
+  const [recording, setRecording] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const editable = EDITABLE.agenda(meeting.state);
+  const stateEditable = editable || meeting.state === 'afgerond';
+  const headingId = `item-${item.id}-title`;
+  const setState = async (state: AgendaState) => setError(await save('agenda.update', { id: item.id, patch: { state } }));
+  const remove = async () => setError(await save('agenda.remove', { id: item.id }));
+  return (
+    <li
+      className={`agenda-item state-${item.state}`}
+      data-item-id={item.id}
+      data-testid={`agenda-item-${item.number}`}
+      aria-labelledby={headingId}
+      draggable={drag ? true : undefined}
+      onDragStart={drag ? (e) => (e.dataTransfer.setData('text/plain', String(item.id)), drag.onStart()) : undefined}
+      onDragOver={drag ? (e) => e.preventDefault() : undefined}
+      onDrop={drag ? (e) => (e.preventDefault(), drag.onDrop()) : undefined}
+    >
+      <div className="item-head">
+        {onMove ? (
+          <button
+            type="button"
+            className="item-handle"
+            aria-label={t(lang, 'moveItem', { number: item.number })}
+            aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
+            onKeyDown={(e) => {
+              if (!e.altKey && !['ArrowUp', 'ArrowDown'].includes(e.key)) return;
+              if (e.key === 'ArrowUp') (e.preventDefault(), onMove(item.position - 1));
+              if (e.key === 'ArrowDown') (e.preventDefault(), onMove(item.position + 1));
+            }}
+          >
+            ⠿
+          </button>
+        ) : null}
+        <span className="item-number" aria-hidden="true">
+          {item.number}.
+        </span>
+        <h4 id={headingId} className="item-title">
+          <span className="visually-hidden">{t(lang, 'agendaItem')} {item.number}: </span>
+          {item.title}
+        </h4>
+        <span className={`badge purpose-${item.purpose}`}>{t(lang, `purpose_${item.purpose}`)}</span>
+        {item.state !== 'open' && <span className={`badge item-${item.state}`}>{t(lang, `itemState_${item.state}`)}</span>}
+      </div>
+      <p className="item-meta muted">
+        {[item.presenter, item.minutes ? t(lang, 'minutesShort', { minutes: item.minutes }) : null, item.standing ? t(lang, 'standing') : null].filter(Boolean).join(' · ')}
+      </p>
+      {item.proposal && (
+        <p className="proposal">
+          <strong>{t(lang, 'proposal')}:</strong> {item.proposal}
+        </p>
+      )}
+      <LinkChips links={item.links} />
+      {item.carriedFrom && <p className="muted">{t(lang, 'carriedFrom', { meeting: item.carriedFrom.meeting, item: item.carriedFrom.item })}</p>}
+      {item.state === 'doorgeschoven' && (
+        <p className="muted">{item.carriedTo ? t(lang, 'carriedTo', { meeting: item.carriedTo.meeting, item: item.carriedTo.item }) : t(lang, 'carriedPending')}</p>
+      )}
+      {item.standing === 'actiepuntenlijst' && <ActiepuntenLijst meeting={meeting} />}
+      {item.standing === 'besluitenlijst' && <ApproveForm meeting={meeting} />}
+      <OutcomeList meeting={meeting} item={item} />
+      {EDITABLE.outcomes(meeting.state) && recording && <OutcomeForm meeting={meeting} item={item} />}
+      {(editable || stateEditable) && (
+        <div className="item-actions">
+          {onMove && (
+            <>
+              <button type="button" className="small" disabled={item.position === 1} onClick={() => onMove(item.position - 1)} aria-label={`${t(lang, 'itemUp')}: ${item.title}`}>
+                ↑
+              </button>
+              <button type="button" className="small" disabled={item.position === meeting.items.length} onClick={() => onMove(item.position + 1)} aria-label={`${t(lang, 'itemDown')}: ${item.title}`}>
+                ↓
+              </button>
+            </>
+          )}
+          {EDITABLE.outcomes(meeting.state) && (
+            <button type="button" className="small" aria-expanded={recording} onClick={() => setRecording(!recording)} data-testid={`record-${item.number}`}>
+              {recording ? t(lang, 'doneRecording') : t(lang, 'recordOnItem', { number: item.number })}
+            </button>
+          )}
+          {editable && (
+            <button type="button" className="small" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+              {editing ? t(lang, 'doneEditing') : t(lang, 'editItem', { number: item.number })}
+            </button>
+          )}
+          {editable && item.outcomes.length === 0 && !item.carriedTo && (
+            <button type="button" className="small" onClick={() => void remove()}>
+              {t(lang, 'removeItem', { number: item.number })}
+            </button>
+          )}
+          {stateEditable && meeting.state !== 'concept' && (
+            <label className="inline">
+              {t(lang, 'itemState')}{' '}
+              <select value={item.state} onChange={(e) => void setState(e.target.value as AgendaState)} data-testid={`item-state-${item.number}`}>
+                {AGENDA_STATES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(lang, `itemState_${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </div>
+      )}
+      <FieldError id={`item-${item.id}-error`} error={error} />
+      {editing && <ItemEditor item={item} />}
+    </li>
+  );
+}
+
+/** The actiepuntenlijst item: every actiepunt open on the meeting's date, with its marks. */
+function ActiepuntenLijst({ meeting }: { meeting: Meeting }) {
+  const lang = useUi((s) => s.lang);
+  if (meeting.actiepuntenlijst.length === 0) return <p className="muted">{t(lang, 'noOpenActiepunten')}</p>;
+  const list = meeting.actiepuntenlijst;
+  return (
+    <details className="actiepuntenlijst">
+      <summary>
+        {t(lang, 'actiepuntenlijstSummary', {
+          date: formatDutchDate(meeting.date),
+          open: list.length,
+          new: list.filter((a) => a.isNew).length,
+          overdue: list.filter((a) => a.overdue).length,
+        })}
+      </summary>
+    <table className="register-table compact" data-testid="meeting-actiepunten">
+      <caption className="caption">{t(lang, 'actiepuntenlijst', { date: formatDutchDate(meeting.date) })}</caption>
+      <thead>
+        <tr>
+          <th scope="col" className="num">
+            {t(lang, 'number')}
+          </th>
+          <th scope="col">{t(lang, 'actiepunt')}</th>
+          <th scope="col">{t(lang, 'owner')}</th>
+          <th scope="col">{t(lang, 'deadline')}</th>
+          <th scope="col">{t(lang, 'status')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {meeting.actiepuntenlijst.map((a) => (
+          <tr key={a.number} className={a.overdue ? 'overdue' : undefined}>
+            <td className="num">{a.number}</td>
+            <th scope="row">
+              <button type="button" className="link" onClick={() => useUi.getState().openActiepunt(a.number)}>
+                {a.text.split('\n')[0]}
+              </button>
+            </th>
+            <td>{a.owners.join('/') || '-'}</td>
+            <td>{a.deadline ? formatDeadline(a.deadline) : '-'}</td>
+            <td>
+              <span className="badges">
+                <span className={`badge status-${a.status}`}>{t(lang, `status_${a.status}`)}</span>
+                {a.isNew && <span className="badge new">{t(lang, 'newSince', { date: meeting.previous ?? t(lang, 'changesStart') })}</span>}
+                {a.overdue && <span className="badge overdue">{t(lang, 'overdue')}</span>}
+                {a.meetings > 1 && <span className="badge">{t(lang, 'onMeetings', { count: a.meetings })}</span>}
+              </span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+    </details>
+  );
+}

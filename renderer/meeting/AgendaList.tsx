@@ -1,0 +1,126 @@
+// The agenda: items in the order the TB takes them, moved by keyboard (Alt+arrow, or the arrow
+// buttons) or by dragging, and a form to add an item of the moment.
+import { useId, useState } from 'react';
+import { t } from '../../shared/i18n';
+import { AGENDA_PURPOSES, EDITABLE, type AgendaPurpose, type Meeting } from '../../shared/meeting';
+import { FieldError } from '../components/fields';
+import { describeError } from '../error-text';
+import { perform } from '../stores/register';
+import { useUi } from '../stores/ui';
+import { AgendaItemCard } from './AgendaItemCard';
+
+export function AgendaList({ meeting }: { meeting: Meeting }) {
+  const lang = useUi((s) => s.lang);
+  const [dragged, setDragged] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const editable = EDITABLE.agenda(meeting.state);
+  async function move(id: number, to: number) {
+    if (to < 1 || to > meeting.items.length) return;
+    const result = await perform('agenda.move', { id, to });
+    setError(result.ok ? null : describeError(lang, result.error));
+    if (result.ok) {
+      // Keep the keyboard on the item that moved.
+      requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-item-id="${id}"] .item-handle`)?.focus());
+      const item = result.value.find((i) => i.id === id);
+      if (item) useUi.getState().announce(`${t(lang, 'agendaItem')} ${item.number}: ${item.position}/${result.value.length}`);
+    }
+  }
+  return (
+    <section aria-labelledby="agenda-heading">
+      <h3 id="agenda-heading">{t(lang, 'agenda')}</h3>
+      <FieldError id="agenda-error" error={error} />
+      <ol className="agenda" data-testid="agenda">
+        {meeting.items.map((item) => (
+          <AgendaItemCard
+            key={item.id}
+            meeting={meeting}
+            item={item}
+            onMove={editable ? (to) => void move(item.id, to) : undefined}
+            drag={
+              editable
+                ? {
+                    onStart: () => setDragged(item.id),
+                    onDrop: () => {
+                      if (dragged !== null && dragged !== item.id) void move(dragged, item.position);
+                      setDragged(null);
+                    },
+                  }
+                : undefined
+            }
+          />
+        ))}
+      </ol>
+      {editable && <AddItemForm meeting={meeting} />}
+    </section>
+  );
+}
+
+function AddItemForm({ meeting }: { meeting: Meeting }) {
+  const lang = useUi((s) => s.lang);
+  const id = useId();
+  const [title, setTitle] = useState('');
+  const [purpose, setPurpose] = useState<AgendaPurpose>('bespreking');
+  const [presenter, setPresenter] = useState('');
+  const [minutes, setMinutes] = useState('');
+  const [error, setError] = useState<{ field?: string; text: string } | null>(null);
+  // An item of the moment goes before the rondvraag.
+  const rondvraag = meeting.items.find((i) => i.standing === 'rondvraag');
+  async function add() {
+    const result = await perform('agenda.add', {
+      meeting: meeting.number,
+      title,
+      purpose,
+      presenter: presenter.trim() || null,
+      // Not a number: sent as typed, so the register says what is wrong with it.
+      minutes: minutes.trim() ? (/^\d+$/.test(minutes.trim()) ? Number(minutes) : (minutes as unknown as number)) : null,
+      ...(rondvraag ? { position: rondvraag.position } : {}),
+    });
+    if (!result.ok) return setError({ field: result.error.field, text: describeError(lang, result.error) });
+    setError(null);
+    setTitle('');
+    setPresenter('');
+    setMinutes('');
+    useUi.getState().announce(`${t(lang, 'agendaItem')} ${result.value.number}: ${result.value.title}`);
+  }
+  const invalid = (field: string) => (error?.field === field ? true : undefined);
+  return (
+    <form
+      className="inline-form"
+      aria-labelledby={`${id}-legend`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void add();
+      }}
+    >
+      <h4 id={`${id}-legend`} className="form-title">
+        {t(lang, 'addAgendaItem')}
+      </h4>
+      <div className="field grow">
+        <label htmlFor={`${id}-title`}>{t(lang, 'title')}</label>
+        <input id={`${id}-title`} value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={invalid('title')} aria-describedby={error ? `${id}-error` : undefined} data-testid="new-item-title" />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-purpose`}>{t(lang, 'purpose')}</label>
+        <select id={`${id}-purpose`} value={purpose} onChange={(e) => setPurpose(e.target.value as AgendaPurpose)}>
+          {AGENDA_PURPOSES.map((p) => (
+            <option key={p} value={p}>
+              {t(lang, `purpose_${p}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-presenter`}>{t(lang, 'presenter')}</label>
+        <input id={`${id}-presenter`} value={presenter} size={14} onChange={(e) => setPresenter(e.target.value)} aria-invalid={invalid('presenter')} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-minutes`}>{t(lang, 'minutes')}</label>
+        <input id={`${id}-minutes`} value={minutes} size={4} inputMode="numeric" onChange={(e) => setMinutes(e.target.value)} aria-invalid={invalid('minutes')} />
+      </div>
+      <button type="submit" className="primary">
+        {t(lang, 'addAgendaItem')}
+      </button>
+      <FieldError id={`${id}-error`} error={error?.text ?? null} />
+    </form>
+  );
+}

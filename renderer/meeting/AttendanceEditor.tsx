@@ -1,0 +1,109 @@
+// Who was there, for which organisation: aanwezig, afwezig met bericht, or vervangen door.
+// Edited as a list and saved whole; a new meeting starts from the previous meeting's list.
+import { useEffect, useId, useState } from 'react';
+import { t } from '../../shared/i18n';
+import { EDITABLE, PRESENCES, type Attendee, type Meeting, type Presence } from '../../shared/meeting';
+import { invoke } from '../client';
+import { FieldError } from '../components/fields';
+import { describeError } from '../error-text';
+import { perform } from '../stores/register';
+import { useUi } from '../stores/ui';
+
+export function AttendanceEditor({ meeting }: { meeting: Meeting }) {
+  const lang = useUi((s) => s.lang);
+  const id = useId();
+  const editable = EDITABLE.attendance(meeting.state);
+  const [rows, setRows] = useState<Attendee[]>(meeting.attendance);
+  const [error, setError] = useState<{ field?: string; text: string } | null>(null);
+  const stored = JSON.stringify(meeting.attendance);
+  useEffect(() => setRows(meeting.attendance), [stored]);
+  const dirty = JSON.stringify(rows) !== stored;
+
+  async function fromPrevious() {
+    if (!meeting.previous) return;
+    const previous = await invoke('meeting.get', { number: meeting.previous });
+    if (previous.ok) setRows(previous.value.attendance.map((a) => ({ ...a, presence: 'aanwezig', substitute: null })));
+  }
+  async function saveAll() {
+    const result = await perform('attendance.set', { meeting: meeting.number, people: rows });
+    setError(result.ok ? null : { field: result.error.field, text: describeError(lang, result.error) });
+  }
+  const set = (i: number, patch: Partial<Attendee>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const invalid = (i: number, field: string) => (error?.field === `people.${i}.${field}` ? true : undefined);
+
+  if (!editable) {
+    return (
+      <section aria-labelledby={`${id}-h`}>
+        <h3 id={`${id}-h`}>{t(lang, 'attendance')}</h3>
+        {meeting.attendance.length === 0 ? (
+          <p className="muted">{t(lang, 'noAttendance')}</p>
+        ) : (
+          <ul className="attendance-list">
+            {meeting.attendance.map((a, i) => (
+              <li key={i}>
+                {a.name} ({a.organisation}) – {t(lang, `presence_${a.presence}`)}
+                {a.substitute ? ` ${a.substitute}` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby={`${id}-h`} data-testid="attendance">
+      <h3 id={`${id}-h`}>{t(lang, 'attendance')}</h3>
+      {rows.length === 0 && <p className="muted">{t(lang, 'noAttendance')}</p>}
+      {rows.map((r, i) => (
+        <fieldset key={i} className="attendee">
+          <legend className="visually-hidden">{r.name || `${t(lang, 'attendee')} ${i + 1}`}</legend>
+          <div className="field">
+            <label htmlFor={`${id}-${i}-name`}>{t(lang, 'attendee')}</label>
+            <input id={`${id}-${i}-name`} value={r.name} onChange={(e) => set(i, { name: e.target.value })} aria-invalid={invalid(i, 'name')} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-${i}-org`}>{t(lang, 'organisation')}</label>
+            <input id={`${id}-${i}-org`} size={12} value={r.organisation} onChange={(e) => set(i, { organisation: e.target.value })} aria-invalid={invalid(i, 'organisation')} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-${i}-presence`}>{t(lang, 'presence')}</label>
+            <select
+              id={`${id}-${i}-presence`}
+              value={r.presence}
+              onChange={(e) => set(i, { presence: e.target.value as Presence, substitute: e.target.value === 'vervangen' ? (r.substitute ?? '') : null })}
+            >
+              {PRESENCES.map((p) => (
+                <option key={p} value={p}>
+                  {t(lang, `presence_${p}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {r.presence === 'vervangen' && (
+            <div className="field">
+              <label htmlFor={`${id}-${i}-sub`}>{t(lang, 'substitute')}</label>
+              <input id={`${id}-${i}-sub`} value={r.substitute ?? ''} onChange={(e) => set(i, { substitute: e.target.value })} aria-invalid={invalid(i, 'substitute')} />
+            </div>
+          )}
+          <button type="button" className="small quiet" aria-label={t(lang, 'removeAttendee', { name: r.name || String(i + 1) })} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+            ✕
+          </button>
+        </fieldset>
+      ))}
+      <div className="item-actions">
+        <button type="button" className="small" onClick={() => setRows([...rows, { name: '', organisation: '', presence: 'aanwezig', substitute: null }])}>
+          {t(lang, 'addAttendee')}
+        </button>
+        {rows.length === 0 && meeting.previous && (
+          <button type="button" className="small" onClick={() => void fromPrevious()}>
+            {t(lang, 'attendanceFromPrevious', { meeting: meeting.previous })}
+          </button>
+        )}
+        <button type="button" className="primary small" disabled={!dirty} onClick={() => void saveAll()}>
+          {t(lang, 'saveAttendance')}
+        </button>
+      </div>
+      <FieldError id={`${id}-error`} error={error?.text ?? null} />
+    </section>
+  );
+}

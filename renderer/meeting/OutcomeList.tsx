@@ -1,0 +1,49 @@
+// What was recorded on an agenda item: besluiten with their numbers (and what replaced them),
+// actiepunten, notities and prioriteitswijzigingen, each with who recorded it.
+import { t } from '../../shared/i18n';
+import { EDITABLE, type AgendaItem, type Meeting, type Outcome } from '../../shared/meeting';
+import { save } from '../components/fields';
+import { useUi } from '../stores/ui';
+import { describeOutcome } from './describe';
+
+export function OutcomeLine({ outcome: o }: { outcome: Outcome }) {
+  const lang = useUi((s) => s.lang);
+  return (
+    <>
+      <span className={`badge outcome-${o.kind}`}>{t(lang, `outcome_${o.kind}`)}</span> <span className="outcome-text">{describeOutcome(lang, o)}</span>
+      {o.replaces && <span className="muted"> · {t(lang, o.replaces.kind === 'vervangt' ? 'replaces' : 'withdraws', { decision: o.replaces.decision })}</span>}
+      {o.replacedBy && (
+        <span className="replaced">
+          {' '}
+          · {t(lang, o.replacedBy.kind === 'vervangt' ? 'replacedBy' : 'withdrawnBy', { decision: o.replacedBy.decision || t(lang, 'decisionUnnumbered'), meeting: o.replacedBy.meeting })}
+        </span>
+      )}
+      {o.recordedBy && <span className="muted"> · {t(lang, 'recordedBy', { name: o.recordedBy.name, role: t(lang, `role_${o.recordedBy.role}`) })}</span>}
+    </>
+  );
+}
+
+export function OutcomeList({ meeting, item }: { meeting: Meeting; item: AgendaItem }) {
+  const lang = useUi((s) => s.lang);
+  if (item.outcomes.length === 0) return null;
+  const editable = EDITABLE.outcomes(meeting.state);
+  return (
+    <ul className="outcomes" aria-label={`${t(lang, 'outcomes')}: ${item.title}`} data-testid={`outcomes-${item.number}`}>
+      {item.outcomes.map((o) => (
+        <li key={o.id} className={o.replacedBy ? 'is-replaced' : undefined}>
+          <OutcomeLine outcome={o} />
+          {editable && o.kind !== 'prioriteit' && (
+            <button
+              type="button"
+              className="small quiet"
+              aria-label={`${t(lang, 'removeOutcome')}: ${describeOutcome(lang, o)}`}
+              onClick={() => void save('outcome.remove', { id: o.id }).then((e) => e && useUi.getState().announce(e))}
+            >
+              ✕
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

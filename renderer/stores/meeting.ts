@@ -1,0 +1,39 @@
+// The meeting whose page is open: its record, what changed since the previous TB, and (when asked)
+// the register as it was kept with it. Read again whenever the register changes.
+import { create } from 'zustand';
+import type { CallError } from '../../shared/errors';
+import type { ChangesSince, FreezeStage, FrozenMeeting, Meeting } from '../../shared/meeting';
+import { invoke } from '../client';
+
+interface MeetingData {
+  number: string | null;
+  meeting: Meeting | null;
+  changes: ChangesSince | null;
+  frozen: FrozenMeeting | null;
+  error: CallError | null;
+  load(number: string): Promise<void>;
+  loadFrozen(number: string, stage: FreezeStage | null): Promise<void>;
+}
+
+export const useMeeting = create<MeetingData>((set, get) => ({
+  number: null,
+  meeting: null,
+  changes: null,
+  frozen: null,
+  error: null,
+  async load(number) {
+    if (get().number !== number) set({ number, meeting: null, changes: null, frozen: null, error: null });
+    const [meeting, changes] = await Promise.all([invoke('meeting.get', { number }), invoke('meeting.changesSince', { number })]);
+    if (get().number !== number) return;
+    set({
+      meeting: meeting.ok ? meeting.value : null,
+      changes: changes.ok ? changes.value : null,
+      error: meeting.ok ? null : meeting.error,
+    });
+  },
+  async loadFrozen(number, stage) {
+    if (stage === null) return set({ frozen: null });
+    const frozen = await invoke('meeting.asOf', { number, stage });
+    if (get().number === number) set({ frozen: frozen.ok ? frozen.value : null });
+  },
+}));

@@ -1,0 +1,128 @@
+// Vergaderingen: the TB's meetings, a new one planned from the template, and the page of the
+// meeting that is open.
+import { useId, useState } from 'react';
+import { formatDutchDate } from '../../shared/dates';
+import { t } from '../../shared/i18n';
+import { MEETING_KINDS, type MeetingKind } from '../../shared/meeting';
+import { DateInput } from '../components/DateInput';
+import { FieldError } from '../components/fields';
+import { describeError } from '../error-text';
+import { MeetingPage } from '../meeting/MeetingPage';
+import { perform, registerToday, useRegister } from '../stores/register';
+import { useUi } from '../stores/ui';
+
+export function MeetingsView() {
+  const open = useUi((s) => s.meeting);
+  return open ? <MeetingPage key={open} number={open} /> : <MeetingList />;
+}
+
+function MeetingList() {
+  const lang = useUi((s) => s.lang);
+  const meetings = useRegister((s) => s.meetings);
+  const [planning, setPlanning] = useState(false);
+  const newest = [...meetings].reverse();
+  return (
+    <section aria-labelledby="meetings-heading" className="view">
+      <div className="view-head">
+        <h2 id="meetings-heading">
+          {t(lang, 'vergaderingen')} <span className="count">{t(lang, 'countMeetings', { count: meetings.length })}</span>
+        </h2>
+        {!planning && (
+          <button type="button" className="primary" onClick={() => setPlanning(true)}>
+            {t(lang, 'newMeeting')}
+          </button>
+        )}
+      </div>
+      {planning && <NewMeetingForm onDone={() => setPlanning(false)} />}
+      {meetings.length === 0 ? (
+        <p className="empty-state" data-testid="meetings-empty">
+          {t(lang, 'noMeetings')}
+        </p>
+      ) : (
+        <table className="register-table" data-testid="meeting-table">
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, 'meetingNumber')}</th>
+              <th scope="col">{t(lang, 'meetingDate')}</th>
+              <th scope="col">{t(lang, 'meetingKind')}</th>
+              <th scope="col">{t(lang, 'meetingState')}</th>
+              <th scope="col" className="num">
+                {t(lang, 'decisionsCount')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {newest.map((m) => (
+              <tr key={m.number} data-number={m.number}>
+                <th scope="row">
+                  <button type="button" className="link" onClick={() => useUi.getState().openMeeting(m.number)}>
+                    {m.number}
+                  </button>
+                  {m.title && <span className="muted"> · {m.title}</span>}
+                </th>
+                <td>{formatDutchDate(m.date)}</td>
+                <td>{t(lang, `kind_${m.kind}`)}</td>
+                <td>
+                  <span className={`badge meeting-${m.state}`}>{t(lang, `state_${m.state}`)}</span>
+                </td>
+                <td className="num">{m.decisions}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function NewMeetingForm({ onDone }: { onDone(): void }) {
+  const lang = useUi((s) => s.lang);
+  const id = useId();
+  const [date, setDate] = useState(registerToday());
+  const [kind, setKind] = useState<MeetingKind>('regulier');
+  const [location, setLocation] = useState('');
+  const [error, setError] = useState<{ field?: string; text: string } | null>(null);
+  async function plan() {
+    const result = await perform('meeting.create', { date, kind, location: location.trim() || null });
+    if (!result.ok) return setError({ field: result.error.field, text: describeError(lang, result.error) });
+    onDone();
+    useUi.getState().openMeeting(result.value.number);
+    useUi.getState().announce(t(lang, 'openMeeting', { number: result.value.number }));
+  }
+  return (
+    <form
+      className="inline-form"
+      aria-label={t(lang, 'newMeeting')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void plan();
+      }}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-date`}>{t(lang, 'meetingDate')}</label>
+        <DateInput id={`${id}-date`} value={date} onChange={setDate} invalid={error?.field === 'date'} describedBy={error ? `${id}-error` : undefined} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-kind`}>{t(lang, 'meetingKind')}</label>
+        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as MeetingKind)}>
+          {MEETING_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(lang, `kind_${k}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-location`}>{t(lang, 'meetingLocation')}</label>
+        <input id={`${id}-location`} value={location} onChange={(e) => setLocation(e.target.value)} />
+      </div>
+      <button type="submit" className="primary">
+        {t(lang, 'planMeeting')}
+      </button>
+      <button type="button" onClick={onDone}>
+        {t(lang, 'cancel')}
+      </button>
+      <FieldError id={`${id}-error`} error={error?.text ?? null} />
+    </form>
+  );
+}
