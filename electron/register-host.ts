@@ -9,7 +9,7 @@ import path from 'node:path';
 import { RegisterError } from '../shared/errors';
 import type { BackupInfo } from '../shared/domain';
 import { moveDatabase, removeDatabaseFiles, sweepLeftovers, tempNameFor } from './leftovers';
-import { highestNumber } from './register/lookup';
+import { numberMarks } from './register/lookup';
 import { createSeededRegister, type SeedData } from './register/seed';
 import { backupDirFor, createBackup, listBackups, prepareRestore, registerFileProblem, takenInTheFuture, type NumberMarks } from './register/backup';
 import { systemClock } from './register/clock';
@@ -208,7 +208,7 @@ export class RegisterHost {
   /** The highest numbers the register has given, where it can still be read. */
   private numberMarks(): NumberMarks {
     try {
-      return { dossier: highestNumber(this.held, 'dossier'), actiepunt: highestNumber(this.held, 'actiepunt') };
+      return numberMarks(this.held);
     } catch {
       return {};
     }

@@ -381,7 +381,12 @@ export const meetingSetStateInput = z
 
 export const meetingRefInput = z.strictObject({ number: meetingRef });
 export const meetingAsOfInput = z.strictObject({ number: meetingRef, stage: oneOf(FREEZE_STAGES).optional() });
-export const meetingListInput = z.strictObject({ year: z.number().int().min(1900).max(2999).optional() }).optional().default({});
+/** A year of meetings and besluiten. */
+const year = z.number({ error: 'must be a year' }).int({ error: 'must be a year' }).min(1900, { error: 'must be a year from 1900 to 2999' }).max(2999, { error: 'must be a year from 1900 to 2999' });
+/** A place on an agenda, 1 = first. */
+const agendaPosition = z.number({ error: 'must be a position on the agenda' }).int({ error: 'must be a whole number' }).min(1, { error: 'must be 1 or more' }).max(1000, { error: 'must be at most 1000' });
+
+export const meetingListInput = z.strictObject({ year: year.optional() }).optional().default({});
 export const discussionsInput = z
   .strictObject({ dossier: itemNumber.optional(), actiepunt: itemNumber.optional() })
   .refine((s) => (s.dossier === undefined) !== (s.actiepunt === undefined), { error: 'must name a dossier or an actiepunt' });
@@ -410,7 +415,7 @@ export const agendaAddInput = z.strictObject({
   proposal: agendaFields.proposal.default(null),
   links: agendaFields.links.default({ dossiers: [], actiepunten: [], ambitions: [] }),
   /** Where on the agenda (1 = first); at the end when left out. */
-  position: z.number().int().min(1).max(1000).optional(),
+  position: agendaPosition.optional(),
 });
 
 export const agendaUpdateInput = z.strictObject({
@@ -428,7 +433,7 @@ export const agendaUpdateInput = z.strictObject({
     .refine(changesSomething, { error: 'must change at least one field' }),
 });
 
-export const agendaMoveInput = z.strictObject({ id: rowId, to: z.number({ error: 'must be a position' }).int().min(1, { error: 'must be 1 or more' }).max(1000) });
+export const agendaMoveInput = z.strictObject({ id: rowId, to: agendaPosition });
 export const byId = z.strictObject({ id: rowId });
 
 export const outcomeAddInput = z.discriminatedUnion(
@@ -475,7 +480,7 @@ export const outcomeUpdateInput = z.strictObject({
 
 export const decisionListInput = z
   .strictObject({
-    year: z.number().int().min(1900).max(2999).optional(),
+    year: year.optional(),
     dossier: itemNumber.optional(),
     search: z.string().max(200).superRefine(textRule(true)).default(''),
   })

@@ -77,7 +77,7 @@ export function readItems(reg: Register, meetingId: number): AgendaItem[] {
   const rows = reg.db.prepare(`${SELECT_ITEM} WHERE meeting_id = ? ORDER BY position, id`).all(meetingId) as ItemRow[];
   const links = readLinks(reg, meetingId);
   const outcomes = readOutcomes(reg, meetingId);
-  const carriedTo = reg.db.prepare('SELECT id FROM agenda_item WHERE carried_from_id = ? ORDER BY id LIMIT 1').pluck();
+  const carriedTo = reg.db.prepare(liveCopy('id')).pluck();
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
@@ -95,6 +95,10 @@ export function readItems(reg: Register, meetingId: number): AgendaItem[] {
     outcomes: outcomes.get(r.id) ?? [],
   }));
 }
+
+/** SQL for the copy of a doorgeschoven item (by `carried_from_id = ?`) on a meeting that was not cancelled. */
+const liveCopy = (columns: string) =>
+  `SELECT ${columns} FROM agenda_item c WHERE c.carried_from_id = ? AND (SELECT state FROM meeting WHERE id = c.meeting_id) <> 'geannuleerd' ORDER BY c.id DESC LIMIT 1`;
 
 /** Links an item to what it is about; numbers that name nothing are refused with the field they came from. */
 function writeLinks(reg: Register, itemId: number, links: AgendaLinks, field: string, skipMissing = false): void {
@@ -148,13 +152,20 @@ interface NewItem {
   carriedFrom: number | null;
 }
 
+/** On a fixed agenda a new item takes a number no item of it has had: past those on it and those kept when it was fixed. */
+function nextFixedNumber(reg: Register, meeting: MeetingRow): number {
+  const now = reg.db.prepare('SELECT coalesce(max(number), 0) FROM agenda_item WHERE meeting_id = ?').pluck().get(meeting.id) as number;
+  const record = reg.db.prepare(`SELECT record FROM meeting_freeze WHERE meeting_id = ? AND stage = 'agenda'`).pluck().get(meeting.id) as string | undefined;
+  const kept = record === undefined ? 0 : Math.max(0, ...(JSON.parse(record) as { items: Array<{ number: number }> }).items.map((i) => i.number));
+  return Math.max(now, kept) + 1;
+}
+
 /** Inserts an item at `position` (1-based; at the end when left out) and renumbers as the state allows. */
 function insertItem(reg: Register, meeting: MeetingRow, item: NewItem, position?: number): number {
   const count = reg.db.prepare('SELECT count(*) FROM agenda_item WHERE meeting_id = ?').pluck().get(meeting.id) as number;
   const at = Math.min(position ?? count + 1, count + 1);
   reg.db.prepare('UPDATE agenda_item SET position = position + 1 WHERE meeting_id = ? AND position >= ?').run(meeting.id, at);
-  const number =
-    meeting.state === 'concept' ? at : (reg.db.prepare('SELECT coalesce(max(number), 0) + 1 FROM agenda_item WHERE meeting_id = ?').pluck().get(meeting.id) as number);
+  const number = meeting.state === 'concept' ? at : nextFixedNumber(reg, meeting);
   const now = timestamp(reg.clock);
   const { lastInsertRowid } = reg.db
     .prepare(
@@ -186,6 +197,9 @@ export function updateAgendaItem(reg: Register, { id, patch }: ParsedInput<'agen
   // After the meeting its items' outcomes still change in the concept besluitenlijst, and so may
   // whether an item was behandeld or doorgeschoven; its wording is what was on the agenda.
   if (!(onlyState && meeting.state === 'afgerond')) requireEditable(meeting, 'agenda');
+  if (meeting.state === 'afgerond' && state === 'open') {
+    throw new RegisterError('conflict', `patch.state: meeting ${meeting.number} is afgerond; its items were behandeld or doorgeschoven, none is open.`, 'patch.state');
+  }
   if (links !== undefined) writeLinks(reg, id, links, 'patch.links');
   updateRow(reg, 'agenda_item', { column: 'id', value: id }, { ...columns, state, updated_at: timestamp(reg.clock) });
   if (state !== undefined && state !== item.state) {
@@ -268,7 +282,7 @@ export function carryPendingItems(reg: Register, meeting: MeetingRow): void {
   const pending = reg.db
     .prepare(
       `SELECT i.id FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id
-       WHERE i.state = 'doorgeschoven' AND NOT EXISTS (SELECT 1 FROM agenda_item c WHERE c.carried_from_id = i.id)
+       WHERE i.state = 'doorgeschoven' AND NOT EXISTS (${liveCopy('1').replace('= ?', '= i.id')})
          AND (m.date < ? OR (m.date = ? AND m.id < ?)) ORDER BY m.date, m.id, i.number`,
     )
     .pluck()
@@ -278,7 +292,7 @@ export function carryPendingItems(reg: Register, meeting: MeetingRow): void {
 
 /** Undoing a doorschuiven takes the copy off the later agenda, as long as nothing happened to it there. */
 function takeBack(reg: Register, item: ItemRow): void {
-  const copy = reg.db.prepare('SELECT id, meeting_id, number FROM agenda_item WHERE carried_from_id = ?').get(item.id) as
+  const copy = reg.db.prepare(liveCopy('id, meeting_id, number')).get(item.id) as
     | { id: number; meeting_id: number; number: number }
     | undefined;
   if (!copy) return;
@@ -290,6 +304,14 @@ function takeBack(reg: Register, item: ItemRow): void {
   reg.db.prepare('DELETE FROM agenda_link WHERE agenda_item_id = ?').run(copy.id);
   reg.db.prepare('DELETE FROM agenda_item WHERE id = ?').run(copy.id);
   renumber(reg, target);
+}
+
+/** A cancelled meeting's carried-over items go on to the next meeting that can take them. */
+export function carryOnFrom(reg: Register, cancelled: MeetingRow): void {
+  const sources = reg.db
+    .prepare(`SELECT s.id, s.meeting_id FROM agenda_item i JOIN agenda_item s ON s.id = i.carried_from_id WHERE i.meeting_id = ? AND s.state = 'doorgeschoven' ORDER BY i.position`)
+    .all(cancelled.id) as Array<{ id: number; meeting_id: number }>;
+  for (const s of sources) carryForward(reg, meetingRowById(reg, s.meeting_id), s.id);
 }
 
 /** Afronden: what is still open was dealt with. */

@@ -250,7 +250,7 @@ function schemaDifference(db: Database.Database, migrations: readonly Migration[
 }
 
 /** The numbers a register has given out (number_mark), to carry over into a restored one. */
-export type NumberMarks = Partial<Record<'dossier' | 'actiepunt', number>>;
+export type NumberMarks = Record<string, number>;
 
 /**
  * Makes a ready-to-use copy of a backup beside the register, for RegisterHost.restore to swap in:
@@ -275,8 +275,9 @@ export async function prepareRestore(registerPath: string, backupFile: string, o
     const reg = openRegister(temp, { ...options, readOnly: false });
     try {
       // Numbers given since the backup was taken stay given: the restored register goes on after them.
-      const raise = reg.db.prepare('UPDATE number_mark SET high = max(high, ?) WHERE kind = ?');
-      for (const [kind, high] of Object.entries(marks)) raise.run(high, kind);
+      // A mark the backup does not have yet (a year's first meeting number given since) is added.
+      const raise = reg.db.prepare('INSERT INTO number_mark (kind, high) VALUES (?, ?) ON CONFLICT (kind) DO UPDATE SET high = max(high, excluded.high)');
+      for (const [kind, high] of Object.entries(marks)) raise.run(kind, high);
     } finally {
       reg.close();
     }

@@ -3,7 +3,7 @@
 // What changed is read from the two snapshots (so an edit undone again is no change); when and by
 // whom from the audit trail between the two freezes' places in it.
 import { isOverdue } from '../../shared/actiepunt-marks';
-import type { IsoDate } from '../../shared/dates';
+import { isoDateOf, type IsoDate } from '../../shared/dates';
 import type { PriorityState } from '../../shared/domain';
 import type { ChangeLine, ChangesSince } from '../../shared/meeting';
 import type { PhaseState } from '../../shared/phase';
@@ -24,10 +24,13 @@ const NO_PRIORITY: PriorityState = { priority: false, rank: null };
 export function changesSince(reg: Register, number: string): ChangesSince {
   const meeting = meetingRow(reg, number);
   const previous = previousMeeting(reg, meeting);
-  // From: the previous meeting as it was left (afgerond, else its agenda), else the register before its first meeting.
-  const from =
-    (previous && (freezeRow(reg, previous.id, 'afgerond') ?? freezeRow(reg, previous.id, 'agenda'))) ?? freezeRow(reg, null, 'start');
   const own = freezeRow(reg, meeting.id, 'afgerond');
+  // From: the previous meeting as it was left (afgerond, else its agenda), else the register before
+  // its first meeting; always a freeze made before this meeting's own close.
+  const before = (f: ReturnType<typeof freezeRow>) => f !== null && (own === null || f.id < own.id);
+  const candidates = previous ? [freezeRow(reg, previous.id, 'afgerond'), freezeRow(reg, previous.id, 'agenda')] : [];
+  const fromPrevious = candidates.find(before) ?? null;
+  const from = fromPrevious ?? freezeRow(reg, null, 'start');
   const untilMark = own ? own.change_mark : changeMark(reg);
   const untilDate: IsoDate = own ? meeting.date : today(reg.clock);
 
@@ -40,7 +43,7 @@ export function changesSince(reg: Register, number: string): ChangesSince {
     const changed = (key: string) => manifest.get(key) !== afterHashes.get(key);
     const who = attribution(reg, from.change_mark, untilMark);
     diffDossiers(before, afterSnapshot, changed, who, lines);
-    diffActiepunten(before, afterSnapshot, changed, who, untilDate, lines);
+    diffActiepunten(isoDateOf(new Date(from.at)), before, afterSnapshot, changed, who, untilDate, lines);
   }
   // The besluiten taken after the previous meeting, up to and including this one.
   const meetingAt = reg.db.prepare('SELECT id, date FROM meeting WHERE number = ?');
@@ -52,7 +55,8 @@ export function changesSince(reg: Register, number: string): ChangesSince {
   }
   return {
     meeting: meeting.number,
-    since: { meeting: previous?.number ?? null, at: from?.at ?? timestamp(reg.clock) },
+    // The meeting measured from is named only when its own freeze was the starting point.
+    since: { meeting: fromPrevious ? previous!.number : null, at: from?.at ?? timestamp(reg.clock) },
     until: { frozen: own !== null, at: own?.at ?? timestamp(reg.clock) },
     lines,
   };
@@ -119,6 +123,7 @@ function diffDossier(was: SnapshotDossier, d: SnapshotDossier, who: Who, lines: 
 }
 
 function diffActiepunten(
+  fromDate: IsoDate,
   before: RegisterSnapshot,
   after: RegisterSnapshot,
   changed: (key: string) => boolean,
@@ -138,7 +143,7 @@ function diffActiepunten(
       continue;
     }
     // Overdue is about time passing, not an edit: measured against the day the previous freeze was made.
-    const wasOverdue = isOverdue(status(was), was.deadline, before.meetings.at(-1)?.date ?? before.jaarplan.referenceDate);
+    const wasOverdue = isOverdue(status(was), was.deadline, fromDate);
     if (overdueNow && !wasOverdue) lines.push({ kind: 'actiepunt_overdue', actiepunt: a.number, text: a.text, at: null, by: null });
     if (!changed(key(a.number))) continue;
     if (status(a) === 'afgerond' && status(was) !== 'afgerond') {

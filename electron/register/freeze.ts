@@ -156,9 +156,12 @@ export function frozenMeeting(reg: Register, meetingId: number, number: string, 
       ? freezeRow(reg, meetingId, stage)
       : (freezeRow(reg, meetingId, 'afgerond') ?? freezeRow(reg, meetingId, 'agenda'));
   if (!row) {
+    const cancelled = reg.db.prepare(`SELECT 1 FROM meeting WHERE id = ? AND state = 'geannuleerd'`).get(meetingId) !== undefined;
     throw new RegisterError(
       'not_found',
-      stage === undefined
+      cancelled && stage === undefined
+        ? `Meeting ${number} was cancelled before its agenda was vastgesteld; nothing of it was kept.`
+        : stage === undefined
         ? `Meeting ${number} has not been frozen yet; its register is kept once its agenda is vastgesteld.`
         : `Meeting ${number} has no ${stage === 'agenda' ? 'agenda' : 'afgerond'} state kept.`,
       'stage',

@@ -107,3 +107,23 @@ export function claimSeriesNumber(reg: Register, series: 'meeting' | 'besluit', 
   reg.db.prepare('INSERT INTO number_mark (kind, high) VALUES (?, ?) ON CONFLICT (kind) DO UPDATE SET high = excluded.high').run(kind, next);
   return next;
 }
+
+/**
+ * Every number the register has given, by mark: dossier and actiepunt, and the per-year series of
+ * meetings (meeting:2024) and besluiten (besluit:2024); each the higher of its mark and the highest
+ * number held now. A restore carries these over, so nothing given since the backup is given again.
+ */
+export function numberMarks(reg: Register): Record<string, number> {
+  const marks: Record<string, number> = { dossier: highestNumber(reg, 'dossier'), actiepunt: highestNumber(reg, 'actiepunt') };
+  const raise = (kind: string, high: number) => (marks[kind] = Math.max(marks[kind] ?? 0, high));
+  for (const row of reg.db.prepare('SELECT kind, high FROM number_mark').all() as Array<{ kind: string; high: number }>) raise(row.kind, row.high);
+  const hasMeetings = reg.db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'meeting'`).get() !== undefined;
+  if (hasMeetings) {
+    for (const r of reg.db.prepare('SELECT year, max(seq) AS high FROM meeting GROUP BY year').all() as Array<{ year: number; high: number }>) raise(`meeting:${r.year}`, r.high);
+    const besluiten = reg.db
+      .prepare(`SELECT substr(decision_number, 3, 4) AS year, max(CAST(substr(decision_number, 8) AS INTEGER)) AS high FROM outcome WHERE decision_number IS NOT NULL GROUP BY year`)
+      .all() as Array<{ year: string; high: number }>;
+    for (const r of besluiten) raise(`besluit:${r.year}`, r.high);
+  }
+  return marks;
+}

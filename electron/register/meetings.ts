@@ -19,7 +19,7 @@ import type { Register } from './db';
 import { listActiepunten } from './actiepunten';
 import { currentJaarplan } from './jaarplan';
 import { updateRow } from './update-row';
-import { addItemsFromTemplate, carryPendingItems, closeOpenItems, readItems } from './agenda';
+import { addItemsFromTemplate, carryOnFrom, carryPendingItems, closeOpenItems, readItems } from './agenda';
 import { addDecisionOutcome, numberDecisions } from './outcomes';
 import { freezeRegister, freezeInfos, hasStartFreeze } from './freeze';
 import { meetingRow, meetingRowById, previousMeeting, requireEditable, type MeetingRow } from './meeting-rows';
@@ -66,8 +66,30 @@ export function updateMeeting(reg: Register, { number, patch }: ParsedInput<'mee
       'patch.date',
     );
   }
+  if (patch.date !== undefined) keepsCarriedOrder(reg, row, patch.date);
   updateRow(reg, 'meeting', { column: 'id', value: row.id }, { ...patch, updated_at: timestamp(reg.clock) });
   return getMeeting(reg, number);
+}
+
+/** A new date keeps the meeting after the meetings its items came from and before those they went to. */
+function keepsCarriedOrder(reg: Register, row: MeetingRow, date: IsoDate): void {
+  const linked = (sql: string) => reg.db.prepare(sql).all(row.id) as Array<{ number: string; date: IsoDate }>;
+  const from = linked(
+    `SELECT DISTINCT sm.number, sm.date FROM agenda_item i JOIN agenda_item s ON s.id = i.carried_from_id JOIN meeting sm ON sm.id = s.meeting_id WHERE i.meeting_id = ?`,
+  );
+  const to = linked(
+    `SELECT DISTINCT cm.number, cm.date FROM agenda_item i JOIN agenda_item c ON c.carried_from_id = i.id JOIN meeting cm ON cm.id = c.meeting_id WHERE i.meeting_id = ? AND cm.state <> 'geannuleerd'`,
+  );
+  const earlier = from.find((m) => m.date > date);
+  const later = to.find((m) => m.date < date);
+  const other = earlier ?? later;
+  if (other) {
+    throw new RegisterError(
+      'conflict',
+      `patch.date: items were carried over between ${row.number} and ${other.number}; ${row.number} stays ${earlier ? 'after' : 'before'} ${other.number} (${other.date}).`,
+      'patch.date',
+    );
+  }
 }
 
 export function setMeetingState(reg: Register, input: ParsedInput<'meeting.setState'>, author: Profile | null): Meeting {
@@ -96,6 +118,8 @@ export function setMeetingState(reg: Register, input: ParsedInput<'meeting.setSt
   }
   if (to === 'vastgesteld') approve(reg, row, input.approval!, author);
   reg.db.prepare('UPDATE meeting SET state = ?, updated_at = ? WHERE id = ?').run(to, now, row.id);
+  // Items carried onto a cancelled meeting go on to the next one (their copies here stay on record).
+  if (to === 'geannuleerd') carryOnFrom(reg, row);
   if (to === 'agenda_vastgesteld' || to === 'afgerond') freezeRegister(reg, row.id, to === 'afgerond' ? 'afgerond' : 'agenda', getMeeting(reg, row.number));
   return getMeeting(reg, row.number);
 }
@@ -105,6 +129,10 @@ function approve(reg: Register, row: MeetingRow, approval: NonNullable<ParsedInp
   const by = meetingRow(reg, approval.by, 'approval.by');
   if (by.date < row.date || (by.date === row.date && by.id <= row.id)) {
     throw new RegisterError('conflict', `approval.by: the besluitenlijst of ${row.number} is vastgesteld in a later meeting, and ${by.number} is not later.`, 'approval.by');
+  }
+  const next = previousMeeting(reg, by);
+  if (next?.id !== row.id) {
+    throw new RegisterError('conflict', `approval.by: the besluitenlijst of ${row.number} is vastgesteld by the next meeting, and ${by.number} is not the next one.`, 'approval.by');
   }
   if (by.state !== 'in_vergadering' && by.state !== 'afgerond') {
     throw new RegisterError('conflict', `approval.by: ${by.number} is not in session; a besluitenlijst is vastgesteld during the meeting that approves it.`, 'approval.by');
@@ -116,7 +144,7 @@ function approve(reg: Register, row: MeetingRow, approval: NonNullable<ParsedInp
     approval.kind === 'ongewijzigd'
       ? `De besluitenlijst van ${row.number} wordt ongewijzigd vastgesteld.`
       : `De besluitenlijst van ${row.number} wordt met wijzigingen vastgesteld: ${approval.note}`;
-  addDecisionOutcome(reg, by, text, author);
+  addDecisionOutcome(reg, by, row, text, author);
   // Final: nothing from before this vaststelling can be undone any more (issue 11).
   forgetUndoBefore(reg);
 }
@@ -197,6 +225,13 @@ export function getMeeting(reg: Register, number: string): Meeting {
     approves: reg.db.prepare('SELECT number FROM meeting WHERE approved_in_id = ? ORDER BY date, id').pluck().all(row.id) as string[],
     previous: previous?.number ?? null,
     freezes,
-    actiepuntenlijst: actiepuntenlijst(reg, row, previous),
+    actiepuntenlijst: keptActiepuntenlijst(reg, row) ?? actiepuntenlijst(reg, row, previous),
   };
+}
+
+/** After afronden the actiepuntenlijst is the one the meeting had: kept with it, whatever happened to the actiepunten since. */
+function keptActiepuntenlijst(reg: Register, row: MeetingRow): ActiepuntOnAgenda[] | null {
+  if (row.state !== 'afgerond' && row.state !== 'vastgesteld') return null;
+  const record = reg.db.prepare(`SELECT record FROM meeting_freeze WHERE meeting_id = ? AND stage = 'afgerond'`).pluck().get(row.id) as string | undefined;
+  return record === undefined ? null : (JSON.parse(record) as Meeting).actiepuntenlijst;
 }

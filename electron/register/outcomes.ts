@@ -13,6 +13,7 @@ import { actiepuntId, claimSeriesNumber, dossierId } from './lookup';
 import { createActiepunt } from './actiepunten';
 import { setPriority } from './dossier-priorities';
 import { updateRow } from './update-row';
+import { newestRowId } from './dated-rows';
 import { isRole } from '../profile-store';
 import { requireEditable, type MeetingRow } from './meeting-rows';
 import { ensureLink, itemWithMeeting, standingItem } from './agenda';
@@ -93,6 +94,7 @@ interface NewOutcome {
   rank?: number | null;
   replacesId?: number | null;
   replaceKind?: ReplaceKind | null;
+  approvesId?: number | null;
 }
 
 function insertOutcome(reg: Register, itemId: number, o: NewOutcome, author: Profile | null): number {
@@ -100,8 +102,8 @@ function insertOutcome(reg: Register, itemId: number, o: NewOutcome, author: Pro
   const now = timestamp(reg.clock);
   const { lastInsertRowid } = reg.db
     .prepare(
-      `INSERT INTO outcome (agenda_item_id, position, kind, text, dossier_id, actiepunt_id, priority, rank, replaces_id, replace_kind, author, author_role, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO outcome (agenda_item_id, position, kind, text, dossier_id, actiepunt_id, priority, rank, replaces_id, replace_kind, approves_id, author, author_role, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       itemId,
@@ -114,6 +116,7 @@ function insertOutcome(reg: Register, itemId: number, o: NewOutcome, author: Pro
       o.rank ?? null,
       o.replacesId ?? null,
       o.replaceKind ?? null,
+      o.approvesId ?? null,
       author?.name ?? null,
       author?.role ?? null,
       now,
@@ -131,7 +134,7 @@ function replacedDecision(reg: Register, meeting: MeetingRow, decision: string, 
     )
     .get(self ?? null, decision) as { id: number; date: string; meeting_id: number; replaced: number } | undefined;
   if (!row) throw new RegisterError('not_found', `There is no besluit ${decision}.`, field);
-  if (row.meeting_id === meeting.id || row.date > meeting.date) {
+  if (row.meeting_id === meeting.id || row.date > meeting.date || (row.date === meeting.date && row.meeting_id > meeting.id)) {
     throw new RegisterError('conflict', `${field}: besluit ${decision} is not from an earlier meeting; a besluit replaces only an earlier one.`, field);
   }
   if (row.replaced > 0) throw new RegisterError('conflict', `${field}: besluit ${decision} has already been replaced or withdrawn.`, field);
@@ -179,8 +182,12 @@ export function addOutcome(reg: Register, input: ParsedInput<'outcome.add'>, aut
       const dossier = linkedDossier(input.dossier)!;
       if (!input.priority && input.rank !== null) throw new RegisterError('invalid_input', 'rank: only a priority dossier has a rank.', 'rank');
       // Dated on the meeting's date; the dossier's ranks among the others follow as one change.
-      const after = setPriority(reg, { number: input.dossier, priority: input.priority, rank: input.rank ?? undefined, date: meeting.date, note: input.text });
-      id = insertOutcome(reg, item.id, { kind: 'prioriteit', text: input.text, dossierId: dossier, priority: after.priority ? 1 : 0, rank: after.priorityRank }, author);
+      setPriority(reg, { number: input.dossier, priority: input.priority, rank: input.rank ?? undefined, date: meeting.date, note: input.text });
+      // What the meeting decided is the state on its date (not today's, when it is recorded later).
+      const on = reg.db
+        .prepare(`SELECT priority, rank FROM dossier_priority WHERE id = ${newestRowId('dossier_priority', '?', '?')}`)
+        .get(dossier, meeting.date) as { priority: number; rank: number | null };
+      id = insertOutcome(reg, item.id, { kind: 'prioriteit', text: input.text, dossierId: dossier, priority: on.priority, rank: on.rank }, author);
       break;
     }
   }
@@ -193,11 +200,11 @@ export function updateOutcome(reg: Register, { id, patch }: ParsedInput<'outcome
   if (row.kind === 'actiepunt') {
     throw new RegisterError('conflict', `Outcome ${id} is actiepunt ${row.actiepunt}; change the actiepunt itself in the actiepuntenlijst.`, 'id');
   }
-  if (row.kind === 'prioriteit' && (patch.dossier !== undefined || patch.replaces !== undefined)) {
-    throw new RegisterError('conflict', 'A prioriteitswijziging keeps its dossier; record a new one to change another dossier.', 'patch.dossier');
-  }
   if (row.kind !== 'besluit' && patch.replaces !== undefined) {
     throw new RegisterError('invalid_input', 'patch.replaces: only a besluit replaces or withdraws another.', 'patch.replaces');
+  }
+  if (row.kind === 'prioriteit' && patch.dossier !== undefined) {
+    throw new RegisterError('conflict', 'patch.dossier: a prioriteitswijziging keeps its dossier; record a new one for another dossier.', 'patch.dossier');
   }
   const dossier = patch.dossier === undefined ? undefined : patch.dossier === null ? null : dossierId(reg, patch.dossier, 'patch.dossier');
   if (dossier) ensureLink(reg, itemId, 'dossier', dossier);
@@ -231,7 +238,12 @@ function removeFreshActiepunt(reg: Register, id: number): void {
   const statuses = reg.db.prepare('SELECT count(*) FROM actiepunt_status WHERE actiepunt_id = ?').pluck().get(id) as number;
   const links = reg.db.prepare('SELECT count(*) FROM agenda_link WHERE actiepunt_id = ?').pluck().get(id) as number;
   const outcomes = reg.db.prepare('SELECT count(*) FROM outcome WHERE actiepunt_id = ?').pluck().get(id) as number;
-  if (statuses > 1 || links > 1 || outcomes > 0) {
+  // Worked on: any change but the one that made it (the audit trail files each call's changes under one change).
+  const calls = reg.db
+    .prepare('SELECT count(DISTINCT change_id) FROM audit_log WHERE actiepunt = (SELECT number FROM actiepunt WHERE id = ?) AND change_id IS NOT NULL')
+    .pluck()
+    .get(id) as number;
+  if (statuses > 1 || links > 1 || outcomes > 0 || calls > 1) {
     throw new RegisterError('conflict', 'The actiepunt has been worked on since; archive it in the actiepuntenlijst instead.', 'id');
   }
   for (const table of ['agenda_link', 'actiepunt_status', 'actiepunt_owner', 'actiepunt_sub_point']) {
@@ -242,9 +254,16 @@ function removeFreshActiepunt(reg: Register, id: number): void {
 
 function outcomeWithMeeting(reg: Register, id: number) {
   const row = reg.db
-    .prepare('SELECT o.id, o.kind, o.agenda_item_id, o.actiepunt_id, o.decision_number, a.number AS actiepunt FROM outcome o LEFT JOIN actiepunt a ON a.id = o.actiepunt_id WHERE o.id = ?')
-    .get(id) as { id: number; kind: OutcomeKind; agenda_item_id: number; actiepunt_id: number | null; decision_number: string | null; actiepunt: number | null } | undefined;
+    .prepare(
+      `SELECT o.id, o.kind, o.agenda_item_id, o.actiepunt_id, o.decision_number, a.number AS actiepunt, m.number AS approves
+       FROM outcome o LEFT JOIN actiepunt a ON a.id = o.actiepunt_id LEFT JOIN meeting m ON m.id = o.approves_id WHERE o.id = ?`,
+    )
+    .get(id) as { id: number; kind: OutcomeKind; agenda_item_id: number; actiepunt_id: number | null; decision_number: string | null; actiepunt: number | null; approves: string | null } | undefined;
   if (!row) throw new RegisterError('not_found', `There is no outcome ${id}.`, 'id');
+  // The besluit that approved a besluitenlijst is that vaststelling's record: it goes only with it (undo).
+  if (row.approves !== null) {
+    throw new RegisterError('conflict', `This besluit records the vaststelling of the besluitenlijst of ${row.approves}; it is part of that vaststelling and cannot be changed or removed.`, 'id');
+  }
   const { meeting } = itemWithMeeting(reg, row.agenda_item_id);
   return { row, meeting, itemId: row.agenda_item_id };
 }
@@ -267,9 +286,9 @@ export function numberDecisions(reg: Register, meeting: MeetingRow): void {
 }
 
 /** A besluit the register records itself (the vaststelling of a besluitenlijst), on the meeting's besluitenlijst item. */
-export function addDecisionOutcome(reg: Register, meeting: MeetingRow, text: string, author: Profile | null): void {
+export function addDecisionOutcome(reg: Register, meeting: MeetingRow, approves: MeetingRow, text: string, author: Profile | null): void {
   const item = standingItem(reg, meeting, 'besluitenlijst');
-  const id = insertOutcome(reg, item, { kind: 'besluit', text }, author);
+  const id = insertOutcome(reg, item, { kind: 'besluit', text, approvesId: approves.id }, author);
   reg.db.prepare(`UPDATE agenda_item SET state = 'behandeld' WHERE id = ? AND state = 'open'`).run(item);
   if (meeting.state === 'afgerond') giveNumber(reg, meeting, id);
 }

@@ -4,45 +4,15 @@
 // and a vastgesteld meeting that refuses every edit.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createApi, handlerGroups } from '../../electron/api';
+import { createApi } from '../../electron/api';
 import { openRegister } from '../../electron/register/db';
 import { MIGRATIONS } from '../../electron/register/migrations';
-import { createSeededRegister, readSeed } from '../../electron/register/seed';
-import { memoryProfileStore } from '../../electron/profile-store';
-import type { Clock } from '../../electron/register/clock';
-import type { Meeting } from '../../shared/meeting';
-import { dumpRegister, SEED_FILE, tempDir, testRegisterFor, type TestRegister } from '../support/register';
+import { tempDir } from '../support/register';
+import { CHAIR, livingRegister, refused, SECRETARY, standing } from '../support/meetings';
 import { runExport } from '../support/export';
 import { readDocx, xlsxParts } from '../support/office';
 
-/** A clock the test moves: the register lives through the year. */
-function movingClock(start: string) {
-  let at = new Date(start);
-  const clock: Clock = { now: () => new Date(at) };
-  return { clock, set: (iso: string) => (at = new Date(iso)) };
-}
-
-const SECRETARY = { name: 'Sanne de Vries', role: 'secretaris' as const };
-const CHAIR = { name: 'Pieter Jansen', role: 'voorzitter' as const };
-
-function livingRegister() {
-  const time = movingClock('2024-01-15T09:00:00');
-  const file = path.join(tempDir(), 'register.sqlite');
-  createSeededRegister(file, readSeed(SEED_FILE), { clock: time.clock });
-  const reg = openRegister(file, { clock: time.clock });
-  const profile = memoryProfileStore(SECRETARY);
-  const t = testRegisterFor(reg, createApi(reg, handlerGroups(), profile));
-  return { t, time, profile };
-}
-
-const item = (m: Meeting, standing: string) => m.items.find((i) => i.standing === standing)!;
-const refused = (t: TestRegister, name: Parameters<TestRegister['call']>[0], input: unknown) => {
-  const before = dumpRegister(t.reg);
-  const result = t.api.invoke(name, input);
-  expect(result.ok, `${name} ${JSON.stringify(input)} should be refused`).toBe(false);
-  expect(dumpRegister(t.reg), `${name} left the register as it was`).toEqual(before);
-  return (result as { ok: false; error: { code: string; message: string; field?: string } }).error;
-};
+const item = standing;
 
 describe('the meeting cycle', () => {
   it('plans a meeting from the template: numbered per year, the evaluatiemoment items only at an evaluatiemoment', () => {

@@ -4,7 +4,8 @@
 // - agenda_item: numbered items; `number` is the agenda's number, `position` the order the TB
 //   takes them in (the two part when the TB discusses items in another order).
 // - agenda_link: what an item is about (a dossier, an actiepunt or an ambition).
-// - outcome: besluit, actiepunt, notitie or prioriteitswijziging, recorded against an item.
+// - outcome: besluit, actiepunt, notitie or prioriteitswijziging, recorded against an item; the
+//   besluit that approves a besluitenlijst names the meeting it approves (approves_id).
 // - attendance, agenda_template_item: who was there; the register's standing items.
 // - meeting_freeze, freeze_entry, frozen_part: the register kept with a meeting, content-addressed:
 //   a freeze stores only the entries that differ from the freeze before it, and a part (one
@@ -29,7 +30,7 @@ const TABLES: readonly TriggerTable[] = [
   {
     name: 'outcome',
     key: ['id'],
-    columns: ['id', 'agenda_item_id', 'position', 'kind', 'text', 'dossier_id', 'actiepunt_id', 'priority', 'rank', 'decision_number', 'replaces_id', 'replace_kind', 'author', 'author_role', 'created_at', 'updated_at'],
+    columns: ['id', 'agenda_item_id', 'position', 'kind', 'text', 'dossier_id', 'actiepunt_id', 'priority', 'rank', 'decision_number', 'replaces_id', 'replace_kind', 'approves_id', 'author', 'author_role', 'created_at', 'updated_at'],
   },
   { name: 'attendance', key: ['id'], columns: ['id', 'meeting_id', 'position', 'name', 'organisation', 'presence', 'substitute'] },
   {
@@ -128,12 +129,13 @@ CREATE TABLE outcome (
   decision_number TEXT UNIQUE,
   replaces_id INTEGER REFERENCES outcome(id),
   replace_kind TEXT CHECK (replace_kind IN ('vervangt', 'trekt_in')),
+  approves_id INTEGER REFERENCES meeting(id),
   author TEXT,
   author_role TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   CHECK ((replaces_id IS NULL) = (replace_kind IS NULL)),
-  CHECK (kind = 'besluit' OR (decision_number IS NULL AND replaces_id IS NULL)),
+  CHECK (kind = 'besluit' OR (decision_number IS NULL AND replaces_id IS NULL AND approves_id IS NULL)),
   CHECK (kind <> 'actiepunt' OR actiepunt_id IS NOT NULL),
   CHECK (kind <> 'prioriteit' OR (dossier_id IS NOT NULL AND priority IS NOT NULL))
 ) STRICT;
