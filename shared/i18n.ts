@@ -340,6 +340,11 @@ const nl = {
   itemLabel: 'punt {number}: {title}',
   standing: 'vast punt',
   meetingDetails: 'Gegevens',
+  agendaTemplate: 'Agendasjabloon',
+  agendaTemplateIntro: 'De vaste agendapunten waarmee de agenda van elke nieuwe vergadering begint. Wijzigen verandert geen bestaande vergaderingen.',
+  evaluationOnly: 'Alleen bij een evaluatiemoment',
+  saveTemplate: 'Sjabloon opslaan',
+  templateSaved: 'Agendasjabloon opgeslagen',
 };
 
 type Strings = typeof nl;
@@ -683,6 +688,11 @@ const en: Strings = {
   itemLabel: 'item {number}: {title}',
   standing: 'standing item',
   meetingDetails: 'Details',
+  agendaTemplate: 'Agenda template',
+  agendaTemplateIntro: 'The standing items every new meeting’s agenda starts from. Changing them changes no existing meeting.',
+  evaluationOnly: 'Only at an evaluation meeting',
+  saveTemplate: 'Save template',
+  templateSaved: 'Agenda template saved',
 };
 
 export type StringKey = keyof Strings;

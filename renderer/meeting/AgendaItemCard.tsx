@@ -19,7 +19,7 @@ interface Props {
   item: AgendaItem;
   /** Moves the item to a position (1-based); absent when the agenda cannot change. */
   onMove?: (to: number) => void;
-  drag?: { onStart(): void; onDrop(): void };
+  drag?: { onStart(): void; onDrop(draggedId: number | null): void };
 }
 
 export function AgendaItemCard({ meeting, item, onMove, drag }: Props) {
@@ -41,7 +41,15 @@ export function AgendaItemCard({ meeting, item, onMove, drag }: Props) {
       draggable={drag ? true : undefined}
       onDragStart={drag ? (e) => (e.dataTransfer.setData('text/plain', String(item.id)), drag.onStart()) : undefined}
       onDragOver={drag ? (e) => e.preventDefault() : undefined}
-      onDrop={drag ? (e) => (e.preventDefault(), drag.onDrop()) : undefined}
+      onDrop={
+        drag
+          ? (e) => {
+              e.preventDefault();
+              const id = Number(e.dataTransfer.getData('text/plain'));
+              drag.onDrop(Number.isInteger(id) && id > 0 ? id : null);
+            }
+          : undefined
+      }
     >
       <div className="item-head">
         {onMove ? (

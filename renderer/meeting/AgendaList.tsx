@@ -40,8 +40,9 @@ export function AgendaList({ meeting }: { meeting: Meeting }) {
               editable
                 ? {
                     onStart: () => setDragged(item.id),
-                    onDrop: () => {
-                      if (dragged !== null && dragged !== item.id) void move(dragged, item.position);
+                    onDrop: (draggedId) => {
+                      const from = draggedId ?? dragged;
+                      if (from !== null && from !== item.id) void move(from, item.position);
                       setDragged(null);
                     },
                   }

@@ -7,6 +7,7 @@ import { t } from '../../shared/i18n';
 import { invoke } from '../client';
 import { FieldError } from '../components/fields';
 import { ProfileForm } from '../components/ProfileForm';
+import { TemplateEditor } from '../meeting/TemplateEditor';
 import { useProfile } from '../stores/profile';
 import { describeError } from '../error-text';
 import { useRegister } from '../stores/register';
@@ -65,6 +66,7 @@ export function BeheerView() {
           initial={profileState.profile ?? { name: profileState.suggestedName, role: 'secretaris' }}
         />
       )}
+      <TemplateEditor />
       <div className="view-head">
         <h3 id="backups-heading">{t(lang, 'backups')}</h3>
         <button type="button" className="primary" onClick={() => void makeBackup()} disabled={busy}>

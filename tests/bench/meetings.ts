@@ -179,7 +179,7 @@ export async function measureMeetings(file: string, dossiers: number, runs: numb
       usedBytes: per((s) => s.usedAfter - s.usedBefore),
       changedBytes: per((s) => s.changedBytes),
       recordBytes: per((s) => s.recordBytes),
-      entries: per((s) => s.entries),
+      entries: Math.round((sum((s) => s.entries) / samples.length) * 10) / 10,
       ratio: ratio(sum((s) => s.fileAfter - s.fileBefore), sum((s) => s.changedBytes)),
     },
     samples,

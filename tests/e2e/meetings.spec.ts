@@ -185,3 +185,47 @@ test('the secretary runs a meeting from plan to approved besluitenlijst', async 
   const authors = await shell.readRegister((db) => db.prepare(`SELECT DISTINCT author FROM change WHERE call LIKE 'meeting.%' OR call LIKE 'outcome.%'`).pluck().all());
   expect(authors).toEqual(['Secretariaat TB']);
 });
+
+test('the agenda template is edited in Beheer, and an agenda item is dragged to its place', async ({ page, shell }, testInfo) => {
+  await page.goto(shell.url);
+  await expect(page.getByTestId('dossier-table')).toBeVisible();
+  const nav = page.getByRole('navigation');
+  const existing = await shell.readRegister((db) => db.prepare('SELECT count(*) FROM agenda_template_item').pluck().get());
+  expect(existing).toBe(8);
+  // A meeting planned before the template changes keeps its agenda.
+  await nav.getByRole('button', { name: 'Vergaderingen', exact: true }).click();
+  await page.getByRole('button', { name: 'Nieuwe vergadering' }).click();
+  await page.getByRole('form', { name: 'Nieuwe vergadering' }).getByRole('button', { name: 'Vergadering plannen' }).click();
+  await expect(page.getByTestId('agenda').locator('> li')).toHaveCount(7);
+
+  await nav.getByRole('button', { name: 'Beheer', exact: true }).click();
+  const template = page.getByTestId('agenda-template');
+  await expect(template.locator('ol > li')).toHaveCount(8);
+  await template.getByRole('button', { name: 'Agendapunt toevoegen' }).click();
+  await template.getByLabel('Titel').last().fill('Terugkoppeling Europese ontwikkelingen');
+  await template.getByLabel('Minuten').last().fill('tien');
+  await template.getByRole('button', { name: 'Sjabloon opslaan' }).click();
+  // A wrong value is refused beside the list, in Dutch, and nothing is saved.
+  await expect(template.getByRole('alert')).toContainText('Agendapunt 9: Niet opgeslagen: ongeldige invoer: moet een aantal minuten zijn');
+  await expect(template.getByLabel('Minuten').last()).toHaveAttribute('aria-invalid', 'true');
+  await template.getByLabel('Minuten').last().fill('10');
+  await template.getByRole('button', { name: 'Sjabloon opslaan' }).click();
+  await expect(template.getByRole('button', { name: 'Sjabloon opslaan' })).toBeDisabled();
+  await expectNoViolations(page, 'beheer with the agenda template');
+  await shot(page, testInfo, 'nl-beheer-template', true);
+
+  await nav.getByRole('button', { name: 'Vergaderingen', exact: true }).click();
+  await page.getByRole('button', { name: 'TB-2026-01', exact: true }).click();
+  await expect(page.getByTestId('agenda').locator('> li')).toHaveCount(7);
+  await page.getByRole('button', { name: '← Alle vergaderingen' }).click();
+  await page.getByRole('button', { name: 'Nieuwe vergadering' }).click();
+  await page.getByRole('form', { name: 'Nieuwe vergadering' }).getByRole('button', { name: 'Vergadering plannen' }).click();
+  await expect(page.getByTestId('agenda').locator('> li')).toHaveCount(8);
+  await expect(page.getByTestId('agenda-item-8')).toContainText('Terugkoppeling Europese ontwikkelingen');
+
+  // Dragged by the mouse: the last item onto the first place (on a screen tall enough to hold both).
+  await page.setViewportSize({ width: 1366, height: 1600 });
+  await page.getByTestId('agenda-item-8').dragTo(page.getByTestId('agenda-item-1'));
+  await expect(page.getByTestId('agenda-item-1')).toContainText('Terugkoppeling Europese ontwikkelingen');
+  await expect(page.getByTestId('agenda-item-2')).toContainText('Opening en vaststelling van de agenda');
+});
