@@ -7,13 +7,13 @@ import { isoDateOf, type IsoDate } from '../../shared/dates';
 import type { PriorityState } from '../../shared/domain';
 import type { ChangeLine, ChangesSince } from '../../shared/meeting';
 import type { PhaseState } from '../../shared/phase';
-import type { RegisterSnapshot, SnapshotActiepunt, SnapshotDossier } from '../../shared/report/snapshot';
+import type { SnapshotActiepunt, SnapshotDossier } from '../../shared/report/snapshot';
 import { isRole } from '../profile-store';
 import { timestamp, today } from './clock';
 import type { Register } from './db';
-import { changeMark, freezeRow, frozenSnapshot, partHashes, snapshotParts } from './freeze';
+import { actiepuntKey, changeMark, dossierKey, freezeRow, frozenPart, manifestOf } from './freeze';
 import { meetingRow, previousMeeting } from './meeting-rows';
-import { readSnapshot } from './snapshot';
+import { readSnapshotActiepunten, readSnapshotDossiers } from './snapshot';
 import { listDecisions } from './outcomes';
 
 const last = <T>(rows: ReadonlyArray<{ value: T }>): T | null => (rows.length ? rows[rows.length - 1]!.value : null);
@@ -34,16 +34,41 @@ export function changesSince(reg: Register, number: string): ChangesSince {
   const untilMark = own ? own.change_mark : changeMark(reg);
   const untilDate: IsoDate = own ? meeting.date : today(reg.clock);
 
-  const afterSnapshot = own ? frozenSnapshot(reg, own.id).snapshot : readSnapshot(reg);
   const lines: ChangeLine[] = [];
   if (from) {
-    const { snapshot: before, manifest } = frozenSnapshot(reg, from.id);
-    // Only parts whose hash differs can hold a change.
-    const afterHashes = partHashes(snapshotParts(afterSnapshot));
-    const changed = (key: string) => manifest.get(key) !== afterHashes.get(key);
+    // Only what the audit trail saw change between the two moments can have changed: those items
+    // are read on both sides, and nothing else (issue 11's bench: 5,000 dossiers, 60 freezes).
+    const fromManifest = manifestOf(reg, from.id);
+    const untilManifest = own ? manifestOf(reg, own.id) : null;
+    const touched = (column: 'dossier' | 'actiepunt') =>
+      reg.db
+        .prepare(`SELECT DISTINCT ${column} FROM audit_log WHERE change_id > ? AND change_id <= ? AND ${column} IS NOT NULL ORDER BY 1`)
+        .pluck()
+        .all(from.change_mark, untilMark) as number[];
+    const fromDate = isoDateOf(new Date(from.at));
+    // Overdue is time passing, not an edit: every actiepunt whose deadline fell between the two moments.
+    const due = reg.db
+      .prepare(`SELECT number FROM actiepunt WHERE deadline_date >= ? AND deadline_date < ? ORDER BY number`)
+      .pluck()
+      .all(fromDate, untilDate) as number[];
+    const dossiers = touched('dossier');
+    const actiepunten = [...new Set([...touched('actiepunt'), ...due])].sort((a, b) => a - b);
+    const at = <T>(manifest: Map<string, string>, key: string) => frozenPart<T>(reg, manifest, key);
+    const now = {
+      dossiers: untilManifest
+        ? dossiers.flatMap((n) => at<SnapshotDossier>(untilManifest, dossierKey(n)) ?? [])
+        : readSnapshotDossiers(reg, dossiers),
+      actiepunten: untilManifest
+        ? actiepunten.flatMap((n) => at<SnapshotActiepunt>(untilManifest, actiepuntKey(n)) ?? [])
+        : readSnapshotActiepunten(reg, actiepunten),
+    };
+    const then = {
+      dossiers: dossiers.flatMap((n) => at<SnapshotDossier>(fromManifest, dossierKey(n)) ?? []),
+      actiepunten: actiepunten.flatMap((n) => at<SnapshotActiepunt>(fromManifest, actiepuntKey(n)) ?? []),
+    };
     const who = attribution(reg, from.change_mark, untilMark);
-    diffDossiers(before, afterSnapshot, changed, who, lines);
-    diffActiepunten(isoDateOf(new Date(from.at)), before, afterSnapshot, changed, who, untilDate, lines);
+    diffDossiers(then.dossiers, now.dossiers, who, lines);
+    diffActiepunten(fromDate, then.actiepunten, now.actiepunten, who, untilDate, lines);
   }
   // The besluiten taken after the previous meeting, up to and including this one.
   const meetingAt = reg.db.prepare('SELECT id, date FROM meeting WHERE number = ?');
@@ -86,20 +111,15 @@ function attribution(reg: Register, fromMark: number, untilMark: number): Who {
 
 const TEXT_FIELDS = ['title', 'description', 'note', 'planning'] as const;
 
-function diffDossiers(before: RegisterSnapshot, after: RegisterSnapshot, changed: (key: string) => boolean, who: Who, lines: ChangeLine[]): void {
-  const old = new Map(before.dossiers.map((d) => [d.number, d]));
-  const now = new Map(after.dossiers.map((d) => [d.number, d]));
-  const key = (n: number) => `d:${String(n).padStart(5, '0')}`;
-  for (const d of after.dossiers) {
+function diffDossiers(before: SnapshotDossier[], after: SnapshotDossier[], who: Who, lines: ChangeLine[]): void {
+  const old = new Map(before.map((d) => [d.number, d]));
+  const now = new Map(after.map((d) => [d.number, d]));
+  for (const d of after) {
     const was = old.get(d.number);
-    if (!was) {
-      lines.push({ kind: 'dossier_new', dossier: d.number, title: d.title, ...who('dossier', d.number, ['dossier']) });
-      continue;
-    }
-    if (!changed(key(d.number))) continue;
-    diffDossier(was, d, who, lines);
+    if (!was) lines.push({ kind: 'dossier_new', dossier: d.number, title: d.title, ...who('dossier', d.number, ['dossier']) });
+    else if (JSON.stringify(was) !== JSON.stringify(d)) diffDossier(was, d, who, lines);
   }
-  for (const d of before.dossiers) {
+  for (const d of before) {
     if (!now.has(d.number)) lines.push({ kind: 'dossier_archived', dossier: d.number, title: d.title, ...who('dossier', d.number, ['dossier']) });
   }
 }
@@ -122,19 +142,10 @@ function diffDossier(was: SnapshotDossier, d: SnapshotDossier, who: Who, lines: 
   }
 }
 
-function diffActiepunten(
-  fromDate: IsoDate,
-  before: RegisterSnapshot,
-  after: RegisterSnapshot,
-  changed: (key: string) => boolean,
-  who: Who,
-  untilDate: IsoDate,
-  lines: ChangeLine[],
-): void {
-  const old = new Map(before.actiepunten.map((a) => [a.number, a]));
-  const key = (n: number) => `a:${String(n).padStart(5, '0')}`;
+function diffActiepunten(fromDate: IsoDate, before: SnapshotActiepunt[], after: SnapshotActiepunt[], who: Who, untilDate: IsoDate, lines: ChangeLine[]): void {
+  const old = new Map(before.map((a) => [a.number, a]));
   const status = (a: SnapshotActiepunt) => last(a.statuses) ?? 'open';
-  for (const a of after.actiepunten) {
+  for (const a of after) {
     const was = old.get(a.number);
     const overdueNow = isOverdue(status(a), a.deadline, untilDate);
     if (!was) {
@@ -143,9 +154,7 @@ function diffActiepunten(
       continue;
     }
     // Overdue is about time passing, not an edit: measured against the day the previous freeze was made.
-    const wasOverdue = isOverdue(status(was), was.deadline, fromDate);
-    if (overdueNow && !wasOverdue) lines.push({ kind: 'actiepunt_overdue', actiepunt: a.number, text: a.text, at: null, by: null });
-    if (!changed(key(a.number))) continue;
+    if (overdueNow && !isOverdue(status(was), was.deadline, fromDate)) lines.push({ kind: 'actiepunt_overdue', actiepunt: a.number, text: a.text, at: null, by: null });
     if (status(a) === 'afgerond' && status(was) !== 'afgerond') {
       lines.push({ kind: 'actiepunt_done', actiepunt: a.number, text: a.text, ...who('actiepunt', a.number, ['actiepunt_status']) });
     }

@@ -9,6 +9,7 @@
 // the part is gone). Reading a freeze replays the chain of entries from the first freeze.
 import { createHash } from 'node:crypto';
 import { RegisterError } from '../../shared/errors';
+import { openOnDate } from '../../shared/actiepunt-marks';
 import type { RegisterSnapshot, SnapshotActiepunt, SnapshotDossier } from '../../shared/report/snapshot';
 import type { FreezeInfo, FreezeStage, FrozenMeeting, Meeting } from '../../shared/meeting';
 import { timestamp } from './clock';
@@ -20,8 +21,8 @@ type Stage = FreezeStage | 'start';
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** Part keys sort as the snapshot lists them: dossiers and actiepunten by number. */
-const dossierKey = (n: number) => `d:${String(n).padStart(5, '0')}`;
-const actiepuntKey = (n: number) => `a:${String(n).padStart(5, '0')}`;
+export const dossierKey = (n: number) => `d:${String(n).padStart(5, '0')}`;
+export const actiepuntKey = (n: number) => `a:${String(n).padStart(5, '0')}`;
 
 /** The snapshot as parts: key -> JSON. */
 export function snapshotParts(snapshot: RegisterSnapshot): Map<string, string> {
@@ -125,11 +126,10 @@ export function freezeRow(reg: Register, meetingId: number | null, stage: Stage)
   );
 }
 
-/** The snapshot a freeze holds, rebuilt from its parts; the parts are checked against their hashes. */
-export function frozenSnapshot(reg: Register, freezeId: number): { snapshot: RegisterSnapshot; manifest: Map<string, string> } {
-  const manifest = manifestOf(reg, freezeId);
+/** Reads parts of a freeze by key, each checked against its hash. */
+function partReader(reg: Register, manifest: Map<string, string>): (key: string) => unknown {
   const body = reg.db.prepare('SELECT body FROM frozen_part WHERE hash = ?').pluck();
-  const read = (key: string): unknown => {
+  return (key) => {
     const hash = manifest.get(key);
     const text = hash === undefined ? undefined : (body.get(hash) as string | undefined);
     if (text === undefined || sha256(text) !== hash) {
@@ -137,6 +137,29 @@ export function frozenSnapshot(reg: Register, freezeId: number): { snapshot: Reg
     }
     return JSON.parse(text);
   };
+}
+
+/** Some parts of a freeze: its actiepunten ('a:'), dossiers ('d:') or meetings, without reading the rest. */
+export function frozenParts(reg: Register, freezeId: number, wanted: ReadonlyArray<'a:' | 'd:' | 'meetings'>): { actiepunten: SnapshotActiepunt[]; dossiers: SnapshotDossier[]; meetings: RegisterSnapshot['meetings'] } {
+  const manifest = manifestOf(reg, freezeId);
+  const read = partReader(reg, manifest);
+  const keys = [...manifest.keys()].sort();
+  return {
+    actiepunten: wanted.includes('a:') ? keys.filter((k) => k.startsWith('a:')).map((k) => read(k) as SnapshotActiepunt) : [],
+    dossiers: wanted.includes('d:') ? keys.filter((k) => k.startsWith('d:')).map((k) => read(k) as SnapshotDossier) : [],
+    meetings: wanted.includes('meetings') ? (read('meetings') as RegisterSnapshot['meetings']) : [],
+  };
+}
+
+/** One part of a freeze's manifest, or null when the freeze does not hold it. */
+export function frozenPart<T>(reg: Register, manifest: Map<string, string>, key: string): T | null {
+  return manifest.has(key) ? (partReader(reg, manifest)(key) as T) : null;
+}
+
+/** The snapshot a freeze holds, rebuilt from its parts; the parts are checked against their hashes. */
+export function frozenSnapshot(reg: Register, freezeId: number): { snapshot: RegisterSnapshot; manifest: Map<string, string> } {
+  const manifest = manifestOf(reg, freezeId);
+  const read = partReader(reg, manifest);
   const keys = [...manifest.keys()].sort();
   const snapshot: RegisterSnapshot = {
     jaarplan: read('jaarplan') as RegisterSnapshot['jaarplan'],
@@ -169,5 +192,15 @@ export function frozenMeeting(reg: Register, meetingId: number, number: string, 
   }
   const { snapshot, manifest } = frozenSnapshot(reg, row.id);
   if (contentHash(manifest, row.record) !== row.hash) throw new RegisterError('internal', `The frozen register of ${number} does not match its hash; restore a backup.`);
-  return { meeting: number, stage: row.stage as FreezeStage, at: row.at, hash: row.hash, record: JSON.parse(row.record) as Meeting, snapshot };
+  const record = JSON.parse(row.record) as Meeting;
+  // The record was kept without its actiepuntenlijst, which follows from the register kept with it.
+  const previous = snapshot.meetings.find((m) => m.number === record.previous) ?? null;
+  record.actiepuntenlijst = openOnDate(snapshot.actiepunten, {
+    date: record.date,
+    previous: previous?.date ?? null,
+    referenceDate: snapshot.jaarplan.referenceDate,
+    meetingDates: [...snapshot.meetings.filter((m) => m.date <= record.date && m.number !== record.number).map((m) => m.date), record.date],
+    givenHere: new Set(record.items.flatMap((i) => i.outcomes).flatMap((o) => (o.kind === 'actiepunt' && o.actiepunt !== null ? [o.actiepunt] : []))),
+  });
+  return { meeting: number, stage: row.stage as FreezeStage, at: row.at, hash: row.hash, record, snapshot };
 }

@@ -4,7 +4,7 @@ import { RegisterError } from '../../shared/errors';
 import type { ParsedInput } from '../../shared/contract';
 import type { IsoDate } from '../../shared/dates';
 import type { Profile } from '../../shared/domain';
-import { isNewSince, isOverdue } from '../../shared/actiepunt-marks';
+import { openOnDate } from '../../shared/actiepunt-marks';
 import {
   canMove,
   meetingNumber,
@@ -16,12 +16,12 @@ import {
 } from '../../shared/meeting';
 import { timestamp, today } from './clock';
 import type { Register } from './db';
-import { listActiepunten } from './actiepunten';
 import { currentJaarplan } from './jaarplan';
 import { updateRow } from './update-row';
 import { addItemsFromTemplate, carryOnFrom, carryPendingItems, closeOpenItems, readItems } from './agenda';
 import { addDecisionOutcome, numberDecisions } from './outcomes';
-import { freezeRegister, freezeInfos, hasStartFreeze } from './freeze';
+import { freezeInfos, freezeRegister, freezeRow, frozenParts, hasStartFreeze } from './freeze';
+import { readSnapshotActiepunten, readSnapshotMeetings } from './snapshot';
 import { meetingRow, meetingRowById, previousMeeting, requireEditable, type MeetingRow } from './meeting-rows';
 import { forgetUndoBefore } from './undo';
 import { claimSeriesNumber } from './lookup';
@@ -120,7 +120,8 @@ export function setMeetingState(reg: Register, input: ParsedInput<'meeting.setSt
   reg.db.prepare('UPDATE meeting SET state = ?, updated_at = ? WHERE id = ?').run(to, now, row.id);
   // Items carried onto a cancelled meeting go on to the next one (their copies here stay on record).
   if (to === 'geannuleerd') carryOnFrom(reg, row);
-  if (to === 'agenda_vastgesteld' || to === 'afgerond') freezeRegister(reg, row.id, to === 'afgerond' ? 'afgerond' : 'agenda', getMeeting(reg, row.number));
+  // The record kept leaves out the actiepuntenlijst: it follows from the register kept beside it.
+  if (to === 'agenda_vastgesteld' || to === 'afgerond') freezeRegister(reg, row.id, to === 'afgerond' ? 'afgerond' : 'agenda', getMeeting(reg, row.number, { withList: false }));
   return getMeeting(reg, row.number);
 }
 
@@ -164,48 +165,36 @@ function readAttendance(reg: Register, meetingId: number): Attendee[] {
     .all(meetingId) as Attendee[];
 }
 
-/** The open actiepunten on the meeting's date, marked new since the previous TB and overdue, with how many meetings each has been on. */
-function actiepuntenlijst(reg: Register, row: MeetingRow, previous: MeetingRow | null): ActiepuntOnAgenda[] {
-  // New: given at the previous TB or after it (else since the jaarplan's reference date).
-  const isNew = (since: IsoDate) => (previous ? since >= previous.date : isNewSince(since, currentJaarplan(reg)?.referenceDate ?? row.date));
-  const meetingDates = reg.db
-    .prepare(`SELECT date FROM meeting WHERE state <> 'geannuleerd' AND (date < ? OR (date = ? AND id <= ?)) ORDER BY date`)
-    .pluck()
-    .all(row.date, row.date, row.id) as IsoDate[];
-  const statusOn = reg.db.prepare(
-    `SELECT status FROM actiepunt_status WHERE actiepunt_id = (SELECT id FROM actiepunt WHERE number = ?) AND effective_date <= ?
-     ORDER BY effective_date DESC, id DESC LIMIT 1`,
-  );
-  // What this meeting itself gave out is its outcome, not on its own list.
-  const givenHere = new Set(
+/** The numbers of the actiepunten a meeting gave out (its actiepunt outcomes). */
+function givenAt(reg: Register, meetingId: number): Set<number> {
+  return new Set(
     reg.db
       .prepare(`SELECT a.number FROM outcome o JOIN agenda_item i ON i.id = o.agenda_item_id JOIN actiepunt a ON a.id = o.actiepunt_id WHERE i.meeting_id = ?`)
       .pluck()
-      .all(row.id) as number[],
+      .all(meetingId) as number[],
   );
-  const list: ActiepuntOnAgenda[] = [];
-  for (const a of listActiepunten(reg, { includeArchived: false })) {
-    if (a.since > row.date || givenHere.has(a.number)) continue;
-    const status = statusOn.pluck().get(a.number, row.date) as ActiepuntOnAgenda['status'] | undefined;
-    if (status !== 'open' && status !== 'in_uitvoering') continue;
-    list.push({
-      number: a.number,
-      text: a.text,
-      owners: a.owners,
-      deadline: a.deadline,
-      status,
-      since: a.since,
-      isNew: isNew(a.since),
-      overdue: isOverdue(status, a.deadline, row.date),
-      // The meetings since it was given: the one that gave it does not count.
-      meetings: meetingDates.filter((d) => d > a.since).length,
-    });
-  }
-  return list;
+}
+
+/**
+ * The meeting's actiepuntenlijst: from the register as it is, or, once the meeting has been held
+ * (afgerond), from the register as it was kept at its close, whatever happened to the actiepunten since.
+ */
+function actiepuntenlijst(reg: Register, row: MeetingRow, previous: MeetingRow | null): ActiepuntOnAgenda[] {
+  const kept = row.state === 'afgerond' || row.state === 'vastgesteld' ? freezeRow(reg, row.id, 'afgerond') : null;
+  const source = kept ? frozenParts(reg, kept.id, ['a:', 'meetings']) : null;
+  const meetings = source ? source.meetings : readSnapshotMeetings(reg);
+  const upToThis = meetings.filter((m) => m.date <= row.date && m.number !== row.number).map((m) => m.date);
+  return openOnDate(source ? source.actiepunten : readSnapshotActiepunten(reg), {
+    date: row.date,
+    previous: previous?.date ?? null,
+    referenceDate: currentJaarplan(reg)?.referenceDate ?? row.date,
+    meetingDates: [...upToThis, row.date],
+    givenHere: givenAt(reg, row.id),
+  });
 }
 
 /** The meeting's own record: what its page shows and what a freeze keeps with it. */
-export function getMeeting(reg: Register, number: string): Meeting {
+export function getMeeting(reg: Register, number: string, options: { withList?: boolean } = {}): Meeting {
   const row = meetingRow(reg, number);
   const previous = previousMeeting(reg, row);
   const items = readItems(reg, row.id);
@@ -225,13 +214,7 @@ export function getMeeting(reg: Register, number: string): Meeting {
     approves: reg.db.prepare('SELECT number FROM meeting WHERE approved_in_id = ? ORDER BY date, id').pluck().all(row.id) as string[],
     previous: previous?.number ?? null,
     freezes,
-    actiepuntenlijst: keptActiepuntenlijst(reg, row) ?? actiepuntenlijst(reg, row, previous),
+    actiepuntenlijst: options.withList === false ? [] : actiepuntenlijst(reg, row, previous),
   };
 }
 
-/** After afronden the actiepuntenlijst is the one the meeting had: kept with it, whatever happened to the actiepunten since. */
-function keptActiepuntenlijst(reg: Register, row: MeetingRow): ActiepuntOnAgenda[] | null {
-  if (row.state !== 'afgerond' && row.state !== 'vastgesteld') return null;
-  const record = reg.db.prepare(`SELECT record FROM meeting_freeze WHERE meeting_id = ? AND stage = 'afgerond'`).pluck().get(row.id) as string | undefined;
-  return record === undefined ? null : (JSON.parse(record) as Meeting).actiepuntenlijst;
-}

@@ -30,22 +30,32 @@ function datedByItem<V extends unknown[], T>(rows: Array<DatedValues<V>>, value:
 
 const ORDER = 'ORDER BY item, effective_date, id';
 
-export function readSnapshot(reg: Register): RegisterSnapshot {
+/** Only these items (by number), for reading a few parts of the snapshot; all of them when left out. */
+export type Only = readonly number[] | undefined;
+
+/** `AND <column> IN (the numbers)` as SQL with its parameter, or nothing when every item is read. */
+const among = (column: string, only: Only): [string, unknown[]] =>
+  only === undefined ? ['', []] : [` AND ${column} IN (SELECT value FROM json_each(?))`, [JSON.stringify(only)]];
+
+/** The dossiers as the snapshot holds them (archived ones left out), by number. */
+export function readSnapshotDossiers(reg: Register, only?: Only): SnapshotDossier[] {
   const db = reg.db;
+  const [onDossier, dossierArgs] = among('number', only);
+  const [onItem, itemArgs] = among('dossier_id', only === undefined ? undefined : (db.prepare(`SELECT id FROM dossier WHERE number IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(only)) as number[]));
   const dossierRows = db
     .prepare(
       `SELECT id, number, title, description, note, planning, link, owner, hoofddossier_id AS hoofddossierId
-       FROM dossier WHERE archived_at IS NULL ORDER BY number`,
+       FROM dossier WHERE archived_at IS NULL${onDossier} ORDER BY number`,
     )
-    .all() as DossierRow[];
+    .all(...dossierArgs) as DossierRow[];
   const phases = datedByItem(
-    db.prepare(`SELECT dossier_id AS item, effective_date, note, phase, qualifier, parked FROM dossier_phase ${ORDER}`).raw().all() as Array<
+    db.prepare(`SELECT dossier_id AS item, effective_date, note, phase, qualifier, parked FROM dossier_phase WHERE 1${onItem} ${ORDER}`).raw().all(...itemArgs) as Array<
       DatedValues<[PhaseColumns['phase'], PhaseColumns['qualifier'], PhaseColumns['parked']]>
     >,
     (phase, qualifier, parked): PhaseState => toPhaseState({ phase, qualifier, parked }),
   );
   const priorities = datedByItem(
-    db.prepare(`SELECT dossier_id AS item, effective_date, note, priority, rank FROM dossier_priority ${ORDER}`).raw().all() as Array<
+    db.prepare(`SELECT dossier_id AS item, effective_date, note, priority, rank FROM dossier_priority WHERE 1${onItem} ${ORDER}`).raw().all(...itemArgs) as Array<
       DatedValues<[number, number | null]>
     >,
     (priority, rank): PriorityState => ({ priority: priority === 1, rank }),
@@ -54,12 +64,12 @@ export function readSnapshot(reg: Register): RegisterSnapshot {
     db
       .prepare(
         `SELECT da.dossier_id, a.code FROM dossier_ambition da JOIN ambition a ON a.id = da.ambition_id
-         ORDER BY da.dossier_id, a.position, a.id`,
+         WHERE 1${onItem.replace('dossier_id', 'da.dossier_id')} ORDER BY da.dossier_id, a.position, a.id`,
       )
       .raw()
-      .all() as Array<[number, string]>,
+      .all(...itemArgs) as Array<[number, string]>,
   );
-  const dossiers = dossierRows.map(
+  return dossierRows.map(
     ({ id, ...dossier }): SnapshotDossier => ({
       ...dossier,
       ambitions: ambitions.get(id) ?? [],
@@ -67,34 +77,47 @@ export function readSnapshot(reg: Register): RegisterSnapshot {
       priorities: priorities.get(id) ?? [],
     }),
   );
+}
 
-  const statusRows = db
+/** The actiepunten as the snapshot holds them (archived ones left out), by number. */
+export function readSnapshotActiepunten(reg: Register, only?: Only): SnapshotActiepunt[] {
+  const [onNumber, args] = among('a.number', only);
+  const statusRows = reg.db
     .prepare(
       `SELECT a.number AS item, s.effective_date, s.note, s.status
-       FROM actiepunt_status s JOIN actiepunt a ON a.id = s.actiepunt_id ORDER BY a.number, s.effective_date, s.id`,
+       FROM actiepunt_status s JOIN actiepunt a ON a.id = s.actiepunt_id WHERE 1${onNumber} ORDER BY a.number, s.effective_date, s.id`,
     )
     .raw()
-    .all() as Array<DatedValues<[ActiepuntStatus]>>;
+    .all(...args) as Array<DatedValues<[ActiepuntStatus]>>;
   const statuses = datedByItem(statusRows, (status) => status);
-  const actiepunten = listActiepunten(reg, { includeArchived: false }).map(
-    (a): SnapshotActiepunt => ({
-      number: a.number,
-      text: a.text,
-      subPoints: a.subPoints,
-      owners: a.owners,
-      deadline: a.deadline,
-      remarks: a.remarks,
-      dossier: a.dossier,
-      statuses: statuses.get(a.number) ?? [],
-    }),
-  );
+  const wanted = only === undefined ? null : new Set(only);
+  return listActiepunten(reg, { includeArchived: false })
+    .filter((a) => wanted === null || wanted.has(a.number))
+    .map(
+      (a): SnapshotActiepunt => ({
+        number: a.number,
+        text: a.text,
+        subPoints: a.subPoints,
+        owners: a.owners,
+        deadline: a.deadline,
+        remarks: a.remarks,
+        dossier: a.dossier,
+        statuses: statuses.get(a.number) ?? [],
+      }),
+    );
+}
 
+export function readSnapshot(reg: Register): RegisterSnapshot {
   return {
     jaarplan: requireJaarplan(reg),
     ambitions: listAmbitions(reg),
     hoofddossiers: listHoofddossiers(reg),
-    dossiers,
-    actiepunten,
-    meetings: db.prepare(`SELECT number, date, kind, title FROM meeting WHERE state <> 'geannuleerd' ORDER BY date, id`).all() as RegisterSnapshot['meetings'],
+    dossiers: readSnapshotDossiers(reg),
+    actiepunten: readSnapshotActiepunten(reg),
+    meetings: readSnapshotMeetings(reg),
   };
+}
+
+export function readSnapshotMeetings(reg: Register): RegisterSnapshot['meetings'] {
+  return reg.db.prepare(`SELECT number, date, kind, title FROM meeting WHERE state <> 'geannuleerd' ORDER BY date, id`).all() as RegisterSnapshot['meetings'];
 }

@@ -144,10 +144,12 @@ export function AgendaItemCard({ meeting, item, onMove, drag }: Props) {
 /** The actiepuntenlijst item: every actiepunt open on the meeting's date, with its marks. */
 function ActiepuntenLijst({ meeting }: { meeting: Meeting }) {
   const lang = useUi((s) => s.lang);
+  // The rows are made when the list is opened: a register that lived long can have many.
+  const [open, setOpen] = useState(false);
   if (meeting.actiepuntenlijst.length === 0) return <p className="muted">{t(lang, 'noOpenActiepunten')}</p>;
   const list = meeting.actiepuntenlijst;
   return (
-    <details className="actiepuntenlijst">
+    <details className="actiepuntenlijst" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         {t(lang, 'actiepuntenlijstSummary', {
           date: formatDutchDate(meeting.date),
@@ -156,6 +158,7 @@ function ActiepuntenLijst({ meeting }: { meeting: Meeting }) {
           overdue: list.filter((a) => a.overdue).length,
         })}
       </summary>
+    {open && (
     <table className="register-table compact" data-testid="meeting-actiepunten">
       <caption className="caption">{t(lang, 'actiepuntenlijst', { date: formatDutchDate(meeting.date) })}</caption>
       <thead>
@@ -192,6 +195,7 @@ function ActiepuntenLijst({ meeting }: { meeting: Meeting }) {
         ))}
       </tbody>
     </table>
+    )}
     </details>
   );
 }

@@ -23,13 +23,13 @@ export const useMeeting = create<MeetingData>((set, get) => ({
   error: null,
   async load(number) {
     if (get().number !== number) set({ number, meeting: null, changes: null, frozen: null, error: null });
-    const [meeting, changes] = await Promise.all([invoke('meeting.get', { number }), invoke('meeting.changesSince', { number })]);
+    // The page shows as soon as the meeting is read; what changed since the previous TB follows.
+    const changes = invoke('meeting.changesSince', { number });
+    const meeting = await invoke('meeting.get', { number });
     if (get().number !== number) return;
-    set({
-      meeting: meeting.ok ? meeting.value : null,
-      changes: changes.ok ? changes.value : null,
-      error: meeting.ok ? null : meeting.error,
-    });
+    set({ meeting: meeting.ok ? meeting.value : null, error: meeting.ok ? null : meeting.error });
+    const changed = await changes;
+    if (get().number === number) set({ changes: changed.ok ? changed.value : null });
   },
   async loadFrozen(number, stage) {
     if (stage === null) return set({ frozen: null });

@@ -241,6 +241,8 @@ async function main(): Promise<void> {
     rows.push({ what: 'UI: navigation to interactive table', size: ui.dossiers, timing: ui.interactiveTable, target: { ms: 1500 } });
     rows.push({ what: 'UI: filter keystroke to painted table (50 keys)', size: ui.dossiers, timing: ui.keystrokeToPaint, target: { p95Ms: 50 } });
     rows.push({ what: 'UI: mark priority in the panel to painted table (10 edits)', size: ui.dossiers, timing: ui.editToTable });
+    rows.push({ what: 'UI: open the newest meeting page to interactive', size: ui.dossiers, timing: ui.meetingPage.latest, target: { ms: 300 } });
+    rows.push({ what: 'UI: open a held meeting page to interactive', size: ui.dossiers, timing: ui.meetingPage.held, target: { ms: 300 } });
     rows.push({
       what: 'UI: table rows in the DOM (top, middle, end)',
       size: ui.dossiers,

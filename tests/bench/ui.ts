@@ -17,11 +17,37 @@ export interface UiFigures {
   /** Marking a dossier's priority in its panel until the table shows it: the call, the re-read of the register, the render. */
   editToTable: Timing;
   domRows: { max: number; viewportRows: number; total: number };
+  /** From the click on a meeting in the Vergaderingen list until its page shows its agenda, focused: the newest meeting and one held earlier. */
+  meetingPage: { latest: Timing; held: Timing };
+}
+
+/** Clicks the meeting in the list; resolves with the time until its page shows the agenda with the heading focused. */
+async function openMeetingPage(page: Page, number: string): Promise<number> {
+  await page.getByRole('navigation').getByRole('button', { name: 'Vergaderingen', exact: true }).click();
+  await page.getByTestId('meeting-table').waitFor();
+  const start = await page.evaluate((n) => {
+    const button = [...document.querySelectorAll<HTMLButtonElement>('[data-testid=meeting-table] th button')].find((b) => b.textContent === n)!;
+    const t0 = performance.now();
+    button.click();
+    return t0;
+  }, number);
+  const ready = await page.waitForFunction(
+    (n) => {
+      const heading = document.querySelector('#meeting-heading');
+      const items = document.querySelectorAll('[data-testid=agenda] > li').length;
+      return heading?.textContent?.startsWith(n) && items > 0 && document.activeElement === heading ? performance.now() : false;
+    },
+    number,
+    { polling: 'raf', timeout: 30_000 },
+  );
+  return ((await ready.jsonValue()) as number) - start;
 }
 
 /** 50 keystrokes: a search typed, taken back, and another typed. */
 /** Priority marked and unmarked, five times each. */
 const EDITS = 10;
+/** Each meeting page opened this many times (after one to warm up). */
+const MEETING_OPENS = 5;
 
 const KEYS = [...'koppelvlak in de keten', ...Array<string>(22).fill('Backspace'), ...'wallet'];
 
@@ -184,9 +210,34 @@ export async function measureUi(file: string, dossiers: number, navigations: num
     await page.getByTestId('priority-mark').waitFor();
     const edits: number[] = [];
     for (let i = 0; i < EDITS; i++) edits.push(await togglePriority(page, first));
+    await page.keyboard.press('Escape');
+    // The secretary opens the newest meeting, and one held before it (its actiepuntenlijst from the register kept at its close).
+    await page.getByRole('navigation').getByRole('button', { name: 'Vergaderingen', exact: true }).click();
+    await page.getByTestId('meeting-table').waitFor();
+    // The list shows the newest first; a held meeting's state badge says afgerond or vastgesteld.
+    const meetings = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLTableRowElement>('[data-testid=meeting-table] tbody tr')]
+        .map((tr) => ({ number: tr.dataset.number!, state: /meeting-(\w+)/.exec(tr.querySelector('.badge')?.className ?? '')?.[1] ?? '' }))
+        .reverse(),
+    );
+    const latest = meetings.at(-1)!.number;
+    const held = [...meetings].reverse().find((m) => m.state === 'afgerond' || m.state === 'vastgesteld')!.number;
+    const opened = { latest: [] as number[], held: [] as number[] };
+    for (let i = 0; i < MEETING_OPENS + 1; i++) {
+      const a = await openMeetingPage(page, latest);
+      const b = await openMeetingPage(page, held);
+      if (i > 0) opened.latest.push(a), opened.held.push(b);
+    }
     process.stdout.write('\n');
     await context.close();
-    return { dossiers, interactiveTable: summarize(loads), keystrokeToPaint: summarize(keys), editToTable: summarize(edits), domRows: rows };
+    return {
+      dossiers,
+      interactiveTable: summarize(loads),
+      keystrokeToPaint: summarize(keys),
+      editToTable: summarize(edits),
+      domRows: rows,
+      meetingPage: { latest: summarize(opened.latest), held: summarize(opened.held) },
+    };
   } finally {
     await browser.close();
     shell.stop();
