@@ -146,7 +146,7 @@ export function App() {
           {info?.damaged && <DamagedBanner lang={lang} reason={info.damaged} />}
           {error && (
             <p role="alert" className="error">
-              {t(lang, 'callFailed', { message: error.message })}
+              {t(lang, 'callFailed', { message: describeError(lang, error) })}
             </p>
           )}
           {loading && !error && <p aria-live="polite">{t(lang, 'loading')}</p>}

@@ -143,6 +143,7 @@ const DUTCH: Array<[RegExp, (...m: string[]) => string]> = [
   [/must be an absolute path/, () => 'moet een volledig pad zijn'],
   [/cannot be parked/, () => 'een afgerond dossier kan niet geparkeerd zijn'],
   [/There is nothing to undo/, () => 'er is niets om ongedaan te maken'],
+  [/^The register cannot be reached \((.+)\)\.?$/, (_, why) => `het register is niet bereikbaar (${why}); is de app of de browserversie nog open?`],
   ...MEETINGS,
   ...SCHEMA,
 ];

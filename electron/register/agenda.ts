@@ -254,6 +254,23 @@ function carryPosition(reg: Register, meeting: MeetingRow): number | undefined {
 
 function copyItem(reg: Register, from: number, to: MeetingRow): void {
   const source = itemRow(reg, from);
+  // A standing item carried over is that meeting's own standing item: marked as carried, not doubled.
+  const same =
+    source.standing === null
+      ? undefined
+      : (reg.db.prepare('SELECT id FROM agenda_item WHERE meeting_id = ? AND standing = ? AND carried_from_id IS NULL').pluck().get(to.id, source.standing) as number | undefined);
+  if (same !== undefined) {
+    reg.db.prepare('UPDATE agenda_item SET carried_from_id = ?, updated_at = ? WHERE id = ?').run(source.id, timestamp(reg.clock), same);
+    reg.db
+      .prepare(
+        `INSERT INTO agenda_link (agenda_item_id, dossier_id, actiepunt_id, ambition_id)
+         SELECT ?, l.dossier_id, l.actiepunt_id, l.ambition_id FROM agenda_link l WHERE l.agenda_item_id = ?
+           AND NOT EXISTS (SELECT 1 FROM agenda_link o WHERE o.agenda_item_id = ? AND o.dossier_id IS l.dossier_id AND o.actiepunt_id IS l.actiepunt_id AND o.ambition_id IS l.ambition_id)
+         ORDER BY l.id`,
+      )
+      .run(same, source.id, same);
+    return;
+  }
   const id = insertItem(reg, to, { ...source, standing: null, carriedFrom: source.id }, carryPosition(reg, to));
   reg.db
     .prepare('INSERT INTO agenda_link (agenda_item_id, dossier_id, actiepunt_id, ambition_id) SELECT ?, dossier_id, actiepunt_id, ambition_id FROM agenda_link WHERE agenda_item_id = ? ORDER BY id')
@@ -300,6 +317,11 @@ function takeBack(reg: Register, item: ItemRow): void {
   const outcomes = reg.db.prepare('SELECT count(*) FROM outcome WHERE agenda_item_id = ?').pluck().get(copy.id) as number;
   if (outcomes > 0 || !['concept', 'agenda_vastgesteld'].includes(target.state) || reg.db.prepare('SELECT 1 FROM agenda_item WHERE carried_from_id = ?').get(copy.id)) {
     throw new RegisterError('conflict', `patch.state: the item is on the agenda of ${target.number} (item ${copy.number}) and has been dealt with there; it stays doorgeschoven.`, 'patch.state');
+  }
+  if (reg.db.prepare('SELECT standing IS NOT NULL FROM agenda_item WHERE id = ?').pluck().get(copy.id) === 1) {
+    // The later meeting's own standing item: it stays, no longer carrying this one.
+    reg.db.prepare('UPDATE agenda_item SET carried_from_id = NULL, updated_at = ? WHERE id = ?').run(timestamp(reg.clock), copy.id);
+    return;
   }
   reg.db.prepare('DELETE FROM agenda_link WHERE agenda_item_id = ?').run(copy.id);
   reg.db.prepare('DELETE FROM agenda_item WHERE id = ?').run(copy.id);

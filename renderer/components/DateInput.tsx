@@ -13,6 +13,7 @@ export function DateInput(props: {
   onCommit?(): void;
   describedBy?: string;
   invalid?: boolean;
+  autoFocus?: boolean;
 }) {
   const [text, setText] = useState(props.value ? formatDutchDate(props.value) : '');
   useEffect(() => {
@@ -22,6 +23,7 @@ export function DateInput(props: {
   return (
     <input
       id={props.id}
+      autoFocus={props.autoFocus}
       type="text"
       inputMode="numeric"
       placeholder="dd-mm-jjjj"

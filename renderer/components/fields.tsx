@@ -19,10 +19,59 @@ window.addEventListener('beforeunload', (event) => {
   }
 });
 
+/** Whether any field or form holds text typed but not saved (closing a meeting asks about it first). */
+export const hasUnsavedText = (): boolean => dirtyFields.size > 0;
+
+/** Marks a form's typed text as unsaved while `dirty`: closing the window or the meeting asks first. */
+export function useUnsaved(dirty: boolean): void {
+  const id = useId();
+  useEffect(() => {
+    if (dirty) dirtyFields.add(id);
+    else dirtyFields.delete(id);
+    return () => void dirtyFields.delete(id);
+  }, [dirty, id]);
+}
+
+/**
+ * Runs an action at most once at a time: a second click or Enter while the first is on its way does
+ * nothing (a double click made two meetings). The button stays enabled, so focus stays on it.
+ */
+export function useSingleFlight(): (action: () => Promise<unknown>) => Promise<void> {
+  const busy = useRef(false);
+  return async (action) => {
+    if (busy.current) return;
+    busy.current = true;
+    try {
+      await action();
+    } finally {
+      busy.current = false;
+    }
+  };
+}
+
 /** Performs a call; null on success, else the error in the user's language. */
 export async function save<N extends CallName>(name: N, input: CallInput<N>): Promise<string | null> {
   const result = await perform(name, input);
   return result.ok ? null : describeError(useUi.getState().lang, result.error);
+}
+
+/** A refused form call: its field path, if it named one, and the message in the user's language. */
+export interface FormError {
+  field?: string;
+  text: string;
+}
+
+/**
+ * Where a form's error goes: beside the field it is about (`at('text')` is true for 'text' and
+ * 'text.…'), or at the form's end when it names none of the form's fields (`rest`).
+ */
+export function placeError(error: FormError | null, fields: readonly string[]) {
+  const on = (field: string) => !!error?.field && (error.field === field || error.field.startsWith(`${field}.`));
+  return {
+    at: (field: string): string | null => (error && on(field) ? error.text : null),
+    invalid: (field: string): true | undefined => (on(field) ? true : undefined),
+    rest: error && !fields.some(on) ? error.text : null,
+  };
 }
 
 export function FieldError({ id, error }: { id: string; error: string | null }) {
@@ -68,7 +117,9 @@ export function TextField({ label, value, onSave, multiline, type = 'text', help
   }, [dirty, id]);
 
   async function commit() {
-    if (!dirty || saving) return;
+    // Typed back to what is saved: nothing to save, and an earlier error no longer applies.
+    if (!dirty) return setError(null);
+    if (saving) return;
     setSaving(true);
     const failure = await onSave(type === 'date' ? toIsoOrRaw(draft) : draft);
     setSaving(false);

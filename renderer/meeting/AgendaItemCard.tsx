@@ -70,7 +70,7 @@ export function AgendaItemCard({ meeting, item, onMove, drag }: Props) {
         <span className="item-number" aria-hidden="true">
           {item.number}.
         </span>
-        <h4 id={headingId} className="item-title">
+        <h4 id={headingId} className="item-title" tabIndex={-1}>
           <span className="visually-hidden">{t(lang, 'agendaItem')} {item.number}: </span>
           {item.title}
         </h4>
@@ -93,7 +93,16 @@ export function AgendaItemCard({ meeting, item, onMove, drag }: Props) {
       {item.standing === 'actiepuntenlijst' && <ActiepuntenLijst meeting={meeting} />}
       {item.standing === 'besluitenlijst' && <ApproveForm meeting={meeting} />}
       <OutcomeList meeting={meeting} item={item} />
-      {EDITABLE.outcomes(meeting.state) && recording && <OutcomeForm meeting={meeting} item={item} />}
+      {EDITABLE.outcomes(meeting.state) && recording && (
+        <OutcomeForm
+          meeting={meeting}
+          item={item}
+          onClose={() => {
+            setRecording(false);
+            requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid=record-${item.number}]`)?.focus());
+          }}
+        />
+      )}
       {(editable || stateEditable) && (
         <div className="item-actions">
           {onMove && (
@@ -121,7 +130,7 @@ export function AgendaItemCard({ meeting, item, onMove, drag }: Props) {
               {t(lang, 'removeItem', { number: item.number })}
             </button>
           )}
-          {stateEditable && meeting.state !== 'concept' && (
+          {stateEditable && (meeting.state === 'in_vergadering' || meeting.state === 'afgerond') && (
             <label className="inline">
               {t(lang, 'itemState')}{' '}
               <select value={item.state} onChange={(e) => void setState(e.target.value as AgendaState)} data-testid={`item-state-${item.number}`}>
@@ -182,7 +191,7 @@ function ActiepuntenLijst({ meeting }: { meeting: Meeting }) {
               </button>
             </th>
             <td>{a.owners.join('/') || '-'}</td>
-            <td>{a.deadline ? formatDeadline(a.deadline) : '-'}</td>
+            <td className="date">{a.deadline ? formatDeadline(a.deadline) : '-'}</td>
             <td>
               <span className="badges">
                 <span className={`badge status-${a.status}`}>{t(lang, `status_${a.status}`)}</span>

@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { t } from '../../shared/i18n';
 import { AGENDA_PURPOSES, EDITABLE, type AgendaPurpose, type Meeting } from '../../shared/meeting';
-import { FieldError } from '../components/fields';
+import { FieldError, placeError, useSingleFlight, useUnsaved, type FormError } from '../components/fields';
 import { describeError } from '../error-text';
 import { perform } from '../stores/register';
 import { useUi } from '../stores/ui';
@@ -63,7 +63,9 @@ function AddItemForm({ meeting }: { meeting: Meeting }) {
   const [purpose, setPurpose] = useState<AgendaPurpose>('bespreking');
   const [presenter, setPresenter] = useState('');
   const [minutes, setMinutes] = useState('');
-  const [error, setError] = useState<{ field?: string; text: string } | null>(null);
+  const [error, setError] = useState<FormError | null>(null);
+  const once = useSingleFlight();
+  useUnsaved(title.trim() !== '');
   // An item of the moment goes before the rondvraag.
   const rondvraag = meeting.items.find((i) => i.standing === 'rondvraag');
   async function add() {
@@ -83,14 +85,15 @@ function AddItemForm({ meeting }: { meeting: Meeting }) {
     setMinutes('');
     useUi.getState().announce(`${t(lang, 'agendaItem')} ${result.value.number}: ${result.value.title}`);
   }
-  const invalid = (field: string) => (error?.field === field ? true : undefined);
+  const place = placeError(error, ['title', 'presenter', 'minutes']);
+  const invalid = place.invalid;
   return (
     <form
       className="inline-form"
       aria-labelledby={`${id}-legend`}
       onSubmit={(e) => {
         e.preventDefault();
-        void add();
+        void once(add);
       }}
     >
       <h4 id={`${id}-legend`} className="form-title">
@@ -98,7 +101,8 @@ function AddItemForm({ meeting }: { meeting: Meeting }) {
       </h4>
       <div className="field grow">
         <label htmlFor={`${id}-title`}>{t(lang, 'title')}</label>
-        <input id={`${id}-title`} value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={invalid('title')} aria-describedby={error ? `${id}-error` : undefined} data-testid="new-item-title" />
+        <input id={`${id}-title`} value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={invalid('title')} aria-describedby={place.at('title') ? `${id}-title-error` : undefined} data-testid="new-item-title" />
+        <FieldError id={`${id}-title-error`} error={place.at('title')} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-purpose`}>{t(lang, 'purpose')}</label>
@@ -112,16 +116,18 @@ function AddItemForm({ meeting }: { meeting: Meeting }) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-presenter`}>{t(lang, 'presenter')}</label>
-        <input id={`${id}-presenter`} value={presenter} size={14} onChange={(e) => setPresenter(e.target.value)} aria-invalid={invalid('presenter')} />
+        <input id={`${id}-presenter`} value={presenter} size={14} onChange={(e) => setPresenter(e.target.value)} aria-invalid={invalid('presenter')} aria-describedby={place.at('presenter') ? `${id}-presenter-error` : undefined} />
+        <FieldError id={`${id}-presenter-error`} error={place.at('presenter')} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-minutes`}>{t(lang, 'minutes')}</label>
-        <input id={`${id}-minutes`} value={minutes} size={4} inputMode="numeric" onChange={(e) => setMinutes(e.target.value)} aria-invalid={invalid('minutes')} />
+        <input id={`${id}-minutes`} value={minutes} size={4} inputMode="numeric" onChange={(e) => setMinutes(e.target.value)} aria-invalid={invalid('minutes')} aria-describedby={place.at('minutes') ? `${id}-minutes-error` : undefined} />
+        <FieldError id={`${id}-minutes-error`} error={place.at('minutes')} />
       </div>
       <button type="submit" className="primary">
         {t(lang, 'addAgendaItem')}
       </button>
-      <FieldError id={`${id}-error`} error={error?.text ?? null} />
+      <FieldError id={`${id}-error`} error={place.rest} />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useEffect, useId, useState } from 'react';
 import { t } from '../../shared/i18n';
 import { EDITABLE, PRESENCES, type Attendee, type Meeting, type Presence } from '../../shared/meeting';
 import { invoke } from '../client';
-import { FieldError } from '../components/fields';
+import { FieldError, placeError, useSingleFlight, useUnsaved, type FormError } from '../components/fields';
 import { describeError } from '../error-text';
 import { perform } from '../stores/register';
 import { useUi } from '../stores/ui';
@@ -14,10 +14,12 @@ export function AttendanceEditor({ meeting }: { meeting: Meeting }) {
   const id = useId();
   const editable = EDITABLE.attendance(meeting.state);
   const [rows, setRows] = useState<Attendee[]>(meeting.attendance);
-  const [error, setError] = useState<{ field?: string; text: string } | null>(null);
+  const [error, setError] = useState<FormError | null>(null);
+  const once = useSingleFlight();
   const stored = JSON.stringify(meeting.attendance);
   useEffect(() => setRows(meeting.attendance), [stored]);
   const dirty = JSON.stringify(rows) !== stored;
+  useUnsaved(dirty);
 
   async function fromPrevious() {
     if (!meeting.previous) return;
@@ -25,11 +27,20 @@ export function AttendanceEditor({ meeting }: { meeting: Meeting }) {
     if (previous.ok) setRows(previous.value.attendance.map((a) => ({ ...a, presence: 'aanwezig', substitute: null })));
   }
   async function saveAll() {
+    if (!dirty) return;
     const result = await perform('attendance.set', { meeting: meeting.number, people: rows });
     setError(result.ok ? null : { field: result.error.field, text: describeError(lang, result.error) });
+    if (result.ok) useUi.getState().announce(t(lang, 'attendanceSaved'));
+  }
+  function addRow() {
+    setRows([...rows, { name: '', organisation: '', presence: 'aanwezig', substitute: null }]);
+    // The keyboard goes to the new person's name.
+    requestAnimationFrame(() => document.getElementById(`${id}-${rows.length}-name`)?.focus());
   }
   const set = (i: number, patch: Partial<Attendee>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  const invalid = (i: number, field: string) => (error?.field === `people.${i}.${field}` ? true : undefined);
+  const place = placeError(error, rows.flatMap((_, i) => ['name', 'organisation', 'substitute'].map((f) => `people.${i}.${f}`)));
+  const invalid = (i: number, field: string) => place.invalid(`people.${i}.${field}`);
+  const problem = (i: number, field: string) => <FieldError id={`${id}-${i}-${field}-error`} error={place.at(`people.${i}.${field}`)} />;
 
   if (!editable) {
     return (
@@ -60,10 +71,12 @@ export function AttendanceEditor({ meeting }: { meeting: Meeting }) {
           <div className="field">
             <label htmlFor={`${id}-${i}-name`}>{t(lang, 'attendee')}</label>
             <input id={`${id}-${i}-name`} value={r.name} onChange={(e) => set(i, { name: e.target.value })} aria-invalid={invalid(i, 'name')} />
+            {problem(i, 'name')}
           </div>
           <div className="field">
             <label htmlFor={`${id}-${i}-org`}>{t(lang, 'organisation')}</label>
             <input id={`${id}-${i}-org`} size={12} value={r.organisation} onChange={(e) => set(i, { organisation: e.target.value })} aria-invalid={invalid(i, 'organisation')} />
+            {problem(i, 'organisation')}
           </div>
           <div className="field">
             <label htmlFor={`${id}-${i}-presence`}>{t(lang, 'presence')}</label>
@@ -83,6 +96,7 @@ export function AttendanceEditor({ meeting }: { meeting: Meeting }) {
             <div className="field">
               <label htmlFor={`${id}-${i}-sub`}>{t(lang, 'substitute')}</label>
               <input id={`${id}-${i}-sub`} value={r.substitute ?? ''} onChange={(e) => set(i, { substitute: e.target.value })} aria-invalid={invalid(i, 'substitute')} />
+              {problem(i, 'substitute')}
             </div>
           )}
           <button type="button" className="small quiet" aria-label={t(lang, 'removeAttendee', { name: r.name || String(i + 1) })} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
@@ -91,7 +105,7 @@ export function AttendanceEditor({ meeting }: { meeting: Meeting }) {
         </fieldset>
       ))}
       <div className="item-actions">
-        <button type="button" className="small" onClick={() => setRows([...rows, { name: '', organisation: '', presence: 'aanwezig', substitute: null }])}>
+        <button type="button" className="small" onClick={addRow}>
           {t(lang, 'addAttendee')}
         </button>
         {rows.length === 0 && meeting.previous && (
@@ -99,11 +113,11 @@ export function AttendanceEditor({ meeting }: { meeting: Meeting }) {
             {t(lang, 'attendanceFromPrevious', { meeting: meeting.previous })}
           </button>
         )}
-        <button type="button" className="primary small" disabled={!dirty} onClick={() => void saveAll()}>
+        <button type="button" className="primary small" aria-disabled={!dirty || undefined} onClick={() => void once(saveAll)}>
           {t(lang, 'saveAttendance')}
         </button>
       </div>
-      <FieldError id={`${id}-error`} error={error?.text ?? null} />
+      <FieldError id={`${id}-error`} error={place.rest} />
     </section>
   );
 }

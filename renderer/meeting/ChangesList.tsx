@@ -25,7 +25,8 @@ export function ChangesList() {
               {line.at && (
                 <span className="muted">
                   {' '}
-                  · {line.by ? t(lang, 'changeBy', { when: localTimestamp(line.at), name: line.by.name }) : localTimestamp(line.at)}
+                  · <span className="date">{localTimestamp(line.at)}</span>
+                  {line.by && <> {t(lang, 'changeByName', { name: line.by.name })}</>}
                 </span>
               )}
             </li>

@@ -21,14 +21,12 @@ export function LinkChips({ links }: { links: AgendaLinks }) {
       <span className="muted">{t(lang, 'links')}:</span>
       {links.dossiers.map((n) => (
         <button key={`d${n}`} type="button" className="chip" onClick={() => useUi.getState().openDossier(n)}>
-          {t(lang, 'linkedDossier', { number: n })}
-          <span className="visually-hidden">: {dossiers.find((d) => d.number === n)?.title}</span>
+          {t(lang, 'linkedDossier', { number: n })}: <span className="chip-title">{dossiers.find((d) => d.number === n)?.title}</span>
         </button>
       ))}
       {links.actiepunten.map((n) => (
         <button key={`a${n}`} type="button" className="chip" onClick={() => useUi.getState().openActiepunt(n)}>
-          {t(lang, 'actiepuntOutcome', { number: n })}
-          <span className="visually-hidden">: {actiepunten.find((a) => a.number === n)?.text.split('\n')[0]}</span>
+          {t(lang, 'actiepuntOutcome', { number: n })}: <span className="chip-title">{actiepunten.find((a) => a.number === n)?.text.split('\n')[0]}</span>
         </button>
       ))}
       {links.ambitions.map((code) => (
@@ -115,6 +113,11 @@ export function LinkPicker({ links, onChange }: { links: AgendaLinks; onChange(l
       <p id={`${id}-help`} className="field-help">
         {t(lang, 'linkSearchHelp')}
       </p>
+      {needle && found.length === 0 && (
+        <p className="muted" role="status">
+          {t(lang, 'linkNone')}
+        </p>
+      )}
       <ul id={`${id}-list`} role="listbox" className="options" aria-label={t(lang, 'linkSearch')} hidden={found.length === 0}>
         {found.map((f, i) => (
           <li key={f.kind === 'ambition' ? `m${f.code}` : `${f.kind}${f.number}`} id={`${id}-opt-${i}`} role="option" aria-selected={i === active} onMouseDown={(e) => (e.preventDefault(), pick(f))}>

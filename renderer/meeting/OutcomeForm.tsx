@@ -1,30 +1,36 @@
 // Recording an outcome on an agenda item: a besluit (which may replace or withdraw an earlier one),
 // a new actiepunt, a notitie (the meeting's, never the dossier's Toelichting) or a
-// prioriteitswijziging (dated on the meeting's date).
+// prioriteitswijziging (dated on the meeting's date). A refused outcome keeps what was typed and
+// says what is wrong beside the field; typed text not yet recorded holds up closing the meeting.
 import { useId, useState } from 'react';
 import { t } from '../../shared/i18n';
 import { OUTCOME_KINDS, REPLACE_KINDS, type AgendaItem, type Meeting, type OutcomeKind, type ReplaceKind } from '../../shared/meeting';
+import type { CallInput } from '../../shared/contract';
 import { DateInput } from '../components/DateInput';
-import { FieldError } from '../components/fields';
+import { FieldError, placeError, useSingleFlight, useUnsaved, type FormError } from '../components/fields';
 import { describeError } from '../error-text';
 import { perform, useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
-import type { CallInput } from '../../shared/contract';
 
-export function OutcomeForm({ meeting, item }: { meeting: Meeting; item: AgendaItem }) {
+const FIELDS = ['text', 'dossier', 'owners', 'deadline', 'rank', 'replaces'] as const;
+
+export function OutcomeForm({ item, onClose }: { meeting: Meeting; item: AgendaItem; onClose(): void }) {
   const lang = useUi((s) => s.lang);
   const id = useId();
   const dossiers = useRegister((s) => s.dossiers);
+  const defaultDossier = item.links.dossiers.length === 1 ? String(item.links.dossiers[0]) : '';
   const [kind, setKind] = useState<OutcomeKind>(item.purpose === 'besluitvorming' ? 'besluit' : 'notitie');
   const [text, setText] = useState('');
-  const [dossier, setDossier] = useState(item.links.dossiers.length === 1 ? String(item.links.dossiers[0]) : '');
+  const [dossier, setDossier] = useState(defaultDossier);
   const [owners, setOwners] = useState('');
   const [deadline, setDeadline] = useState('');
   const [priority, setPriority] = useState(true);
   const [rank, setRank] = useState('');
   const [replaces, setReplaces] = useState('');
   const [replaceKind, setReplaceKind] = useState<ReplaceKind>('vervangt');
-  const [error, setError] = useState<{ field?: string; text: string } | null>(null);
+  const [error, setError] = useState<FormError | null>(null);
+  const once = useSingleFlight();
+  useUnsaved(text.trim() !== '' || owners.trim() !== '' || replaces.trim() !== '');
 
   const number = (v: string) => (v.trim() === '' ? null : /^\d+$/.test(v.trim()) ? Number(v) : (v as unknown as number));
   function input(): CallInput<'outcome.add'> {
@@ -50,24 +56,29 @@ export function OutcomeForm({ meeting, item }: { meeting: Meeting; item: AgendaI
     const result = await perform('outcome.add', input());
     if (!result.ok) return setError({ field: result.error.field, text: describeError(lang, result.error) });
     setError(null);
+    // Ready for the next outcome: nothing of this one carries over to it, the dossier included.
     setText('');
     setOwners('');
     setDeadline('');
     setReplaces('');
     setRank('');
+    setDossier(defaultDossier);
     useUi.getState().announce(`${t(lang, `outcome_${kind}`)}: ${t(lang, 'agendaItem')} ${item.number}`);
+    requestAnimationFrame(() => document.getElementById(`${id}-text`)?.focus());
   }
-  const invalid = (...fields: string[]) => (error?.field && fields.some((f) => error.field === f || error.field!.startsWith(`${f}.`)) ? true : undefined);
-  const describedBy = error ? `${id}-error` : undefined;
+  const place = placeError(error, FIELDS);
+  const described = (field: string) => (place.at(field) ? `${id}-${field}-error` : undefined);
   const listId = `${id}-dossiers`;
+  const chosen = dossiers.find((d) => String(d.number) === dossier.trim());
   return (
     <form
       className="outcome-form"
       aria-label={`${t(lang, 'addOutcome')}: ${t(lang, 'agendaItem')} ${item.number}`}
       data-testid={`outcome-form-${item.number}`}
+      onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onClose())}
       onSubmit={(e) => {
         e.preventDefault();
-        void record();
+        void once(record);
       }}
     >
       <div className="field">
@@ -82,12 +93,21 @@ export function OutcomeForm({ meeting, item }: { meeting: Meeting; item: AgendaI
       </div>
       <div className="field grow">
         <label htmlFor={`${id}-text`}>{kind === 'prioriteit' ? t(lang, 'note') : t(lang, 'outcomeText')}</label>
-        <textarea id={`${id}-text`} autoFocus rows={1} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={invalid('text')} aria-describedby={describedBy}
-          onKeyDown={(e) => e.key === 'Enter' && !e.shiftKey && (e.preventDefault(), void record())} />
+        <textarea
+          id={`${id}-text`}
+          autoFocus
+          rows={2}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-invalid={place.invalid('text')}
+          aria-describedby={described('text')}
+          onKeyDown={(e) => e.key === 'Enter' && !e.shiftKey && (e.preventDefault(), void once(record))}
+        />
+        <FieldError id={`${id}-text-error`} error={place.at('text')} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-dossier`}>{t(lang, 'outcomeDossier')}</label>
-        <input id={`${id}-dossier`} list={listId} size={5} inputMode="numeric" value={dossier} onChange={(e) => setDossier(e.target.value)} aria-invalid={invalid('dossier')} aria-describedby={describedBy} />
+        <input id={`${id}-dossier`} list={listId} size={6} inputMode="numeric" value={dossier} onChange={(e) => setDossier(e.target.value)} aria-invalid={place.invalid('dossier')} aria-describedby={described('dossier') ?? `${id}-dossier-title`} />
         <datalist id={listId}>
           {[...item.links.dossiers, ...dossiers.filter((d) => !d.archived && !item.links.dossiers.includes(d.number)).map((d) => d.number)].slice(0, 300).map((n) => (
             <option key={n} value={n}>
@@ -95,16 +115,22 @@ export function OutcomeForm({ meeting, item }: { meeting: Meeting; item: AgendaI
             </option>
           ))}
         </datalist>
+        <span id={`${id}-dossier-title`} className="field-help dossier-hint">
+          {chosen ? chosen.title : dossier.trim() ? '' : t(lang, 'noDossier')}
+        </span>
+        <FieldError id={`${id}-dossier-error`} error={place.at('dossier')} />
       </div>
       {kind === 'actiepunt' && (
         <>
           <div className="field">
             <label htmlFor={`${id}-owners`}>{t(lang, 'owners')}</label>
-            <input id={`${id}-owners`} size={14} value={owners} onChange={(e) => setOwners(e.target.value)} aria-invalid={invalid('owners')} />
+            <input id={`${id}-owners`} size={14} value={owners} onChange={(e) => setOwners(e.target.value)} aria-invalid={place.invalid('owners')} aria-describedby={described('owners')} />
+            <FieldError id={`${id}-owners-error`} error={place.at('owners')} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-deadline`}>{t(lang, 'deadline')}</label>
-            <DateInput id={`${id}-deadline`} value={deadline} onChange={setDeadline} invalid={invalid('deadline')} describedBy={describedBy} />
+            <DateInput id={`${id}-deadline`} value={deadline} onChange={setDeadline} invalid={place.invalid('deadline')} describedBy={described('deadline')} />
+            <FieldError id={`${id}-deadline-error`} error={place.at('deadline')} />
           </div>
         </>
       )}
@@ -116,7 +142,8 @@ export function OutcomeForm({ meeting, item }: { meeting: Meeting; item: AgendaI
           {priority && (
             <div className="field">
               <label htmlFor={`${id}-rank`}>{t(lang, 'priorityRankOptional')}</label>
-              <input id={`${id}-rank`} size={4} inputMode="numeric" value={rank} onChange={(e) => setRank(e.target.value)} aria-invalid={invalid('rank')} />
+              <input id={`${id}-rank`} size={4} inputMode="numeric" value={rank} onChange={(e) => setRank(e.target.value)} aria-invalid={place.invalid('rank')} aria-describedby={described('rank')} />
+              <FieldError id={`${id}-rank-error`} error={place.at('rank')} />
             </div>
           )}
         </>
@@ -132,14 +159,15 @@ export function OutcomeForm({ meeting, item }: { meeting: Meeting; item: AgendaI
                 </option>
               ))}
             </select>
-            <input id={`${id}-replaces`} size={11} placeholder="B-2024-01" value={replaces} onChange={(e) => setReplaces(e.target.value)} aria-invalid={invalid('replaces')} />
+            <input id={`${id}-replaces`} size={11} placeholder="B-2024-01" value={replaces} onChange={(e) => setReplaces(e.target.value)} aria-invalid={place.invalid('replaces')} aria-describedby={described('replaces')} />
           </span>
+          <FieldError id={`${id}-replaces-error`} error={place.at('replaces')} />
         </div>
       )}
       <button type="submit" className="primary">
         {t(lang, 'addOutcome')}
       </button>
-      <FieldError id={`${id}-error`} error={error?.text ?? null} />
+      <FieldError id={`${id}-error`} error={place.rest} />
     </form>
   );
 }

@@ -4,13 +4,19 @@ import { t } from '../../shared/i18n';
 import { EDITABLE, type AgendaItem, type Meeting, type Outcome } from '../../shared/meeting';
 import { save } from '../components/fields';
 import { useUi } from '../stores/ui';
+import { useRegister } from '../stores/register';
+import { formatDeadline } from '../../shared/report/bijlage2-model';
 import { describeOutcome } from './describe';
 
 export function OutcomeLine({ outcome: o }: { outcome: Outcome }) {
   const lang = useUi((s) => s.lang);
+  // An actiepunt's owners and deadline as the register holds them now.
+  const actiepunt = useRegister((s) => (o.actiepunt === null ? undefined : s.actiepunten.find((a) => a.number === o.actiepunt)));
+  const who = actiepunt ? [actiepunt.owners.join('/'), actiepunt.deadline ? formatDeadline(actiepunt.deadline) : ''].filter(Boolean).join(', ') : '';
   return (
     <>
       <span className={`badge outcome-${o.kind}`}>{t(lang, `outcome_${o.kind}`)}</span> <span className="outcome-text">{describeOutcome(lang, o)}</span>
+      {who && <span className="nowrap"> ({who})</span>}
       {o.replaces && <span className="muted"> · {t(lang, o.replaces.kind === 'vervangt' ? 'replaces' : 'withdraws', { decision: o.replaces.decision })}</span>}
       {o.replacedBy && (
         <span className="replaced">

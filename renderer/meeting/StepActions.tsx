@@ -1,51 +1,74 @@
 // The next steps in a meeting's life, each behind a confirmation that says what the step does and
 // what it keeps. vastgesteld is not a step of its own: the next meeting approves the besluitenlijst.
-import { useState } from 'react';
+// The confirmation takes the keyboard on its text, so a second Enter does not take the step; Escape
+// or "Terug" backs out; closing a meeting with typed but unrecorded text is held up until it is dealt with.
+import { useEffect, useRef, useState } from 'react';
 import { t } from '../../shared/i18n';
-import { TRANSITIONS, type Meeting, type MeetingState } from '../../shared/meeting';
-import { FieldError, save } from '../components/fields';
+import { TRANSITIONS, type Meeting } from '../../shared/meeting';
+import { FieldError, hasUnsavedText, save, useSingleFlight } from '../components/fields';
 import { useUi } from '../stores/ui';
+
+type Step = 'agenda_vastgesteld' | 'in_vergadering' | 'afgerond' | 'geannuleerd';
 
 export function StepActions({ meeting }: { meeting: Meeting }) {
   const lang = useUi((s) => s.lang);
-  const [confirming, setConfirming] = useState<MeetingState | null>(null);
+  const [confirming, setConfirming] = useState<Step | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const steps = TRANSITIONS[meeting.state].filter((s) => s !== 'vastgesteld');
+  const once = useSingleFlight();
+  const text = useRef<HTMLParagraphElement>(null);
+  const opener = useRef<HTMLButtonElement | null>(null);
+  useEffect(() => {
+    if (confirming) text.current?.focus();
+  }, [confirming]);
+  const steps = TRANSITIONS[meeting.state].filter((s): s is Step => s !== 'vastgesteld');
   if (steps.length === 0) return null;
-  async function step(to: MeetingState) {
-    setBusy(true);
-    const failure = await save('meeting.setState', { number: meeting.number, state: to });
-    setBusy(false);
-    setError(failure);
-    if (!failure) {
-      setConfirming(null);
-      useUi.getState().announce(t(lang, `state_${to}`));
-    }
+  const unsaved = confirming === 'afgerond' && hasUnsavedText();
+
+  function back() {
+    setConfirming(null);
+    setError(null);
+    requestAnimationFrame(() => opener.current?.focus());
   }
-  type Step = 'agenda_vastgesteld' | 'in_vergadering' | 'afgerond' | 'geannuleerd';
+  async function step(to: Step) {
+    const failure = await save('meeting.setState', { number: meeting.number, state: to });
+    setError(failure);
+    if (failure) return;
+    setConfirming(null);
+    useUi.getState().announce(t(lang, `state_${to}`));
+    // The page now shows the meeting in its new state: the keyboard goes to its heading.
+    requestAnimationFrame(() => document.getElementById('meeting-heading')?.focus());
+  }
   return (
-    <div className="step-actions" role="group" aria-label={t(lang, 'stateActions')}>
+    <div className="step-actions" role="group" aria-label={t(lang, 'stateActions')} onKeyDown={(e) => e.key === 'Escape' && confirming && back()}>
       {confirming ? (
         <div className="confirm" data-testid="step-confirm">
-          <p>{t(lang, `confirm_${confirming as Step}`, { year: meeting.date.slice(0, 4) })}</p>
-          <button type="button" autoFocus className={confirming === "geannuleerd" ? "danger" : "primary"} disabled={busy} onClick={() => void step(confirming)}>
-            {t(lang, 'confirmStep', { step: t(lang, `toState_${confirming as Step}`).toLowerCase() })}
+          <p ref={text} tabIndex={-1}>
+            {t(lang, `confirm_${confirming}`, { year: meeting.date.slice(0, 4) })}
+          </p>
+          {unsaved && (
+            <p role="alert" className="field-error">
+              {t(lang, 'unsavedBeforeClose')}
+            </p>
+          )}
+          <button type="button" className={confirming === 'geannuleerd' ? 'danger' : 'primary'} aria-disabled={unsaved || undefined} onClick={() => !unsaved && void once(() => step(confirming))}>
+            {t(lang, 'confirmStep', { step: t(lang, `toState_${confirming}`).toLowerCase() })}
           </button>{' '}
-          <button
-            type="button"
-            onClick={() => {
-              setConfirming(null);
-              setError(null);
-            }}
-          >
-            {t(lang, 'cancel')}
+          <button type="button" onClick={back}>
+            {t(lang, 'goBack')}
           </button>
         </div>
       ) : (
         steps.map((s) => (
-          <button key={s} type="button" className={s === 'geannuleerd' ? undefined : 'primary'} onClick={() => setConfirming(s)}>
-            {t(lang, `toState_${s as Step}`)}
+          <button
+            key={s}
+            type="button"
+            className={s === 'geannuleerd' ? undefined : 'primary'}
+            onClick={(e) => {
+              opener.current = e.currentTarget;
+              setConfirming(s);
+            }}
+          >
+            {t(lang, `toState_${s}`)}
           </button>
         ))
       )}

@@ -120,10 +120,10 @@ export function TemplateEditor() {
         >
           {t(lang, 'addAgendaItem')}
         </button>
-        <button type="button" className="primary small" disabled={!dirty} onClick={() => void saveAll()}>
+        <button type="button" className="primary small" aria-disabled={!dirty || undefined} onClick={() => dirty && void saveAll()}>
           {t(lang, 'saveTemplate')}
         </button>
-        <button type="button" className="small" disabled={!dirty} onClick={() => (setRows(stored), setError(null))}>
+        <button type="button" className="small" aria-disabled={!dirty || undefined} onClick={() => (setRows(stored), setError(null))}>
           {t(lang, 'cancel')}
         </button>
       </div>

@@ -15,7 +15,7 @@ export function describePriority(lang: Lang, p: PriorityState | null): string {
 export function describeOutcome(lang: Lang, o: Outcome): string {
   switch (o.kind) {
     case 'besluit':
-      return `${o.decisionNumber ?? `(${t(lang, 'decisionUnnumbered')})`} ${o.text ?? ''}`;
+      return `${o.decisionNumber ?? `(${t(lang, 'decisionUnnumbered')})`} ${o.text ?? ''}${o.dossier === null ? '' : ` (${t(lang, 'linkedDossier', { number: o.dossier }).toLowerCase()})`}`;
     case 'actiepunt':
       return `${t(lang, 'actiepuntOutcome', { number: o.actiepunt ?? '?' })}: ${o.text ?? ''}`;
     case 'notitie':

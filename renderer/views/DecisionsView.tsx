@@ -80,6 +80,14 @@ export function DecisionsView() {
               <tr key={`${d.meeting}-${d.number ?? i}`} className={d.replacedBy ? 'is-replaced' : undefined}>
                 <th scope="row" className="nowrap">
                   {d.number ?? <span className="muted">{t(lang, 'decisionUnnumbered')}</span>}
+                  {d.meetingState !== 'vastgesteld' && (
+                    <>
+                      {' '}
+                      <span className="badge meeting-concept" title={t(lang, `state_${d.meetingState}`)}>
+                        {t(lang, 'concept')}
+                      </span>
+                    </>
+                  )}
                 </th>
                 <td>
                   {d.text}

@@ -1,11 +1,11 @@
 // Vergaderingen: the TB's meetings, a new one planned from the template, and the page of the
 // meeting that is open.
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { formatDutchDate } from '../../shared/dates';
 import { t } from '../../shared/i18n';
 import { MEETING_KINDS, type MeetingKind } from '../../shared/meeting';
 import { DateInput } from '../components/DateInput';
-import { FieldError } from '../components/fields';
+import { FieldError, useSingleFlight } from '../components/fields';
 import { describeError } from '../error-text';
 import { MeetingPage } from '../meeting/MeetingPage';
 import { perform, registerToday, useRegister } from '../stores/register';
@@ -20,12 +20,17 @@ function MeetingList() {
   const lang = useUi((s) => s.lang);
   const meetings = useRegister((s) => s.meetings);
   const [planning, setPlanning] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Back from a meeting page (or the form closed): the keyboard lands on the list's heading.
+  useEffect(() => {
+    if (document.activeElement === document.body || document.activeElement === null) heading.current?.focus();
+  }, [planning]);
   const newest = [...meetings].reverse();
   return (
     <section aria-labelledby="meetings-heading" className="view">
       <div className="view-head">
-        <h2 id="meetings-heading">
-          {t(lang, 'vergaderingen')} <span className="count">{t(lang, 'countMeetings', { count: meetings.length })}</span>
+        <h2 id="meetings-heading" tabIndex={-1} ref={heading}>
+          {t(lang, 'vergaderingen')} <span className="count">{t(lang, meetings.length === 1 ? 'countMeetingsOne' : 'countMeetings', { count: meetings.length })}</span>
         </h2>
         {!planning && (
           <button type="button" className="primary" onClick={() => setPlanning(true)}>
@@ -82,6 +87,7 @@ function NewMeetingForm({ onDone }: { onDone(): void }) {
   const [kind, setKind] = useState<MeetingKind>('regulier');
   const [location, setLocation] = useState('');
   const [error, setError] = useState<{ field?: string; text: string } | null>(null);
+  const once = useSingleFlight();
   async function plan() {
     const result = await perform('meeting.create', { date, kind, location: location.trim() || null });
     if (!result.ok) return setError({ field: result.error.field, text: describeError(lang, result.error) });
@@ -95,12 +101,12 @@ function NewMeetingForm({ onDone }: { onDone(): void }) {
       aria-label={t(lang, 'newMeeting')}
       onSubmit={(e) => {
         e.preventDefault();
-        void plan();
+        void once(plan);
       }}
     >
       <div className="field">
         <label htmlFor={`${id}-date`}>{t(lang, 'meetingDate')}</label>
-        <DateInput id={`${id}-date`} value={date} onChange={setDate} invalid={error?.field === 'date'} describedBy={error ? `${id}-error` : undefined} />
+        <DateInput id={`${id}-date`} autoFocus value={date} onChange={setDate} invalid={error?.field === 'date'} describedBy={error ? `${id}-error` : undefined} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-kind`}>{t(lang, 'meetingKind')}</label>

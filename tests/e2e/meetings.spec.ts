@@ -41,7 +41,8 @@ test('the secretary runs a meeting from plan to approved besluitenlijst', async 
   await expect(form.getByLabel('Datum')).toHaveValue('30-11-2026');
   await form.getByLabel('Soort').selectOption('evaluatiemoment');
   await form.getByLabel('Locatie').fill('Den Haag');
-  await form.getByRole('button', { name: 'Vergadering plannen' }).click();
+  // A double click plans one meeting, not two.
+  await form.getByRole('button', { name: 'Vergadering plannen' }).dblclick();
   const meeting = page.getByTestId('meeting-page');
   await expect(meeting.getByRole('heading', { level: 2 })).toHaveText('TB-2026-01 · 30-11-2026 · Evaluatiemoment');
   await expect(meeting.getByRole('heading', { level: 2 })).toBeFocused();
@@ -112,12 +113,31 @@ test('the secretary runs a meeting from plan to approved besluitenlijst', async 
   await attendance.getByLabel('Naam').fill('Pieter Jansen');
   await attendance.getByLabel('Organisatie').fill('BZK');
   await attendance.getByRole('button', { name: 'Aanwezigheid opslaan' }).click();
-  await expect(attendance.getByRole('button', { name: 'Aanwezigheid opslaan' })).toBeDisabled();
+  await expect(attendance.getByRole('button', { name: 'Aanwezigheid opslaan' })).toHaveAttribute('aria-disabled', 'true');
   await expectNoViolations(page, 'meeting page, in session');
   await shot(page, testInfo, 'nl-meeting-in-session');
   await shot(page, testInfo, 'nl-meeting-in-session-full', true);
 
-  // Afronden: the besluit gets its number.
+  // Text typed but not recorded holds up afronden: the step says so and will not go.
+  await page.getByTestId('record-4').click();
+  await page.getByTestId('outcome-form-4').getByLabel('Tekst').fill('Het project ligt op schema.');
+  await page.getByRole('group', { name: 'Stap in de vergadering' }).getByRole('button', { name: 'Vergadering afronden', exact: true }).click();
+  await expect(page.getByTestId('step-confirm').getByRole('alert')).toContainText('nog tekst die niet is vastgelegd');
+  await expect(page.getByTestId('step-confirm').getByRole('button', { name: /^Ja, / })).toHaveAttribute('aria-disabled', 'true');
+  await page.getByTestId('step-confirm').getByRole('button', { name: /^Ja, / }).click({ force: true });
+  await expect(page.getByTestId('meeting-state')).toHaveText('In vergadering');
+  await page.getByTestId('step-confirm').getByRole('button', { name: 'Terug' }).click();
+  await page.getByTestId('outcome-form-4').getByLabel('Tekst').press('Escape');
+  await expect(page.getByTestId('outcome-form-4')).toHaveCount(0);
+
+  // Afronden: the besluit gets its number. A second Enter on the step's button does not take it:
+  // the confirmation has the keyboard.
+  await page.getByRole('group', { name: 'Stap in de vergadering' }).getByRole('button', { name: 'Vergadering afronden', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('step-confirm')).toBeVisible();
+  await expect(page.getByTestId('meeting-state')).toHaveText('In vergadering');
+  await page.keyboard.press('Escape');
   await step(page, 'Vergadering afronden', /B-2026-nn/);
   await expect(page.getByTestId('meeting-state')).toHaveText('Afgerond (besluitenlijst concept)');
   await expect(page.getByTestId('outcomes-7')).toContainText('B-2026-01 Het TB stemt in met het nieuwe C&R-proces.');
@@ -210,7 +230,7 @@ test('the agenda template is edited in Beheer, and an agenda item is dragged to 
   await expect(template.getByLabel('Minuten').last()).toHaveAttribute('aria-invalid', 'true');
   await template.getByLabel('Minuten').last().fill('10');
   await template.getByRole('button', { name: 'Sjabloon opslaan' }).click();
-  await expect(template.getByRole('button', { name: 'Sjabloon opslaan' })).toBeDisabled();
+  await expect(template.getByRole('button', { name: 'Sjabloon opslaan' })).toHaveAttribute('aria-disabled', 'true');
   await expectNoViolations(page, 'beheer with the agenda template');
   await shot(page, testInfo, 'nl-beheer-template', true);
 

@@ -45,7 +45,7 @@ test('the first start asks who works here, and the change log then says who chan
   await page.getByRole('navigation').getByRole('button', { name: 'Beheer' }).click();
   await expect(page.getByLabel('Naam')).toHaveValue('Marieke de Vries');
   await page.getByLabel('Rol').selectOption('voorzitter');
-  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
   await expect(page.getByRole('status').or(page.locator('[aria-live]')).first()).toBeAttached();
   await expect.poll(() => JSON.parse(fs.readFileSync(path.join(home, 'profile.json'), 'utf8')).role).toBe('voorzitter');
   await page.screenshot({ path: testInfo.outputPath('profile-beheer-nl.png') });

@@ -186,4 +186,19 @@ describe('the meeting cycle, a second look', () => {
     t.call('actiepunt.update', { number: o.actiepunt!, patch: { text: 'Toch bewerkt' } });
     refused(t, 'outcome.remove', { id: o.id });
   });
+
+  it('carries a standing item over onto the next meeting’s own standing item, not beside it', () => {
+    const { t, time } = livingRegister();
+    const m1 = openMeeting(t, time, '2024-02-14');
+    const communicatie = standing(m1, 'communicatie');
+    t.call('agenda.update', { id: communicatie.id, patch: { state: 'doorgeschoven' } });
+    const m2 = t.call('meeting.create', { date: '2024-03-13' });
+    const same = m2.items.filter((i) => i.title === communicatie.title);
+    expect(same).toHaveLength(1);
+    expect(same[0]).toMatchObject({ standing: 'communicatie', carriedFrom: { meeting: m1.number, item: communicatie.number } });
+    // Taken back, the later meeting keeps its own standing item.
+    t.call('agenda.update', { id: communicatie.id, patch: { state: 'open' } });
+    expect(t.call('meeting.get', { number: m2.number }).items.find((i) => i.standing === 'communicatie')).toMatchObject({ carriedFrom: null });
+  });
 });
+
