@@ -9,6 +9,9 @@ import { describeError } from '../error-text';
 import { perform } from '../stores/register';
 import { useUi } from '../stores/ui';
 
+/** The parties of eHerkenning (DOMAIN.md), offered as the organisation; any other may be typed. */
+const ORGANISATIONS = ['BZK', 'Logius', 'Leveranciers (VeHa)', 'Dienstverleners'];
+
 export function AttendanceEditor({ meeting }: { meeting: Meeting }) {
   const lang = useUi((s) => s.lang);
   const id = useId();
@@ -65,6 +68,12 @@ export function AttendanceEditor({ meeting }: { meeting: Meeting }) {
     <section aria-labelledby={`${id}-h`} data-testid="attendance">
       <h3 id={`${id}-h`}>{t(lang, 'attendance')}</h3>
       {rows.length === 0 && <p className="muted">{t(lang, 'noAttendance')}</p>}
+      {/* The parties of the TB (DOMAIN.md), and whatever organisations this list names already. */}
+      <datalist id={`${id}-organisations`}>
+        {[...new Set([...ORGANISATIONS, ...rows.map((r) => r.organisation.trim()).filter(Boolean)])].map((o) => (
+          <option key={o} value={o} />
+        ))}
+      </datalist>
       {rows.map((r, i) => (
         <fieldset key={i} className="attendee">
           <legend className="visually-hidden">{r.name || `${t(lang, 'attendee')} ${i + 1}`}</legend>
@@ -75,7 +84,7 @@ export function AttendanceEditor({ meeting }: { meeting: Meeting }) {
           </div>
           <div className="field">
             <label htmlFor={`${id}-${i}-org`}>{t(lang, 'organisation')}</label>
-            <input id={`${id}-${i}-org`} size={12} value={r.organisation} onChange={(e) => set(i, { organisation: e.target.value })} aria-invalid={invalid(i, 'organisation')} />
+            <input id={`${id}-${i}-org`} size={12} list={`${id}-organisations`} value={r.organisation} onChange={(e) => set(i, { organisation: e.target.value })} aria-invalid={invalid(i, 'organisation')} />
             {problem(i, 'organisation')}
           </div>
           <div className="field">

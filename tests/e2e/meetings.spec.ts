@@ -196,6 +196,12 @@ test('the secretary runs a meeting from plan to approved besluitenlijst', async 
   await page.getByLabel('Taal').selectOption('en');
   await expectNoViolations(page, 'decision list (en)');
   await nav.getByRole('button', { name: 'Meetings', exact: true }).click();
+  await expect(page.getByTestId('meeting-table')).toBeVisible();
+  await expectNoViolations(page, 'meetings list (en)');
+  await nav.getByRole('button', { name: 'Administration', exact: true }).click();
+  await expect(page.getByTestId('agenda-template')).toBeVisible();
+  await expectNoViolations(page, 'administration with the agenda template (en)');
+  await nav.getByRole('button', { name: 'Meetings', exact: true }).click();
   await page.getByRole('button', { name: 'TB-2026-02', exact: true }).click();
   await expect(page.getByTestId('meeting-state')).toHaveText('In session');
   await expectNoViolations(page, 'meeting page (en)');
