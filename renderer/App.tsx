@@ -20,6 +20,7 @@ import { JaarplanView } from './views/JaarplanView';
 import { OverviewView } from './views/OverviewView';
 import { MeetingsView } from './views/MeetingsView';
 import { DecisionsView } from './views/DecisionsView';
+import { MeetingMode } from './meeting-mode/MeetingMode';
 
 const VIEW_COMPONENTS: Record<View, () => React.JSX.Element | null> = {
   overview: OverviewView,
@@ -68,7 +69,7 @@ function onKey(e: KeyboardEvent) {
 }
 
 export function App() {
-  const { lang, view, dossier, actiepunt, exportOpen, announcement, setLang, show } = useUi();
+  const { lang, view, dossier, actiepunt, exportOpen, announcement, setLang, show, meetingMode } = useUi();
   const { loading, error, info, undo, load } = useRegister();
 
   const profile = useProfile();
@@ -88,6 +89,23 @@ export function App() {
   }, [lang, info]);
 
   const Current = VIEW_COMPONENTS[view];
+  if (meetingMode && !loading && !error) {
+    return (
+      <>
+        <MeetingMode
+          number={meetingMode}
+          onExit={() => {
+            useUi.getState().setMeetingMode(null);
+            // Back on the meeting page, on the button that opened the mode.
+            requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid=open-meeting-mode]')?.focus());
+          }}
+        />
+        <p className="visually-hidden" role="status" aria-live="polite" data-testid="announcement">
+          {announcement}
+        </p>
+      </>
+    );
+  }
   return (
     <>
       <header className="app-header">

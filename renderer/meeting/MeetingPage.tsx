@@ -66,6 +66,13 @@ export function MeetingPage({ number }: { number: string }) {
       {meeting.state === 'geannuleerd' && <p className="notice">{t(lang, 'cancelledNotice')}</p>}
       {meeting.approves.length > 0 && <p className="muted">{t(lang, 'approves', { list: meeting.approves.join(', ') })}</p>}
       <StepActions meeting={meeting} />
+      {(meeting.state === 'in_vergadering' || meeting.state === 'agenda_vastgesteld') && (
+        <p>
+          <button type="button" className={meeting.state === 'in_vergadering' ? 'primary' : undefined} data-testid="open-meeting-mode" onClick={() => useUi.getState().setMeetingMode(meeting.number)}>
+            {meeting.state === 'in_vergadering' ? t(lang, 'openMeetingMode') : t(lang, 'openRehearsal')}
+          </button>
+        </p>
+      )}
       <div className="meeting-grid">
         <div>
           <AgendaList meeting={meeting} />

@@ -1,6 +1,7 @@
 // Which view is open, which item is selected, the language, and the last announcement.
 import { create } from 'zustand';
 import type { Lang } from '../../shared/i18n';
+import { forgetPlace, keepPlace, keptPlace, openModeMeeting } from '../meeting-mode/place';
 
 export const VIEWS = ['overview', 'dossiers', 'board', 'actiepunten', 'vergaderingen', 'besluiten', 'jaarplan', 'beheer'] as const;
 export type View = (typeof VIEWS)[number];
@@ -12,6 +13,8 @@ interface UiState {
   actiepunt: number | 'new' | null;
   /** The meeting whose page is open in the Vergaderingen view, by number (TB-2024-01). */
   meeting: string | null;
+  /** The meeting whose Vergadermodus fills the window, or null. */
+  meetingMode: string | null;
   exportOpen: boolean;
   /** Read out by the status region (undo, saves): polite, never in the way. */
   announcement: string;
@@ -20,6 +23,7 @@ interface UiState {
   openDossier(number: number | null): void;
   openActiepunt(number: number | 'new' | null): void;
   openMeeting(number: string | null): void;
+  setMeetingMode(number: string | null): void;
   setExportOpen(open: boolean): void;
   announce(text: string): void;
 }
@@ -39,6 +43,7 @@ export const useUi = create<UiState>((set) => ({
   dossier: null,
   actiepunt: null,
   meeting: sessionStorage.getItem(MEETING_KEY),
+  meetingMode: openModeMeeting(),
   exportOpen: false,
   announcement: '',
   setLang(lang) {
@@ -51,6 +56,11 @@ export const useUi = create<UiState>((set) => ({
   },
   openDossier: (dossier) => set({ dossier }),
   openActiepunt: (actiepunt) => set({ actiepunt }),
+  setMeetingMode(meetingMode) {
+    if (meetingMode === null) forgetPlace();
+    else keepPlace(meetingMode, keptPlace(meetingMode));
+    set(meetingMode === null ? { meetingMode } : { meetingMode, meeting: meetingMode, view: 'vergaderingen' });
+  },
   openMeeting(meeting) {
     if (meeting === null) sessionStorage.removeItem(MEETING_KEY);
     else sessionStorage.setItem(MEETING_KEY, meeting);

@@ -1,0 +1,480 @@
+// Vergadermodus (issue 12): the whole meeting by keyboard, full window. Left the agenda with the
+// current item and its timer; in the middle the current item, its besluitvoorstel and the dossiers
+// and actiepunten it is about (phase now, at the previous TB, on the reference date; priority and
+// rank; open actiepunten); on the right what this meeting has recorded. Every key that changes
+// something is one contract call, committed at once; where the chair is (meeting, item) is kept in
+// this computer's storage, so a restart lands on the same item. On a meeting whose agenda is
+// vastgesteld but that is not yet open, the mode is a rehearsal: it walks, it records nothing.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { formatDutchDate } from '../../shared/dates';
+import { t } from '../../shared/i18n';
+import type { AgendaItem, Meeting } from '../../shared/meeting';
+import { formatPhase, type PhaseState } from '../../shared/phase';
+import { fold } from '../../shared/search';
+import { invoke } from '../client';
+import { describeError } from '../error-text';
+import { describeOutcome } from '../meeting/describe';
+import { useMeeting } from '../stores/meeting';
+import { perform, useRegister } from '../stores/register';
+import { useUi } from '../stores/ui';
+import { parseDeadline } from './deadline';
+import { keptPlace, keepPlace } from './place';
+
+type Entry = { kind: 'dossier'; number: number } | { kind: 'actiepunt'; number: number };
+type Panel = 'besluit' | 'actiepunt' | 'notitie' | 'find' | 'help';
+
+const KEYS: Array<[keys: string, what: 'keyNext' | 'keyItem' | 'keyPriority' | 'keyRank' | 'keyRankSet' | 'keyBesluit' | 'keyActiepunt' | 'keyNotitie' | 'keyDone' | 'keyCarry' | 'keyUndo' | 'keyFind' | 'keyClose' | 'keyHelp']> = [
+  ['J / K, ↓ / ↑', 'keyNext'],
+  ['PageDown / PageUp', 'keyItem'],
+  ['P', 'keyPriority'],
+  ['Alt+↑ / Alt+↓', 'keyRank'],
+  ['1–9 … Enter', 'keyRankSet'],
+  ['B', 'keyBesluit'],
+  ['A', 'keyActiepunt'],
+  ['N', 'keyNotitie'],
+  ['D', 'keyDone'],
+  ['S', 'keyCarry'],
+  ['Ctrl+Z / Ctrl+Shift+Z', 'keyUndo'],
+  ['Ctrl+K', 'keyFind'],
+  ['Esc', 'keyClose'],
+  ['?', 'keyHelp'],
+];
+
+const isTyping = (target: EventTarget | null) => !!(target as HTMLElement | null)?.closest?.('input, textarea, select');
+
+export function MeetingMode({ number, onExit }: { number: string; onExit(): void }) {
+  const lang = useUi((s) => s.lang);
+  const { dossiers, actiepunten, jaarplan, version } = useRegister();
+  const { meeting, load } = useMeeting();
+  const [itemId, setItemId] = useState<number | null>(() => keptPlace(number));
+  const [focus, setFocus] = useState(0);
+  const [panel, setPanel] = useState<Panel | null>(null);
+  const [digits, setDigits] = useState('');
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [previousPhases, setPreviousPhases] = useState<Record<number, PhaseState | null>>({});
+  const [startedAt, setStartedAt] = useState(() => Date.now());
+  const [now, setNow] = useState(() => Date.now());
+  const list = useRef<HTMLDivElement>(null);
+
+  useEffect(() => void load(number), [number, version, load]);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const ready = meeting?.number === number ? meeting : null;
+  // The phases at the previous TB, once: the column "vorige TB".
+  const previousDate = useRegister((s) => s.meetings.find((m) => m.number === ready?.previous)?.date ?? null);
+  useEffect(() => {
+    if (!previousDate) return;
+    void invoke('dossier.phasesOn', { date: previousDate }).then((r) => r.ok && setPreviousPhases(r.value));
+  }, [previousDate]);
+
+  const items = ready?.items ?? [];
+  const current: AgendaItem | undefined = items.find((i) => i.id === itemId) ?? items.find((i) => i.state === 'open') ?? items[0];
+  useEffect(() => {
+    if (current) keepPlace(number, current.id);
+  }, [number, current?.id]);
+  const entries: Entry[] = useMemo(
+    () => (current ? [...current.links.dossiers.map((n): Entry => ({ kind: 'dossier', number: n })), ...current.links.actiepunten.map((n): Entry => ({ kind: 'actiepunt', number: n }))] : []),
+    [current],
+  );
+  const focused = entries[Math.min(focus, entries.length - 1)];
+  const rehearsal = ready?.state === 'agenda_vastgesteld';
+
+  const backToList = useCallback(() => requestAnimationFrame(() => list.current?.focus()), []);
+  useEffect(() => {
+    if (ready) list.current?.focus();
+  }, [!!ready]);
+
+  const say = (text: string, error = false) => {
+    setMessage({ text, error });
+    useUi.getState().announce(text);
+  };
+  /** One committed call; a refusal is said in the status line, and the register is read again either way. */
+  async function record(run: () => ReturnType<typeof perform>, done: string): Promise<boolean> {
+    if (rehearsal) {
+      say(t(lang, 'rehearsalNothing'), true);
+      return false;
+    }
+    const result = await run();
+    if (!result.ok) {
+      say(describeError(lang, result.error), true);
+      return false;
+    }
+    say(done);
+    return true;
+  }
+
+  function goItem(by: number) {
+    if (!current) return;
+    const at = items.findIndex((i) => i.id === current.id);
+    const next = items[Math.max(0, Math.min(items.length - 1, at + by))];
+    if (next && next.id !== current.id) {
+      setItemId(next.id);
+      setFocus(0);
+      setStartedAt(Date.now());
+      setDigits('');
+    }
+  }
+  const dossierOf = (n: number) => dossiers.find((d) => d.number === n);
+  const rankedCount = dossiers.filter((d) => d.priority && d.priorityRank !== null).length;
+
+  function setPriority(dossier: number, priority: boolean, rank: number | null) {
+    if (!current) return;
+    const what = priority ? (rank === null ? t(lang, 'priorityNoRank') : t(lang, 'priorityWithRank', { rank })) : t(lang, 'priorityOff');
+    void record(() => perform('outcome.add', { item: current.id, kind: 'prioriteit', dossier, priority, rank }), `${t(lang, 'linkedDossier', { number: dossier })}: ${what}`);
+  }
+
+  function onKeyDown(e: React.KeyboardEvent) {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      if (panel) {
+        setPanel(null);
+        backToList();
+      } else if (digits) setDigits('');
+      else onExit();
+      return;
+    }
+    if (isTyping(e.target) || panel || !current) return;
+    const key = e.key;
+    const d = focused?.kind === 'dossier' ? dossierOf(focused.number) : undefined;
+    if ((e.ctrlKey || e.metaKey) && key.toLowerCase() === 'k') {
+      e.preventDefault();
+      setPanel('find');
+      return;
+    }
+    if (e.ctrlKey || e.metaKey) return; // Ctrl+Z and friends: the workspace's undo and redo
+    if (e.altKey && (key === 'ArrowUp' || key === 'ArrowDown')) {
+      e.preventDefault();
+      if (!d) return;
+      const rank = d.priorityRank === null ? rankedCount + 1 : Math.max(1, d.priorityRank + (key === 'ArrowUp' ? -1 : 1));
+      setPriority(d.number, true, rank);
+      return;
+    }
+    if (key === 'j' || key === 'J' || key === 'ArrowDown') (e.preventDefault(), setFocus(Math.min(entries.length - 1, focus + 1)), setDigits(''));
+    else if (key === 'k' || key === 'K' || key === 'ArrowUp') (e.preventDefault(), setFocus(Math.max(0, focus - 1)), setDigits(''));
+    else if (key === 'PageDown') (e.preventDefault(), goItem(1));
+    else if (key === 'PageUp') (e.preventDefault(), goItem(-1));
+    else if (/^[0-9]$/.test(key) && d) (e.preventDefault(), setDigits((digits + key).slice(0, 3)));
+    else if (key === 'Enter' && digits && d) {
+      e.preventDefault();
+      setPriority(d.number, true, Number(digits));
+      setDigits('');
+    } else if ((key === 'p' || key === 'P') && d) (e.preventDefault(), setPriority(d.number, !d.priority, null));
+    else if (key === 'b' || key === 'B') (e.preventDefault(), setPanel('besluit'));
+    else if (key === 'a' || key === 'A') (e.preventDefault(), setPanel('actiepunt'));
+    else if (key === 'n' || key === 'N') (e.preventDefault(), setPanel('notitie'));
+    else if (key === '?') (e.preventDefault(), setPanel('help'));
+    else if (key === 'd' || key === 'D' || key === 's' || key === 'S') {
+      e.preventDefault();
+      const state = key.toLowerCase() === 'd' ? 'behandeld' : 'doorgeschoven';
+      void record(() => perform('agenda.update', { id: current.id, patch: { state } }), `${t(lang, 'agendaItem')} ${current.number}: ${t(lang, `itemState_${state}`)}`).then((ok) => ok && goItem(1));
+    }
+  }
+
+  if (!ready || !current) {
+    return (
+      <section className="meeting-mode" aria-label={t(lang, 'meetingMode')}>
+        <p>{t(lang, 'loading')}</p>
+      </section>
+    );
+  }
+  const planned = current.minutes ? current.minutes * 60 : null;
+  const spent = Math.max(0, Math.round((now - startedAt) / 1000));
+  const clock = `${Math.floor(spent / 60)}:${String(spent % 60).padStart(2, '0')}`;
+  const recorded = ready.items.flatMap((i) => i.outcomes.map((o) => ({ o, item: i.number }))).sort((a, b) => b.o.id - a.o.id);
+  const reference = jaarplan?.referenceDate;
+  return (
+    <section className="meeting-mode" aria-labelledby="mode-heading" onKeyDown={onKeyDown} data-testid="meeting-mode">
+      <header className="mode-head">
+        <h2 id="mode-heading">
+          {t(lang, 'meetingMode')} · {ready.number} · {formatDutchDate(ready.date)}
+          {rehearsal && <span className="badge meeting-concept"> {t(lang, 'rehearsal')}</span>}
+        </h2>
+        <p className={message?.error ? 'mode-message error-text' : 'mode-message'} role="status" data-testid="mode-message">
+          {message?.text ?? t(lang, 'modeHint')}
+        </p>
+        <button type="button" onClick={() => setPanel('help')} aria-keyshortcuts="?">
+          {t(lang, 'keysButton')}
+        </button>
+        <button type="button" onClick={onExit} aria-keyshortcuts="Escape">
+          {t(lang, 'exitMode')}
+        </button>
+      </header>
+      <div className="mode-grid">
+        <nav aria-label={t(lang, 'agenda')} className="mode-agenda">
+          <ol>
+            {items.map((i) => (
+              <li key={i.id} aria-current={i.id === current.id ? 'step' : undefined} className={`state-${i.state}`}>
+                <span className="item-number">{i.number}.</span> {i.title}
+                {i.state !== 'open' && <span className="muted"> · {t(lang, `itemState_${i.state}`)}</span>}
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <div className="mode-current">
+          <h3>
+            {t(lang, 'agendaItem')} {current.number}: {current.title}
+          </h3>
+          <p className="muted">
+            {t(lang, `purpose_${current.purpose}`)}
+            {current.presenter ? ` · ${current.presenter}` : ''} ·{' '}
+            <span className={planned !== null && spent > planned ? 'overtime' : undefined} data-testid="mode-timer">
+              {planned !== null ? t(lang, 'timerOf', { spent: clock, planned: current.minutes! }) : clock}
+            </span>
+          </p>
+          {current.proposal && (
+            <p className="proposal">
+              <strong>{t(lang, 'proposal')}:</strong> {current.proposal}
+            </p>
+          )}
+          <div
+            ref={list}
+            // An item about nothing is an empty group, not a listbox without options; the keys work the same.
+            role={entries.length ? 'listbox' : 'group'}
+            tabIndex={0}
+            aria-label={t(lang, 'modeList', { number: current.number })}
+            aria-activedescendant={focused ? `mode-entry-${focus}` : undefined}
+            className="mode-entries"
+            data-testid="mode-entries"
+          >
+            {entries.length === 0 && <p className="muted">{t(lang, 'modeNoEntries')}</p>}
+            {entries.map((entry, i) => {
+              const selected = i === Math.min(focus, entries.length - 1);
+              if (entry.kind === 'dossier') {
+                const d = dossierOf(entry.number);
+                const open = actiepunten.filter((a) => a.dossier === entry.number && (a.status === 'open' || a.status === 'in_uitvoering'));
+                return (
+                  <div key={`d${entry.number}`} id={`mode-entry-${i}`} role="option" aria-selected={selected} className={`mode-entry${d?.priority ? ' priority' : ''}`} onClick={() => setFocus(i)}>
+                    <div className="mode-entry-title">
+                      {d?.priority ? <span className="rank">{d.priorityRank ?? '★'}</span> : null} {t(lang, 'linkedDossier', { number: entry.number })}: {d?.title}
+                    </div>
+                    <dl className="mode-phases">
+                      <dt>{t(lang, 'phaseNowShort')}</dt>
+                      <dd>{d?.phase ? formatPhase(d.phase, lang) : '–'}</dd>
+                      <dt>{t(lang, 'phasePreviousShort')}</dt>
+                      <dd>{previousDate ? formatPhase(previousPhases[entry.number] ?? null, lang) || '–' : '–'}</dd>
+                      <dt>{t(lang, 'phaseReferenceShort', { date: reference ? formatDutchDate(reference) : '–' })}</dt>
+                      <dd>{d?.phaseOnReference ? formatPhase(d.phaseOnReference, lang) : '–'}</dd>
+                      <dt>{t(lang, 'priority')}</dt>
+                      <dd data-testid={`mode-priority-${entry.number}`}>
+                        {d?.priority ? (d.priorityRank === null ? t(lang, 'priorityNoRank') : t(lang, 'priorityWithRank', { rank: d.priorityRank })) : t(lang, 'no')}
+                        {selected && digits && <span className="digits"> → {t(lang, 'rank', { rank: digits })}…</span>}
+                      </dd>
+                      <dt>{t(lang, 'openActiepunten')}</dt>
+                      <dd>{open.length ? open.map((a) => a.number).join(', ') : '–'}</dd>
+                    </dl>
+                  </div>
+                );
+              }
+              const a = actiepunten.find((x) => x.number === entry.number);
+              return (
+                <div key={`a${entry.number}`} id={`mode-entry-${i}`} role="option" aria-selected={selected} className="mode-entry" onClick={() => setFocus(i)}>
+                  <div className="mode-entry-title">
+                    {t(lang, 'actiepuntOutcome', { number: entry.number })}: {a?.text.split('\n')[0]}
+                  </div>
+                  <p className="muted">
+                    {a ? `${t(lang, `status_${a.status}`)} · ${a.owners.join('/') || '–'}` : ''}
+                  </p>
+                </div>
+              );
+            })}
+          </div>
+          {panel && panel !== 'help' && panel !== 'find' && (
+            <QuickForm
+              kind={panel}
+              meeting={ready}
+              item={current}
+              dossier={focused?.kind === 'dossier' ? focused.number : null}
+              owners={[...new Set(actiepunten.flatMap((a) => a.owners))].sort()}
+              onRecord={(run, done) => record(run, done)}
+              onClose={() => {
+                setPanel(null);
+                backToList();
+              }}
+            />
+          )}
+          {panel === 'find' && (
+            <FindForm
+              meeting={ready}
+              onJump={(itemIdFound, entry) => {
+                const item = items.find((i) => i.id === itemIdFound);
+                if (item) {
+                  setItemId(item.id);
+                  const list = [...item.links.dossiers.map((n) => `d${n}`), ...item.links.actiepunten.map((n) => `a${n}`)];
+                  setFocus(Math.max(0, list.indexOf(`${entry.kind === 'dossier' ? 'd' : 'a'}${entry.number}`)));
+                  setStartedAt(Date.now());
+                }
+                setPanel(null);
+                backToList();
+              }}
+              onLink={(entry) => {
+                const links = { ...current.links, [entry.kind === 'dossier' ? 'dossiers' : 'actiepunten']: [...current.links[entry.kind === 'dossier' ? 'dossiers' : 'actiepunten'], entry.number] };
+                void record(() => perform('agenda.update', { id: current.id, patch: { links } }), t(lang, 'modeLinked', { what: `${entry.kind === 'dossier' ? t(lang, 'linkedDossier', { number: entry.number }) : t(lang, 'actiepuntOutcome', { number: entry.number })}` }));
+                setFocus(entries.length);
+                setPanel(null);
+                backToList();
+              }}
+            />
+          )}
+        </div>
+        <aside className="mode-recorded" aria-labelledby="mode-recorded-heading">
+          <h3 id="mode-recorded-heading">{t(lang, 'modeRecorded')}</h3>
+          {recorded.length === 0 ? (
+            <p className="muted">{t(lang, 'modeNothingRecorded')}</p>
+          ) : (
+            <ul data-testid="mode-recorded">
+              {recorded.map(({ o, item }) => (
+                <li key={o.id}>
+                  <span className={`badge outcome-${o.kind}`}>{t(lang, `outcome_${o.kind}`)}</span> <span className="muted">{t(lang, 'itemShort', { number: item })}</span> {describeOutcome(lang, o)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </aside>
+      </div>
+      {panel === 'help' && (
+        <div className="mode-help" role="dialog" aria-modal="false" aria-labelledby="mode-help-heading" data-testid="mode-help">
+          <h3 id="mode-help-heading">{t(lang, 'keysTitle')}</h3>
+          <dl>
+            {KEYS.map(([keys, what]) => (
+              <div key={what}>
+                <dt>
+                  <kbd>{keys}</kbd>
+                </dt>
+                <dd>{t(lang, what)}</dd>
+              </div>
+            ))}
+          </dl>
+          <button type="button" autoFocus onClick={() => (setPanel(null), backToList())}>
+            {t(lang, 'close')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** B, A or N: one line (or two) typed, Enter records it as one call, Esc goes back. */
+function QuickForm({
+  kind,
+  meeting,
+  item,
+  dossier,
+  owners,
+  onRecord,
+  onClose,
+}: {
+  kind: 'besluit' | 'actiepunt' | 'notitie';
+  meeting: Meeting;
+  item: AgendaItem;
+  dossier: number | null;
+  owners: string[];
+  onRecord(run: () => ReturnType<typeof perform>, done: string): Promise<boolean>;
+  onClose(): void;
+}) {
+  const lang = useUi((s) => s.lang);
+  const [text, setText] = useState(kind === 'besluit' ? (item.proposal ?? '') : '');
+  const [owner, setOwner] = useState('');
+  const [deadline, setDeadline] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const busy = useRef(false);
+  async function submit() {
+    if (busy.current) return;
+    let run: () => ReturnType<typeof perform>;
+    if (kind === 'actiepunt') {
+      const due = parseDeadline(deadline, meeting.date);
+      if (due === 'invalid') return setError(t(lang, 'deadlineInvalid'));
+      run = () => perform('outcome.add', { item: item.id, kind, text, owners: owner.split('/').map((o) => o.trim()).filter(Boolean), deadline: due, dossier });
+    } else run = () => perform('outcome.add', { item: item.id, kind, text, dossier });
+    busy.current = true;
+    const ok = await onRecord(run, `${t(lang, `outcome_${kind}`)}: ${t(lang, 'agendaItem')} ${item.number}`);
+    busy.current = false;
+    if (ok) onClose();
+  }
+  const enter = (e: React.KeyboardEvent) => {
+    if (e.key === 'Enter' && !e.shiftKey) {
+      e.preventDefault();
+      void submit();
+    }
+  };
+  return (
+    <div className="mode-form" data-testid={`mode-form-${kind}`}>
+      <label htmlFor="mode-form-text">
+        {t(lang, `outcome_${kind}`)}
+        {dossier !== null && kind !== 'actiepunt' ? ` · ${t(lang, 'linkedDossier', { number: dossier })}` : ''}
+      </label>
+      <textarea id="mode-form-text" autoFocus rows={2} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={enter} aria-describedby={error ? 'mode-form-error' : undefined} />
+      {kind === 'actiepunt' && (
+        <div className="mode-form-row">
+          <label htmlFor="mode-form-owner">{t(lang, 'owner')}</label>
+          <input id="mode-form-owner" list="mode-owners" value={owner} onChange={(e) => setOwner(e.target.value)} onKeyDown={enter} />
+          <datalist id="mode-owners">
+            {owners.map((o) => (
+              <option key={o} value={o} />
+            ))}
+          </datalist>
+          <label htmlFor="mode-form-deadline">{t(lang, 'deadline')}</label>
+          <input id="mode-form-deadline" value={deadline} placeholder={t(lang, 'deadlinePlaceholder')} onChange={(e) => setDeadline(e.target.value)} onKeyDown={enter} aria-invalid={error ? true : undefined} aria-describedby={error ? 'mode-form-error' : 'mode-deadline-help'} />
+          <span id="mode-deadline-help" className="field-help">
+            {t(lang, 'deadlineHelp')}
+          </span>
+        </div>
+      )}
+      {error && (
+        <p id="mode-form-error" className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Ctrl+K: any dossier or actiepunt by number or words; Enter jumps to the item it is on, or links it to the current one. */
+function FindForm({ meeting, onJump, onLink }: { meeting: Meeting; onJump(itemId: number, entry: Entry): void; onLink(entry: Entry): void }) {
+  const lang = useUi((s) => s.lang);
+  const { dossiers, actiepunten } = useRegister();
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const needle = fold(query.trim());
+  const found: Array<Entry & { label: string }> = needle
+    ? [
+        ...dossiers.filter((d) => !d.archived && (String(d.number) === needle || fold(d.title).includes(needle))).map((d) => ({ kind: 'dossier' as const, number: d.number, label: `${t(lang, 'linkedDossier', { number: d.number })}: ${d.title}` })),
+        ...actiepunten.filter((a) => !a.archived && (String(a.number) === needle || fold(a.text).includes(needle))).map((a) => ({ kind: 'actiepunt' as const, number: a.number, label: `${t(lang, 'actiepuntOutcome', { number: a.number })}: ${a.text.split('\n')[0]}` })),
+      ].slice(0, 8)
+    : [];
+  function choose(entry: Entry) {
+    const on = meeting.items.find((i) => (entry.kind === 'dossier' ? i.links.dossiers : i.links.actiepunten).includes(entry.number));
+    if (on) onJump(on.id, entry);
+    else onLink(entry);
+  }
+  return (
+    <div className="mode-form" data-testid="mode-find">
+      <label htmlFor="mode-find-input">{t(lang, 'modeFind')}</label>
+      <input
+        id="mode-find-input"
+        autoFocus
+        role="combobox"
+        aria-expanded={found.length > 0}
+        aria-controls="mode-find-list"
+        aria-activedescendant={found.length ? `mode-find-${active}` : undefined}
+        value={query}
+        onChange={(e) => (setQuery(e.target.value), setActive(0))}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') (e.preventDefault(), setActive(Math.min(active + 1, found.length - 1)));
+          if (e.key === 'ArrowUp') (e.preventDefault(), setActive(Math.max(active - 1, 0)));
+          if (e.key === 'Enter' && found[active]) (e.preventDefault(), choose(found[active]!));
+        }}
+      />
+      <ul id="mode-find-list" role="listbox" className="options" aria-label={t(lang, 'modeFind')} hidden={found.length === 0}>
+        {found.map((f, i) => (
+          <li key={`${f.kind}${f.number}`} id={`mode-find-${i}`} role="option" aria-selected={i === active} onMouseDown={(e) => (e.preventDefault(), choose(f))}>
+            {f.label}
+          </li>
+        ))}
+      </ul>
+      {needle && found.length === 0 && <p className="muted">{t(lang, 'linkNone')}</p>}
+    </div>
+  );
+}
+

@@ -1,0 +1,209 @@
+// Issue 12, the chair's meeting mode: a meeting run with the keyboard only, every keystroke
+// counted, focus checked after every step, and the register read from disk at the end.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect, type Shell } from './shell';
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+/** A contract call straight to the shell, for setting the scene (never for what the test checks). */
+async function call(shell: Shell, name: string, input: unknown): Promise<any> {
+  const url = new URL(shell.url);
+  const token = /#token=([\w-]+)/.exec(shell.url)![1]!;
+  const response = await fetch(new URL('/api/invoke', url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-TB-Token': token },
+    body: JSON.stringify({ name, input }),
+  });
+  const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
+  if (!envelope.ok) throw new Error(`${name} failed: ${JSON.stringify(envelope.error)}`);
+  return envelope.value;
+}
+
+/** Keys pressed, counted: the chair's effort (command keys apart from the characters of typed text). */
+function keyboard(page: Page) {
+  let count = 0;
+  let typed = 0;
+  return {
+    get count() {
+      return count;
+    },
+    get typed() {
+      return typed;
+    },
+    async press(key: string, times = 1) {
+      for (let i = 0; i < times; i++) {
+        await page.keyboard.press(key);
+        count++;
+      }
+    },
+    async type(text: string) {
+      await page.keyboard.type(text);
+      typed += text.length;
+    },
+  };
+}
+
+/** Focus is on something, visibly: never on the page body. */
+async function expectFocusKept(page: Page, what: string) {
+  const focus = await page.evaluate(() => {
+    const el = document.activeElement;
+    return { body: !el || el === document.body, tag: el?.tagName ?? '' };
+  });
+  expect(focus.body, `focus after ${what}`).toBe(false);
+}
+
+test('the chair runs a meeting with the keyboard only, and the register holds what was typed', async ({ page, shell }, testInfo) => {
+  // The scene: an evaluatiemoment today whose item 8 is about dossiers 2, 3 and 4, opened.
+  const meeting = await call(shell, 'meeting.create', { date: '2026-11-30', kind: 'evaluatiemoment' });
+  await call(shell, 'agenda.add', {
+    meeting: meeting.number,
+    title: 'Prioriteiten C&R',
+    purpose: 'besluitvorming',
+    proposal: 'Het TB stelt de rangorde vast.',
+    links: { dossiers: [2, 3, 4] },
+    position: 5,
+  });
+  await call(shell, 'meeting.setState', { number: meeting.number, state: 'agenda_vastgesteld' });
+  await call(shell, 'meeting.setState', { number: meeting.number, state: 'in_vergadering' });
+
+  await page.goto(shell.url);
+  await expect(page.getByTestId('dossier-table')).toBeVisible();
+  await page.getByRole('navigation').getByRole('button', { name: 'Vergaderingen', exact: true }).click();
+  await page.getByRole('button', { name: meeting.number, exact: true }).click();
+  await page.getByTestId('open-meeting-mode').click();
+  const mode = page.getByTestId('meeting-mode');
+  await expect(mode).toBeVisible();
+  await expect(page.getByTestId('mode-entries')).toBeFocused();
+  const keys = keyboard(page);
+
+  // Walk the agenda to item 5 (PageDown four times), then the help.
+  await keys.press('PageDown', 4);
+  await expect(mode.getByRole('heading', { level: 3, name: /Agendapunt 5: Prioriteiten C&R/ })).toBeVisible();
+  await expectFocusKept(page, 'PageDown');
+  await keys.press('?');
+  await expect(page.getByTestId('mode-help')).toBeVisible();
+  await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze().then((r) => expect(r.violations.map((v) => v.id)).toEqual([]));
+  await page.screenshot({ path: testInfo.outputPath('nl-meeting-mode-help.png') });
+  await keys.press('Escape');
+  await expect(page.getByTestId('mode-help')).toBeHidden();
+  await expect(page.getByTestId('mode-entries')).toBeFocused();
+
+  // Dossier 2: priority off, and on again (P twice).
+  await keys.press('p');
+  await expect(page.getByTestId('mode-priority-2')).toHaveText('Nee');
+  await keys.press('p');
+  await expect(page.getByTestId('mode-priority-2')).toHaveText('prioriteit zonder rang');
+  // Three ranks: dossier 2 rank 1 (digits, Enter), dossier 3 rank 1 (J, Alt+Up gives it the next rank, then 1 Enter), dossier 4 Alt+Up twice.
+  await keys.press('1');
+  await keys.press('Enter');
+  await expect(page.getByTestId('mode-priority-2')).toHaveText('prioriteit, rang 1');
+  await keys.press('j');
+  await keys.press('Alt+ArrowUp');
+  await expect(page.getByTestId('mode-priority-3')).toHaveText('prioriteit, rang 2');
+  await keys.press('Alt+ArrowUp');
+  await expect(page.getByTestId('mode-priority-3')).toHaveText('prioriteit, rang 1');
+  await expect(page.getByTestId('mode-priority-2')).toHaveText('prioriteit, rang 2');
+  await keys.press('j');
+  await keys.press('3');
+  await keys.press('Enter');
+  await expect(page.getByTestId('mode-priority-4')).toHaveText('prioriteit, rang 3');
+  await expectFocusKept(page, 'the ranks');
+
+  // Two besluiten: the besluitvoorstel as it stands (B, Enter), and one typed.
+  await keys.press('b');
+  await expect(page.getByLabel('Besluit · Dossier 4')).toHaveValue('Het TB stelt de rangorde vast.');
+  await keys.press('Enter');
+  await expect(page.getByTestId('mode-recorded')).toContainText('Het TB stelt de rangorde vast.');
+  await expect(page.getByTestId('mode-entries')).toBeFocused();
+  await keys.press('k');
+  await keys.press('k');
+  await keys.press('b');
+  await keys.press('Control+a');
+  await keys.type('Dossier 2 eerst');
+  await keys.press('Enter');
+  await expect(page.getByTestId('mode-recorded')).toContainText('Dossier 2 eerst');
+  // An actiepunt with an owner and a deadline six weeks on.
+  await keys.press('a');
+  await keys.type('Planning delen');
+  await keys.press('Tab');
+  await keys.type('Logius');
+  await keys.press('Tab');
+  await keys.type('+6w');
+  await keys.press('Enter');
+  await expect(page.getByTestId('mode-recorded')).toContainText('Actiepunt 11: Planning delen');
+  // A remark on dossier 2.
+  await keys.press('n');
+  await keys.type('Graag kwartaalplanning');
+  await keys.press('Enter');
+  await expect(page.getByTestId('mode-recorded')).toContainText('Dossier 2: Graag kwartaalplanning');
+  await expectFocusKept(page, 'the outcomes');
+  await page.screenshot({ path: testInfo.outputPath('nl-meeting-mode.png') });
+
+  // Item 5 done (D moves on to 6); item 6 carried over (S).
+  await keys.press('d');
+  await expect(mode.getByRole('heading', { level: 3, name: /Agendapunt 6:/ })).toBeVisible();
+  await keys.press('s');
+  await expect(mode.getByRole('heading', { level: 3, name: /Agendapunt 7:/ })).toBeVisible();
+  await expectFocusKept(page, 'D and S');
+  await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze().then((r) => expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]));
+
+  // Esc leaves the mode, back on the button that opened it.
+  await keys.press('Escape');
+  await expect(page.getByTestId('open-meeting-mode')).toBeFocused();
+  // The README states these: command keys for the whole meeting, beside the characters of the texts typed.
+  testInfo.annotations.push({ type: 'keystrokes', description: `${keys.count} keys, ${keys.typed} characters typed` });
+  expect(keys.count).toBeLessThanOrEqual(60);
+  expect(keys.typed).toBe(60);
+
+  // The register on disk holds exactly what was typed.
+  const held = await shell.readRegister((db) => ({
+    outcomes: db
+      .prepare(`SELECT o.kind, o.text, d.number AS dossier, o.priority, o.rank FROM outcome o LEFT JOIN dossier d ON d.id = o.dossier_id ORDER BY o.id`)
+      .all(),
+    actiepunt: db.prepare(`SELECT text, deadline_date FROM actiepunt WHERE number = 11`).get(),
+    owner: db.prepare(`SELECT name FROM actiepunt_owner WHERE actiepunt_id = (SELECT id FROM actiepunt WHERE number = 11)`).pluck().get(),
+    states: db.prepare(`SELECT number, state FROM agenda_item WHERE meeting_id = (SELECT id FROM meeting WHERE number = ?) AND number IN (5, 6) ORDER BY number`).all(meeting.number),
+  }));
+  expect(held.outcomes).toEqual([
+    { kind: 'prioriteit', text: null, dossier: 2, priority: 0, rank: null },
+    { kind: 'prioriteit', text: null, dossier: 2, priority: 1, rank: null },
+    { kind: 'prioriteit', text: null, dossier: 2, priority: 1, rank: 1 },
+    { kind: 'prioriteit', text: null, dossier: 3, priority: 1, rank: 2 },
+    { kind: 'prioriteit', text: null, dossier: 3, priority: 1, rank: 1 },
+    { kind: 'prioriteit', text: null, dossier: 4, priority: 1, rank: 3 },
+    { kind: 'besluit', text: 'Het TB stelt de rangorde vast.', dossier: 4, priority: null, rank: null },
+    { kind: 'besluit', text: 'Dossier 2 eerst', dossier: 2, priority: null, rank: null },
+    { kind: 'actiepunt', text: 'Planning delen', dossier: 2, priority: null, rank: null },
+    { kind: 'notitie', text: 'Graag kwartaalplanning', dossier: 2, priority: null, rank: null },
+  ]);
+  expect(held.actiepunt).toEqual({ text: 'Planning delen', deadline_date: '2027-01-11' });
+  expect(held.owner).toBe('Logius');
+  expect(held.states).toEqual([
+    { number: 5, state: 'behandeld' },
+    { number: 6, state: 'doorgeschoven' },
+  ]);
+});
+
+test('the mode reopens on the same meeting and item after the page is gone', async ({ page, shell }) => {
+  const meeting = await call(shell, 'meeting.create', { date: '2026-11-30' });
+  await call(shell, 'meeting.setState', { number: meeting.number, state: 'agenda_vastgesteld' });
+  await call(shell, 'meeting.setState', { number: meeting.number, state: 'in_vergadering' });
+  await page.goto(shell.url);
+  await page.getByRole('navigation').getByRole('button', { name: 'Vergaderingen', exact: true }).click();
+  await page.getByRole('button', { name: meeting.number, exact: true }).click();
+  await page.getByTestId('open-meeting-mode').click();
+  await expect(page.getByTestId('mode-entries')).toBeFocused();
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('meeting-mode').getByRole('heading', { level: 3, name: /Agendapunt 3:/ })).toBeVisible();
+  // The lid closes: the page is gone without a goodbye, and comes back.
+  await page.reload();
+  await expect(page.getByTestId('meeting-mode').getByRole('heading', { level: 3, name: /Agendapunt 3:/ })).toBeVisible();
+  // And in English, the mode passes axe too.
+  await page.evaluate(() => localStorage.setItem('tb-register-lang', 'en'));
+  await page.reload();
+  await expect(page.getByTestId('meeting-mode').getByRole('heading', { level: 3, name: /Agenda item 3:/ })).toBeVisible();
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(result.violations.map((v) => v.id)).toEqual([]);
+});
