@@ -30,7 +30,7 @@ import { actiepuntHistory, dossierHistory } from './register/history';
 import { createMeeting, getMeeting, listMeetings, setAttendance, setMeetingState, updateMeeting } from './register/meetings';
 import { meetingRow } from './register/meeting-rows';
 import { addAgendaItem, getAgendaTemplate, moveAgendaItem, removeAgendaItem, updateAgendaItem, updateAgendaTemplate } from './register/agenda';
-import { addOutcome, listDecisions, listDiscussions, removeOutcome, updateOutcome } from './register/outcomes';
+import { addOutcome, decidePriorities, listDecisions, listDiscussions, removeOutcome, updateOutcome } from './register/outcomes';
 import { frozenMeeting } from './register/freeze';
 import { changesSince } from './register/changes-since';
 import { ExportJobs } from './export/export-jobs';
@@ -122,6 +122,7 @@ const meetingHandlers: HandlerGroup = {
   'outcome.add': (reg, input, context) => addOutcome(reg, input, author(context)),
   'outcome.update': updateOutcome,
   'outcome.remove': removeOutcome,
+  'meeting.decidePriorities': (reg, input, context) => decidePriorities(reg, input, author(context)),
   'decision.list': listDecisions,
   'attendance.set': setAttendance,
   'agendaTemplate.get': (reg) => getAgendaTemplate(reg),

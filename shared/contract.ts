@@ -82,6 +82,8 @@ export const contract = {
   'outcome.add': call<Outcome>()(s.outcomeAddInput),
   'outcome.update': call<Outcome>()(s.outcomeUpdateInput),
   'outcome.remove': call<{ removed: number }>()(s.byId),
+  /** Prioriteiten vaststellen: the whole ranking at once, recorded as one besluit with what changed (one undo step). */
+  'meeting.decidePriorities': call<Outcome>()(s.decidePrioritiesInput),
   'decision.list': call<Decision[]>()(s.decisionListInput),
   'attendance.set': call<Meeting>()(s.attendanceSetInput),
   'agendaTemplate.get': call<AgendaTemplate>()(s.none),

@@ -478,6 +478,19 @@ export const outcomeUpdateInput = z.strictObject({
     .refine(changesSomething, { error: 'must change at least one field' }),
 });
 
+const distinctNumbers = (what: string) =>
+  z.array(itemNumber, { error: `must be a list of ${what} numbers` }).max(5_000, { error: `at most 5000 ${what}s` }).refine(unique, { error: `must not name a ${what} twice` });
+
+/** The TB's priorities decided as a whole at a meeting: ranked in order, then marked without a rank; all others lose the mark. */
+export const decidePrioritiesInput = z
+  .strictObject({
+    item: rowId,
+    ranked: distinctNumbers('dossier'),
+    unranked: distinctNumbers('dossier').default([]),
+    text: optionalText(4_000).default(null),
+  })
+  .refine((s) => s.ranked.every((n) => !s.unranked.includes(n)), { error: 'a dossier is ranked or unranked, not both', path: ['unranked'] });
+
 export const decisionListInput = z
   .strictObject({
     year: year.optional(),

@@ -132,3 +132,38 @@ export function reorderPriorities(reg: Register, input: ParsedInput<'dossier.reo
   applyPriorities(reg, before, target, date, new Map());
   return listDossiers(reg, { includeArchived: true, search: '', priority: true });
 }
+
+/** A dossier whose mark or rank a decision changed: its number, and its state before and after. */
+export interface PriorityChange {
+  number: number;
+  before: PriorityState;
+  after: PriorityState;
+}
+
+/**
+ * The TB's priorities as a whole, on a date (issue 12, "Prioriteiten vaststellen"): `ranked` get
+ * ranks 1..n in that order, `unranked` keep the mark without a rank, every other priority dossier
+ * loses the mark. Returns what changed, by dossier number.
+ */
+export function decideRanking(reg: Register, date: IsoDate, ranked: readonly number[], unranked: readonly number[]): PriorityChange[] {
+  const current = prioritiesOn(reg, date);
+  const before = new Map(current.map((c) => [c.id, { priority: true, rank: c.rank } as PriorityState]));
+  const target = new Map<number, PriorityState>();
+  for (const c of current) target.set(c.id, { priority: false, rank: null });
+  const ids = new Map<number, number>();
+  const idOf = (number: number, field: string) => {
+    const id = dossierId(reg, number, field);
+    ids.set(id, number);
+    return id;
+  };
+  ranked.forEach((n, i) => target.set(idOf(n, `ranked.${i}`), { priority: true, rank: i + 1 }));
+  unranked.forEach((n, i) => target.set(idOf(n, `unranked.${i}`), { priority: true, rank: null }));
+  for (const c of current) ids.set(c.id, c.number);
+  applyPriorities(reg, before, target, date, new Map());
+  const changes: PriorityChange[] = [];
+  for (const [id, after] of target) {
+    const was = before.get(id) ?? { priority: false, rank: null };
+    if (was.priority !== after.priority || was.rank !== after.rank) changes.push({ number: ids.get(id)!, before: was, after });
+  }
+  return changes.sort((a, b) => (a.after.rank ?? 1e9) - (b.after.rank ?? 1e9) || a.number - b.number);
+}

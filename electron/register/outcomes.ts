@@ -11,7 +11,7 @@ import { timestamp } from './clock';
 import type { Register } from './db';
 import { actiepuntId, claimSeriesNumber, dossierId } from './lookup';
 import { createActiepunt } from './actiepunten';
-import { setPriority } from './dossier-priorities';
+import { decideRanking, setPriority } from './dossier-priorities';
 import { updateRow } from './update-row';
 import { newestRowId } from './dated-rows';
 import { isRole } from '../profile-store';
@@ -357,3 +357,27 @@ export function listDiscussions(reg: Register, input: ParsedInput<'meeting.discu
   }));
 }
 
+
+const describeState = (p: { priority: boolean; rank: number | null }) => (!p.priority ? 'geen prioriteit' : p.rank === null ? 'prioriteit zonder rang' : `rang ${p.rank}`);
+
+/**
+ * Prioriteiten vaststellen: the ranking decided as a whole, dated on the meeting's date, recorded as
+ * one besluit whose text holds what changed (before → after), and a prioriteitswijziging per changed
+ * dossier (so each dossier's "Besproken in" shows it). One call: one undo step.
+ */
+export function decidePriorities(reg: Register, input: ParsedInput<'meeting.decidePriorities'>, author: Profile | null): Outcome {
+  const { item, meeting } = itemWithMeeting(reg, input.item, 'item');
+  requireEditable(meeting, 'outcomes', 'item');
+  const changes = decideRanking(reg, meeting.date, input.ranked, input.unranked);
+  const title = (n: number) => reg.db.prepare('SELECT title FROM dossier WHERE number = ?').pluck().get(n) as string;
+  const lines = changes.map((c) => `- Dossier ${c.number} (${title(c.number)}): ${describeState(c.before)} → ${describeState(c.after)}`);
+  const text = [input.text ?? 'Het TB stelt de prioriteiten vast.', ...(lines.length ? lines : ['De prioriteiten blijven ongewijzigd.'])].join('\n');
+  const id = insertOutcome(reg, item.id, { kind: 'besluit', text }, author);
+  if (meeting.state === 'afgerond') giveNumber(reg, meeting, id);
+  for (const c of changes) {
+    const dossier = dossierId(reg, c.number);
+    ensureLink(reg, item.id, 'dossier', dossier);
+    insertOutcome(reg, item.id, { kind: 'prioriteit', text: null, dossierId: dossier, priority: c.after.priority ? 1 : 0, rank: c.after.rank }, author);
+  }
+  return readOutcome(reg, id);
+}

@@ -19,11 +19,12 @@ import { perform, useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
 import { parseDeadline } from './deadline';
 import { keptPlace, keepPlace } from './place';
+import { PriorityBoard } from './PriorityBoard';
 
 type Entry = { kind: 'dossier'; number: number } | { kind: 'actiepunt'; number: number };
-type Panel = 'besluit' | 'actiepunt' | 'notitie' | 'find' | 'help';
+type Panel = 'besluit' | 'actiepunt' | 'notitie' | 'find' | 'help' | 'board';
 
-const KEYS: Array<[keys: string, what: 'keyNext' | 'keyItem' | 'keyPriority' | 'keyRank' | 'keyRankSet' | 'keyBesluit' | 'keyActiepunt' | 'keyNotitie' | 'keyDone' | 'keyCarry' | 'keyUndo' | 'keyFind' | 'keyClose' | 'keyHelp']> = [
+const KEYS: Array<[keys: string, what: 'keyNext' | 'keyItem' | 'keyPriority' | 'keyRank' | 'keyRankSet' | 'keyBesluit' | 'keyActiepunt' | 'keyNotitie' | 'keyDone' | 'keyCarry' | 'keyBoard' | 'keyUndo' | 'keyFind' | 'keyClose' | 'keyHelp']> = [
   ['J / K, ↓ / ↑', 'keyNext'],
   ['PageDown / PageUp', 'keyItem'],
   ['P', 'keyPriority'],
@@ -34,6 +35,7 @@ const KEYS: Array<[keys: string, what: 'keyNext' | 'keyItem' | 'keyPriority' | '
   ['N', 'keyNotitie'],
   ['D', 'keyDone'],
   ['S', 'keyCarry'],
+  ['V', 'keyBoard'],
   ['Ctrl+Z / Ctrl+Shift+Z', 'keyUndo'],
   ['Ctrl+K', 'keyFind'],
   ['Esc', 'keyClose'],
@@ -81,7 +83,12 @@ export function MeetingMode({ number, onExit }: { number: string; onExit(): void
   const focused = entries[Math.min(focus, entries.length - 1)];
   const rehearsal = ready?.state === 'agenda_vastgesteld';
 
-  const backToList = useCallback(() => requestAnimationFrame(() => list.current?.focus()), []);
+  // When what was open closes, the keyboard goes back to the list (once React has shown it again).
+  const [refocus, setRefocus] = useState(0);
+  const backToList = useCallback(() => setRefocus((n) => n + 1), []);
+  useEffect(() => {
+    if (refocus > 0 && panel === null) list.current?.focus();
+  }, [refocus, panel]);
   useEffect(() => {
     if (ready) list.current?.focus();
   }, [!!ready]);
@@ -165,6 +172,11 @@ export function MeetingMode({ number, onExit }: { number: string; onExit(): void
     else if (key === 'a' || key === 'A') (e.preventDefault(), setPanel('actiepunt'));
     else if (key === 'n' || key === 'N') (e.preventDefault(), setPanel('notitie'));
     else if (key === '?') (e.preventDefault(), setPanel('help'));
+    else if (key === 'v' || key === 'V') {
+      e.preventDefault();
+      if (ready!.kind === 'evaluatiemoment') setPanel('board');
+      else say(t(lang, 'boardOnlyEvaluation'), true);
+    }
     else if (key === 'd' || key === 'D' || key === 's' || key === 'S') {
       e.preventDefault();
       const state = key.toLowerCase() === 'd' ? 'behandeld' : 'doorgeschoven';
@@ -228,9 +240,25 @@ export function MeetingMode({ number, onExit }: { number: string; onExit(): void
               <strong>{t(lang, 'proposal')}:</strong> {current.proposal}
             </p>
           )}
+          {panel === 'board' && (
+            <PriorityBoard
+              previousPhases={previousPhases}
+              previousLabel={previousDate ? t(lang, 'phasePreviousShort') : null}
+              onDecide={(ranked, unranked) => {
+                // Recorded on the item where the jaarplan and priorities are evaluated, else on this one.
+                const on = ready.items.find((i) => i.standing === 'rapportage') ?? current;
+                return record(() => perform('meeting.decidePriorities', { item: on.id, ranked, unranked }), t(lang, 'boardDecided'));
+              }}
+              onClose={() => {
+                setPanel(null);
+                backToList();
+              }}
+            />
+          )}
+          {/* An item about nothing is an empty group, not a listbox without options; the keys work the same. */}
           <div
             ref={list}
-            // An item about nothing is an empty group, not a listbox without options; the keys work the same.
+            hidden={panel === 'board'}
             role={entries.length ? 'listbox' : 'group'}
             tabIndex={0}
             aria-label={t(lang, 'modeList', { number: current.number })}
@@ -280,7 +308,7 @@ export function MeetingMode({ number, onExit }: { number: string; onExit(): void
               );
             })}
           </div>
-          {panel && panel !== 'help' && panel !== 'find' && (
+          {(panel === 'besluit' || panel === 'actiepunt' || panel === 'notitie') && (
             <QuickForm
               kind={panel}
               meeting={ready}

@@ -148,6 +148,20 @@ test('the chair runs a meeting with the keyboard only, and the register holds wh
   await expectFocusKept(page, 'D and S');
   await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze().then((r) => expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]));
 
+  // Prioriteiten vaststellen: dossier 2 back to rank 1 in the proposal, shown before → after, then decided as one besluit.
+  await keys.press('v');
+  await expect(page.getByTestId('board-rows')).toBeFocused();
+  await keys.press('j');
+  await keys.press('Alt+ArrowUp');
+  await expect(page.getByTestId('board-change-2')).toHaveText('prioriteit, rang 2 → prioriteit, rang 1');
+  await expect(page.getByTestId('board-change-3')).toHaveText('prioriteit, rang 1 → prioriteit, rang 2');
+  await page.screenshot({ path: testInfo.outputPath('nl-priority-board.png') });
+  await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze().then((r) => expect(r.violations.map((v) => v.id)).toEqual([]));
+  await keys.press('Control+Enter');
+  await expect(page.getByTestId('priority-board')).toBeHidden();
+  await expect(page.getByTestId('mode-entries')).toBeFocused();
+  await expect(page.getByTestId('mode-recorded')).toContainText('Het TB stelt de prioriteiten vast.');
+
   // Esc leaves the mode, back on the button that opened it.
   await keys.press('Escape');
   await expect(page.getByTestId('open-meeting-mode')).toBeFocused();
@@ -176,6 +190,15 @@ test('the chair runs a meeting with the keyboard only, and the register holds wh
     { kind: 'besluit', text: 'Dossier 2 eerst', dossier: 2, priority: null, rank: null },
     { kind: 'actiepunt', text: 'Planning delen', dossier: 2, priority: null, rank: null },
     { kind: 'notitie', text: 'Graag kwartaalplanning', dossier: 2, priority: null, rank: null },
+    {
+      kind: 'besluit',
+      text: 'Het TB stelt de prioriteiten vast.\n- Dossier 2 (Verplichtstellen 2FA): rang 2 → rang 1\n- Dossier 3 (Realtime inzicht beschikbaarheid en storingen): rang 1 → rang 2',
+      dossier: null,
+      priority: null,
+      rank: null,
+    },
+    { kind: 'prioriteit', text: null, dossier: 2, priority: 1, rank: 1 },
+    { kind: 'prioriteit', text: null, dossier: 3, priority: 1, rank: 2 },
   ]);
   expect(held.actiepunt).toEqual({ text: 'Planning delen', deadline_date: '2027-01-11' });
   expect(held.owner).toBe('Logius');

@@ -69,6 +69,7 @@ export const EDIT_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'outcome.update',
   'outcome.remove',
   'attendance.set',
+  'meeting.decidePriorities',
   'agendaTemplate.update',
   'backup.restore',
 ]);
@@ -222,7 +223,7 @@ function numberArb(def: Record<string, unknown>, hint: Hint, known: Known): fc.A
     const mine = actiepuntCall ? known.actiepunten : known.dossiers;
     return fc.oneof({ weight: 2, arbitrary: fc.constantFrom(99_999, 99_998) }, { weight: 2, arbitrary: fc.constantFrom(...mine) }, { weight: 1, arbitrary: range });
   }
-  if (hint.key === 'number' || hint.key === 'dossier' || hint.key === 'numbers') {
+  if (hint.key === 'number' || hint.key === 'dossier' || hint.key === 'numbers' || hint.key === 'ranked' || hint.key === 'unranked') {
     const mine = hint.key === 'number' && actiepuntCall ? known.actiepunten : known.dossiers;
     const last = new Ref(hint.key === 'number' && actiepuntCall ? 'lastActiepunt' : 'lastDossier');
     return fc.oneof(

@@ -171,6 +171,9 @@ export function readBack(name: CallName, parsed: Obj, value: unknown, read: Read
     case 'agendaTemplate.update':
       fields(get('agendaTemplate.get', {}), { items: parsed.items });
       break;
+    case 'meeting.decidePriorities':
+      compare(out, 'kind', 'besluit', returned.kind);
+      break;
     case 'outcome.add':
     case 'outcome.update': {
       const text = name === 'outcome.add' ? parsed.text : (parsed.patch as Obj).text;

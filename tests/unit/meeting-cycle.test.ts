@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createApi } from '../../electron/api';
 import { openRegister } from '../../electron/register/db';
 import { MIGRATIONS } from '../../electron/register/migrations';
-import { tempDir } from '../support/register';
+import { dumpRegister, tempDir } from '../support/register';
 import { CHAIR, livingRegister, refused, SECRETARY, standing } from '../support/meetings';
 import { runExport } from '../support/export';
 import { readDocx, xlsxParts } from '../support/office';
@@ -329,4 +329,36 @@ describe('the meeting cycle', () => {
     expect(xlsx).toContain('ketenmachtigingen');
     expect(xlsx).not.toContain('tweede lezing');
   });
+
+  it('decides the priorities as a whole: one besluit with before and after, one undo step', () => {
+    const { t, time } = livingRegister();
+    const m = t.call('meeting.create', { date: '2024-05-15', kind: 'evaluatiemoment' });
+    t.call('meeting.setState', { number: m.number, state: 'agenda_vastgesteld' });
+    time.set('2024-05-15T10:00:00');
+    t.call('meeting.setState', { number: m.number, state: 'in_vergadering' });
+    const before = dumpRegister(t.reg);
+    const rapportage = standing(m, 'rapportage');
+    // Dossiers 4, 2, 7 ranked; 5 and 6 keep the mark without a rank; the other priority dossiers lose it.
+    const besluit = t.call('meeting.decidePriorities', { item: rapportage.id, ranked: [4, 2, 7], unranked: [5, 6] });
+    expect(besluit.kind).toBe('besluit');
+    expect(besluit.text).toMatch(/^Het TB stelt de prioriteiten vast\.\n- Dossier 4 \(Change & Release proces vernieuwen\): prioriteit zonder rang → rang 1\n/);
+    expect(besluit.text).toContain('- Dossier 1 (Ondersteunen restgroepen (TRR)): prioriteit zonder rang → geen prioriteit');
+    const list = t.call('dossier.list', {});
+    expect(list.filter((d) => d.priorityRank !== null).sort((a, b) => a.priorityRank! - b.priorityRank!).map((d) => d.number)).toEqual([4, 2, 7]);
+    expect(list.filter((d) => d.priority).map((d) => d.number).sort((a, b) => a - b)).toEqual([2, 4, 5, 6, 7]);
+    expect(t.call('dossier.history', { number: 4 }).at(-1)).toMatchObject({ kind: 'priority', date: '2024-05-15', state: { priority: true, rank: 1 } });
+    const item = t.call('meeting.get', { number: m.number }).items.find((i) => i.id === rapportage.id)!;
+    // The besluit, and a prioriteitswijziging for each of the 13 dossiers that changed (3 ranked, 10 unmarked).
+    expect(item.outcomes.filter((o) => o.kind === 'prioriteit')).toHaveLength(13);
+    expect(t.call('meeting.discussions', { dossier: 1 })[0]!.outcomes.map((o) => o.kind)).toContain('prioriteit');
+    // One call, one undo step: everything back as it was.
+    t.call('register.undo');
+    const { undo_log: _a, undo_step: _b, undo_state: _c, audit_log: _d, change: _e, number_mark: _f, ...after } = dumpRegister(t.reg);
+    const { undo_log: _g, undo_step: _h, undo_state: _i, audit_log: _j, change: _k, number_mark: _l, ...was } = before;
+    expect(after).toEqual(was);
+    expect(refused(t, 'meeting.decidePriorities', { item: rapportage.id, ranked: [4, 4] }).field).toBe('ranked');
+    expect(refused(t, 'meeting.decidePriorities', { item: rapportage.id, ranked: [4], unranked: [4] }).field).toBe('unranked');
+    expect(refused(t, 'meeting.decidePriorities', { item: rapportage.id, ranked: [999] }).field).toBe('ranked.0');
+  });
 });
+
