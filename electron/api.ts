@@ -2,7 +2,7 @@
 // every call one transaction, every outcome an envelope. IPC, HTTP and the CLI all call invoke().
 import type { z } from 'zod';
 import { contract, isCallName, CALL_NAMES, type CallName, type CallResult, type ParsedInput } from '../shared/contract';
-import { RegisterError, type CallError, type Envelope } from '../shared/errors';
+import { RegisterError, type CallError, type Envelope, type Touched } from '../shared/errors';
 import type { Register } from './register/db';
 import {
   createAmbition,
@@ -39,7 +39,7 @@ import { defaultExportDir } from './paths';
 import { finishStep, redo, undo, undoState } from './register/undo';
 import { today } from './register/clock';
 import { RegisterHost } from './register-host';
-import { actiepuntAudit, dossierAudit, stampChange } from './register/audit';
+import { actiepuntAudit, dossierAudit, stampChange, touchedByNewestChange } from './register/audit';
 import { memoryProfileStore, type ProfileStore } from './profile-store';
 
 /** What a handler may reach besides the register: the host that holds it (backups, restore), the user's profile. */
@@ -186,6 +186,11 @@ export interface Api {
   invokeAsync(name: unknown, input: unknown): Promise<Envelope<unknown>>;
   /** A call that answers at once (all but the backup calls, which are refused here). */
   invoke(name: unknown, input: unknown): Envelope<unknown>;
+  /**
+   * Tells `listener` after every call that changed the register (committed), with the call's name:
+   * how the shells let their other windows know (the presentation view). Returns the unsubscribe.
+   */
+  onChange(listener: (call: string) => void): () => void;
 }
 
 /**
@@ -195,6 +200,16 @@ export interface Api {
 export function createApi(source: Register | RegisterHost, groups: readonly HandlerGroup[] = handlerGroups(), profile: ProfileStore = memoryProfileStore()): Api {
   const table = buildHandlerTable(groups);
   const host = source instanceof RegisterHost ? source : RegisterHost.adopt(source);
+  const listeners = new Set<(call: string) => void>();
+  const changed = (call: string) => {
+    for (const listener of listeners) {
+      try {
+        listener(call);
+      } catch (error) {
+        console.error('[api] a change listener failed', error);
+      }
+    }
+  };
   function run(name: unknown, input: unknown, allowAsync: boolean): Envelope<unknown> | Promise<Envelope<unknown>> {
     if (!isCallName(name)) return fail({ code: 'unknown_call', message: `There is no call named ${describeName(name)}.` });
     const parsed = contract[name].input.safeParse(input);
@@ -213,7 +228,10 @@ export function createApi(source: Register | RegisterHost, groups: readonly Hand
       return Promise.resolve()
         .then(() => handler(BESIDE_THE_REGISTER.has(name) ? host.held : host.reg, parsed.data, context))
         .then(
-          (value): Envelope<unknown> => ({ ok: true, value }),
+          (value): Envelope<unknown> => {
+            if (name === 'backup.restore') changed(name);
+            return { ok: true, value };
+          },
           (error: unknown) => fail(toCallError(error)),
         );
     }
@@ -222,15 +240,21 @@ export function createApi(source: Register | RegisterHost, groups: readonly Hand
       const reg = host.reg;
       // One call, one transaction: a call that throws leaves the register as it was. What a call
       // changed becomes one undo step, in the same transaction.
+      let touched: Touched | undefined;
       const value = reg.db.transaction(() => {
         const result = handler(reg, parsed.data, context);
         if (!reg.readOnly) {
           const item = itemOf(parsed.data) ?? itemOf(result);
           finishStep(reg, name, item);
-          stampChange(reg, name, item, profile.state().profile);
+          if (stampChange(reg, name, item, profile.state().profile)) touched = touchedByNewestChange(reg);
         }
         return result;
       })();
+      // Told only once committed: a listener never hears of a change that was rolled back.
+      if (touched) {
+        changed(name);
+        return { ok: true, value, touched };
+      }
       return { ok: true, value };
     } catch (error) {
       return fail(toCallError(error));
@@ -247,6 +271,10 @@ export function createApi(source: Register | RegisterHost, groups: readonly Hand
   return {
     invokeAsync: async (name, input) => guarded(name, input, true),
     invoke: (name, input) => guarded(name, input, false) as Envelope<unknown>,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
   };
 }
 

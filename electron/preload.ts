@@ -1,4 +1,4 @@
-// The renderer's only window into the main process: one object, three functions. It carries
+// The renderer's only window into the main process: one object, four functions. It carries
 // calls, not capabilities: no ipcRenderer, no Node, no channel names chosen by the page.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { CHANNELS } from '../shared/bridge';
@@ -10,6 +10,12 @@ export const bridge = {
     const handler = (_event: IpcRendererEvent, action: unknown) => typeof action === 'string' && listener(action);
     ipcRenderer.on(CHANNELS.menu, handler);
     return () => void ipcRenderer.removeListener(CHANNELS.menu, handler);
+  },
+  /** After every committed change to the register, in any window: the call's name. */
+  onChanged: (listener: (call: string) => void) => {
+    const handler = (_event: IpcRendererEvent, call: unknown) => typeof call === 'string' && listener(call);
+    ipcRenderer.on(CHANNELS.changed, handler);
+    return () => void ipcRenderer.removeListener(CHANNELS.changed, handler);
   },
 };
 

@@ -11,6 +11,14 @@ import { SECURITY_HEADERS, staticFile } from './static-files';
 
 export const TOKEN_HEADER = 'x-tb-token';
 export const INVOKE_PATH = '/api/invoke';
+/**
+ * Server-sent events: "the register changed" after every committed change, for the shell's other
+ * pages (the presentation view). An EventSource cannot send headers, so the token rides in the
+ * query string of this one address; the Host and Origin checks are those of every call.
+ */
+export const EVENTS_PATH = '/api/events';
+/** A comment line now and then keeps a quiet stream open through anything that times out idle connections. */
+const HEARTBEAT_MS = 25_000;
 const MAX_BODY = 4 * 1024 * 1024;
 /** A client has this long to send its headers, and this long for the whole request. */
 export const HEADERS_TIMEOUT_MS = 5_000;
@@ -51,6 +59,24 @@ export async function startWebServer(api: Api, options: WebServerOptions): Promi
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();
   });
+
+  const streams = new Set<http.ServerResponse>();
+  const unsubscribe = api.onChange((call) => {
+    const event = `event: changed\ndata: ${JSON.stringify({ call })}\n\n`;
+    for (const stream of streams) stream.write(event);
+  });
+  const heartbeat = setInterval(() => {
+    for (const stream of streams) stream.write(': \n\n');
+  }, HEARTBEAT_MS).unref();
+
+  function openStream(req: http.IncomingMessage, res: http.ServerResponse): void {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+    res.write(': connected\n\n');
+    streams.add(res);
+    const close = () => streams.delete(res);
+    req.on('close', close);
+    res.on('close', close);
+  }
 
   function guarded(req: http.IncomingMessage, res: http.ServerResponse, waitsToContinue: boolean): void {
     try {
@@ -97,6 +123,15 @@ export async function startWebServer(api: Api, options: WebServerOptions): Promi
           );
       });
     }
+    if (url.pathname === EVENTS_PATH) {
+      if (req.method !== 'GET') return refuse(res, 405, 'Use GET.');
+      const origin = req.headers.origin;
+      if (origin !== undefined && !allowedHosts.map((h) => `http://${h}`).includes(origin)) {
+        return refuse(res, 403, 'Calls from another origin are refused.');
+      }
+      if (!tokenMatches(url.searchParams.get('token') ?? undefined, token)) return refuse(res, 401, 'Missing or wrong token: open the address the shell printed.');
+      return openStream(req, res);
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Use GET.');
     serveStatic(staticDir, url.pathname, res);
   }
@@ -122,6 +157,9 @@ export async function startWebServer(api: Api, options: WebServerOptions): Promi
     port,
     close: () =>
       new Promise<void>((resolve) => {
+        unsubscribe();
+        clearInterval(heartbeat);
+        for (const stream of streams) stream.end();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -2,6 +2,7 @@
 // there, else over the browser shell's token-guarded HTTP bridge.
 import type { CallInput, CallName, CallResult } from '../shared/contract';
 import type { Envelope } from '../shared/errors';
+import { PRESENT_PREFIX } from '../shared/bridge';
 
 interface PreloadBridge {
   invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
@@ -9,6 +10,8 @@ interface PreloadBridge {
   chooseFolder(title: string): Promise<string | null>;
   /** The application menu's actions; returns the unsubscribe. */
   onMenu(listener: (action: string) => void): () => void;
+  /** After every committed change to the register, from any window; returns the unsubscribe. */
+  onChanged(listener: (call: string) => void): () => void;
 }
 
 declare global {
@@ -46,6 +49,38 @@ export function invoke<N extends CallName>(name: N, input?: CallInput<N>): Promi
   const bridge = window.tbRegister;
   const result = bridge ? bridge.invoke(name, input) : httpInvoke(name, input);
   return result as Promise<Envelope<CallResult<N>>>;
+}
+
+/**
+ * Tells `listener` after every committed change to the register, made in this page or another
+ * (the presentation view follows the main window): over the Electron bridge, or the browser
+ * shell's server-sent events (the token in the address, as an EventSource sends no headers).
+ */
+export function onRegisterChanged(listener: (call: string) => void): () => void {
+  const bridge = window.tbRegister;
+  if (bridge) return bridge.onChanged(listener);
+  const events = new EventSource(`/api/events?token=${encodeURIComponent(browserToken())}`);
+  const handler = (event: MessageEvent<string>) => {
+    try {
+      const { call } = JSON.parse(event.data) as { call?: unknown };
+      if (typeof call === 'string') listener(call);
+    } catch {
+      // Not one of ours: nothing to tell.
+    }
+  };
+  events.addEventListener('changed', handler as EventListener);
+  return () => events.close();
+}
+
+/** Opens the presentation view of a meeting: a second window (Electron) or tab (browser shell) with the same token. */
+export function openPresentation(meeting: string): void {
+  // Not noopener: the new tab takes this one's session storage, the token with it.
+  window.open(`${window.location.origin}${window.location.pathname}${PRESENT_PREFIX}${encodeURIComponent(meeting)}`, `tb-present-${meeting}`);
+}
+
+/** The meeting this page presents (it was opened as the presentation view), or null. */
+export function presentedMeeting(): string | null {
+  return window.location.hash.startsWith(PRESENT_PREFIX) ? decodeURIComponent(window.location.hash.slice(PRESENT_PREFIX.length)) : null;
 }
 
 if (!window.tbRegister) browserToken();

@@ -1,9 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { presentedMeeting } from './client';
+import { PresentationView } from './meeting-mode/PresentationView';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The page is the workspace, or (opened with #present=…) the presentation view of a meeting.
+const presented = presentedMeeting();
+createRoot(document.getElementById('root')!).render(<StrictMode>{presented ? <PresentationView number={presented} /> : <App />}</StrictMode>);

@@ -1,6 +1,9 @@
 // The Electron bridge's vocabulary, shared by main, preload and page: the IPC channels, and what
 // the application menu asks of the page.
-export const CHANNELS = { invoke: 'tb:invoke', chooseFolder: 'tb:choose-folder', menu: 'tb:menu' } as const;
+export const CHANNELS = { invoke: 'tb:invoke', chooseFolder: 'tb:choose-folder', menu: 'tb:menu', changed: 'tb:changed' } as const;
+
+/** The presentation view: our own page with this fragment, opened as a second window or tab. */
+export const PRESENT_PREFIX = '#present=';
 
 export const MENU_ACTIONS = [
   'export',

@@ -20,7 +20,13 @@ export interface CallError {
   field?: string;
 }
 
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: CallError };
+/** The dossiers and actiepunten (by number) a committed call touched: what a page reads again. */
+export interface Touched {
+  dossiers: number[];
+  actiepunten: number[];
+}
+
+export type Envelope<T> = { ok: true; value: T; touched?: Touched } | { ok: false; error: CallError };
 
 export class RegisterError extends Error {
   constructor(

@@ -198,6 +198,8 @@ export const dossierListInput = z
     priority: z.boolean().optional(),
     ambition: line(60).optional(),
     hoofddossierId: z.number().int().optional(),
+    /** Only these dossiers: what a change touched, read again. */
+    numbers: z.array(itemNumber).max(5_000).optional(),
   })
   .optional()
   .default({ includeArchived: false, search: '' });
@@ -283,6 +285,8 @@ export const actiepuntListInput = z
     includeArchived: z.boolean().default(false),
     status: status.optional(),
     owner: line(100).optional(),
+    /** Only these actiepunten: what a change touched, read again. */
+    numbers: z.array(itemNumber).max(5_000).optional(),
   })
   .optional()
   .default({ includeArchived: false });

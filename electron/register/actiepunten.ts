@@ -62,9 +62,17 @@ function toActiepunt(row: ActiepuntRow, subPoints: string[], owners: string[]): 
 }
 
 export function listActiepunten(reg: Register, filter: ParsedInput<'actiepunt.list'>): Actiepunt[] {
-  const rows = reg.db.prepare(`${SELECT_ACTIEPUNTEN} ORDER BY a.number`).all() as ActiepuntRow[];
-  const subPoints = listsById(reg, 'actiepunt_sub_point', 'text');
-  const owners = listsById(reg, 'actiepunt_owner', 'name');
+  const only = filter.numbers === undefined ? null : JSON.stringify(filter.numbers);
+  const rows = (
+    only === null
+      ? reg.db.prepare(`${SELECT_ACTIEPUNTEN} ORDER BY a.number`).all()
+      : reg.db.prepare(`${SELECT_ACTIEPUNTEN} WHERE a.number IN (SELECT value FROM json_each(?)) ORDER BY a.number`).all(only)
+  ) as ActiepuntRow[];
+  // A few actiepunten read again: their lists one by one; the whole list: every list at once.
+  const one = (table: 'actiepunt_sub_point' | 'actiepunt_owner', column: 'text' | 'name') =>
+    only === null ? listsById(reg, table, column) : new Map(rows.map((r) => [r.id, listsById(reg, table, column, r.id).get(r.id) ?? []]));
+  const subPoints = one('actiepunt_sub_point', 'text');
+  const owners = one('actiepunt_owner', 'name');
   return rows
     .filter((r) => filter.includeArchived || r.archived_at === null)
     .filter((r) => filter.status === undefined || r.status === filter.status)

@@ -7,12 +7,23 @@ import type { Register } from './db';
 import { actiepuntId, dossierId } from './lookup';
 
 /** Files the rows a call changed under one change: when, by whom, which call, which item. */
-export function stampChange(reg: Register, call: string, item: number | null, author: Profile | null): void {
-  if (!reg.db.prepare('SELECT 1 FROM audit_log WHERE change_id IS NULL LIMIT 1').get()) return;
+export function stampChange(reg: Register, call: string, item: number | null, author: Profile | null): boolean {
+  if (!reg.db.prepare('SELECT 1 FROM audit_log WHERE change_id IS NULL LIMIT 1').get()) return false;
   const { lastInsertRowid } = reg.db
     .prepare('INSERT INTO change (at, call, item, author, author_role) VALUES (?, ?, ?, ?, ?)')
     .run(timestamp(reg.clock), call, item, author?.name ?? null, author?.role ?? null);
   reg.db.prepare('UPDATE audit_log SET change_id = ? WHERE change_id IS NULL').run(lastInsertRowid);
+  return true;
+}
+
+/** What the newest change touched, from its audit rows (issue 12: a page reads only that again). */
+export function touchedByNewestChange(reg: Register): { dossiers: number[]; actiepunten: number[] } {
+  const change = reg.db.prepare('SELECT max(id) FROM change').pluck().get() as number | null;
+  const of = (column: 'dossier' | 'actiepunt') =>
+    change === null
+      ? []
+      : (reg.db.prepare(`SELECT DISTINCT ${column} FROM audit_log WHERE change_id = ? AND ${column} IS NOT NULL ORDER BY 1`).pluck().all(change) as number[]);
+  return { dossiers: of('dossier'), actiepunten: of('actiepunt') };
 }
 
 /** Seeding is where the trail starts, not part of it. */

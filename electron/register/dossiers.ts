@@ -99,6 +99,7 @@ export function listDossiers(reg: Register, filter: ParsedInput<'dossier.list'>)
   if (filter.parked !== undefined) condition('coalesce(n.parked, 0) = ?', filter.parked ? 1 : 0);
   if (filter.priority !== undefined) condition('coalesce(n.priority, 0) = ?', filter.priority ? 1 : 0);
   if (filter.hoofddossierId !== undefined) condition('d.hoofddossier_id = ?', filter.hoofddossierId);
+  if (filter.numbers !== undefined) condition('d.number IN (SELECT value FROM json_each(?))', JSON.stringify(filter.numbers));
   if (filter.ambition !== undefined) {
     condition('EXISTS (SELECT 1 FROM dossier_ambition da JOIN ambition a ON a.id = da.ambition_id WHERE da.dossier_id = d.id AND a.code = ?)', filter.ambition);
   }

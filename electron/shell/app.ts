@@ -70,13 +70,26 @@ export function startApp(electron: ElectronModule, options: StartOptions): Start
   const rendererRoot = path.join(options.root, 'dist', 'renderer');
   const preload = path.join(options.root, 'dist', 'electron', 'preload.cjs');
   registerIpc(electron, api, () => mainWindow);
+  // Every window hears of every committed change (the presentation view follows the main one).
+  const windows = new Set<BrowserWindowLike>();
+  api.onChange((call) => {
+    for (const win of windows) win.webContents.send(CHANNELS.changed, call);
+  });
   const send = (action: string) => mainWindow?.webContents.send(CHANNELS.menu, action);
   electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(menuTemplate(send)));
 
   void app.whenReady().then(() => {
     serveAppScheme(electron.protocol, rendererRoot);
-    mainWindow = createMainWindow(electron, { preload });
-    mainWindow.on('closed', () => (mainWindow = null));
+    mainWindow = createMainWindow(electron, { preload }, (win) => {
+      windows.add(win);
+      win.on('closed', () => windows.delete(win));
+    });
+    windows.add(mainWindow);
+    const main = mainWindow;
+    mainWindow.on('closed', () => {
+      windows.delete(main);
+      mainWindow = null;
+    });
     setImmediate(windowCreated);
   });
   app.on('window-all-closed', () => app.quit());

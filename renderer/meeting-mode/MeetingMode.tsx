@@ -11,7 +11,7 @@ import { t } from '../../shared/i18n';
 import type { AgendaItem, Meeting } from '../../shared/meeting';
 import { formatPhase, type PhaseState } from '../../shared/phase';
 import { fold } from '../../shared/search';
-import { invoke } from '../client';
+import { invoke, openPresentation } from '../client';
 import { describeError } from '../error-text';
 import { describeOutcome } from '../meeting/describe';
 import { useMeeting } from '../stores/meeting';
@@ -24,7 +24,7 @@ import { PriorityBoard } from './PriorityBoard';
 type Entry = { kind: 'dossier'; number: number } | { kind: 'actiepunt'; number: number };
 type Panel = 'besluit' | 'actiepunt' | 'notitie' | 'find' | 'help' | 'board';
 
-const KEYS: Array<[keys: string, what: 'keyNext' | 'keyItem' | 'keyPriority' | 'keyRank' | 'keyRankSet' | 'keyBesluit' | 'keyActiepunt' | 'keyNotitie' | 'keyDone' | 'keyCarry' | 'keyBoard' | 'keyUndo' | 'keyFind' | 'keyClose' | 'keyHelp']> = [
+const KEYS: Array<[keys: string, what: 'keyNext' | 'keyItem' | 'keyPriority' | 'keyRank' | 'keyRankSet' | 'keyBesluit' | 'keyActiepunt' | 'keyNotitie' | 'keyDone' | 'keyCarry' | 'keyBoard' | 'keyPresent' | 'keyUndo' | 'keyFind' | 'keyClose' | 'keyHelp']> = [
   ['J / K, ↓ / ↑', 'keyNext'],
   ['PageDown / PageUp', 'keyItem'],
   ['P', 'keyPriority'],
@@ -36,6 +36,7 @@ const KEYS: Array<[keys: string, what: 'keyNext' | 'keyItem' | 'keyPriority' | '
   ['D', 'keyDone'],
   ['S', 'keyCarry'],
   ['V', 'keyBoard'],
+  ['W', 'keyPresent'],
   ['Ctrl+Z / Ctrl+Shift+Z', 'keyUndo'],
   ['Ctrl+K', 'keyFind'],
   ['Esc', 'keyClose'],
@@ -172,6 +173,7 @@ export function MeetingMode({ number, onExit }: { number: string; onExit(): void
     else if (key === 'a' || key === 'A') (e.preventDefault(), setPanel('actiepunt'));
     else if (key === 'n' || key === 'N') (e.preventDefault(), setPanel('notitie'));
     else if (key === '?') (e.preventDefault(), setPanel('help'));
+    else if (key === 'w' || key === 'W') (e.preventDefault(), openPresentation(ready!.number));
     else if (key === 'v' || key === 'V') {
       e.preventDefault();
       if (ready!.kind === 'evaluatiemoment') setPanel('board');
@@ -206,6 +208,9 @@ export function MeetingMode({ number, onExit }: { number: string; onExit(): void
         <p className={message?.error ? 'mode-message error-text' : 'mode-message'} role="status" data-testid="mode-message">
           {message?.text ?? t(lang, 'modeHint')}
         </p>
+        <button type="button" onClick={() => openPresentation(ready.number)} aria-keyshortcuts="W" data-testid="open-presentation">
+          {t(lang, 'openPresentation')}
+        </button>
         <button type="button" onClick={() => setPanel('help')} aria-keyshortcuts="?">
           {t(lang, 'keysButton')}
         </button>

@@ -1,6 +1,8 @@
 // Where the chair is in the meeting mode (which meeting, which agenda item), kept in this
 // computer's storage: after a crash or a closed lid, the app opens on the same meeting and item.
-const KEY = 'tb-register-meeting-mode';
+/** The storage key: the presentation view listens for it changing. */
+export const PLACE_KEY = 'tb-register-meeting-mode';
+const KEY = PLACE_KEY;
 
 interface Place {
   meeting: string;

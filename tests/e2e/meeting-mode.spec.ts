@@ -230,3 +230,39 @@ test('the mode reopens on the same meeting and item after the page is gone', asy
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(result.violations.map((v) => v.id)).toEqual([]);
 });
+
+test('the presentation view follows the chair in a second page, and shows a besluit once it is recorded', async ({ page, shell }, testInfo) => {
+  const meeting = await call(shell, 'meeting.create', { date: '2026-11-30', kind: 'evaluatiemoment' });
+  await call(shell, 'agenda.add', { meeting: meeting.number, title: 'Prioriteiten C&R', purpose: 'besluitvorming', proposal: 'Het TB stelt de rangorde vast.', links: { dossiers: [2, 3] }, position: 2 });
+  await call(shell, 'meeting.setState', { number: meeting.number, state: 'agenda_vastgesteld' });
+  await call(shell, 'meeting.setState', { number: meeting.number, state: 'in_vergadering' });
+  await page.goto(shell.url);
+  await page.getByRole('navigation').getByRole('button', { name: 'Vergaderingen', exact: true }).click();
+  await page.getByRole('button', { name: meeting.number, exact: true }).click();
+  await page.getByTestId('open-meeting-mode').click();
+  await expect(page.getByTestId('mode-entries')).toBeFocused();
+
+  // W opens the presentation: a second page of the same browser context, the same token.
+  const [presentation] = await Promise.all([page.context().waitForEvent('page'), page.keyboard.press('w')]);
+  await presentation.setViewportSize({ width: 1920, height: 1080 });
+  await expect(presentation.getByTestId('presentation-item')).toHaveText('1. Opening en vaststelling van de agenda');
+  // The chair moves on: the projector follows.
+  await page.bringToFront();
+  await page.getByTestId('mode-entries').focus();
+  await page.keyboard.press('PageDown');
+  await expect(presentation.getByTestId('presentation-item')).toHaveText('2. Prioriteiten C&R');
+  // A besluit recorded in the first page shows in the second.
+  await page.keyboard.press('b');
+  await page.keyboard.press('Enter');
+  await expect(presentation.getByRole('heading', { level: 2 })).toHaveText('Besluiten');
+  await expect(presentation.getByTestId('presentation')).toContainText('Het TB stelt de rangorde vast.');
+  // And a priority mark.
+  await expect(page.getByTestId('mode-entries')).toBeFocused();
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('mode-priority-2')).toHaveText('prioriteit, rang 1');
+  await expect(presentation.getByTestId('presentation-dossier-2')).toContainText('1 Dossier 2');
+  const result = await new AxeBuilder({ page: presentation }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(result.violations.map((v) => v.id)).toEqual([]);
+  await presentation.screenshot({ path: testInfo.outputPath('nl-presentation-1920.png') });
+});

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildHandlerTable, createApi, handlerGroups, type HandlerGroup } from '../../electron/api';
 import { CALL_NAMES } from '../../shared/contract';
-import { emptyRegister, type TestRegister } from '../support/register';
+import { emptyRegister, seededRegister, type TestRegister } from '../support/register';
 
 const HANDLER_GROUPS = handlerGroups();
 
@@ -52,3 +52,24 @@ describe('the handler table', () => {
     expect(r.call('dossier.list', {})).toEqual([]);
   });
 });
+
+describe('what a call touched', () => {
+  it('comes with every committed change, so a page reads only that again; reads and refusals carry none', () => {
+    const t = seededRegister();
+    try {
+      t.call('dossier.setPriority', { number: 2, priority: true, rank: 1 });
+      const ranked = t.api.invoke('dossier.setPriority', { number: 4, priority: true, rank: 1 });
+      // Dossier 4 took rank 1 and pushed dossier 2 to rank 2: both are read again, nothing else.
+      expect(ranked).toMatchObject({ ok: true, touched: { dossiers: [2, 4], actiepunten: [] } });
+      const linked = t.api.invoke('actiepunt.linkDossier', { number: 3, dossier: 4 });
+      expect(linked).toMatchObject({ ok: true, touched: { dossiers: [4], actiepunten: [3] } });
+      expect(t.api.invoke('dossier.get', { number: 4 })).not.toHaveProperty('touched');
+      expect(t.api.invoke('dossier.update', { number: 4, patch: { title: '' } })).not.toHaveProperty('touched');
+      expect(t.api.invoke('dossier.list', { numbers: [4, 2] })).toMatchObject({ ok: true, value: [{ number: 2 }, { number: 4 }] });
+      expect(t.api.invoke('actiepunt.list', { numbers: [3] })).toMatchObject({ ok: true, value: [{ number: 3, dossier: 4 }] });
+    } finally {
+      t.close();
+    }
+  });
+});
+

@@ -190,6 +190,29 @@ describe('the window', () => {
     expect(opened).toEqual(['https://wiki.eherkenning.nl/x/XIgMC']);
   });
 
+  it('opens the presentation view of our own page as a second window with the same lockdown, and nothing else', () => {
+    const { electron } = fakeElectron();
+    const opened: unknown[] = [];
+    createMainWindow(electron, { preload: 'p' }, (win) => opened.push(win));
+    const main = FakeWindow.created.at(-1)!;
+    const before = FakeWindow.created.length;
+    expect(main.webContents.openHandler!({ url: `${APP_INDEX_URL}#present=TB-2026-01` })).toEqual({ action: 'deny' });
+    expect(FakeWindow.created.length).toBe(before + 1);
+    const presentation = FakeWindow.created.at(-1)!;
+    expect(opened).toEqual([presentation]);
+    expect(presentation.loaded).toBe(`${APP_INDEX_URL}#present=TB-2026-01`);
+    expect(presentation.options.webPreferences).toEqual(main.options.webPreferences);
+    // Its own navigation and window rules are those of the main window.
+    const prevent = vi.fn();
+    presentation.webContents.listeners.get('will-navigate')!({ preventDefault: prevent, url: 'https://example.org/' });
+    expect(prevent).toHaveBeenCalled();
+    // Another page of ours, or a look-alike address, opens nothing.
+    for (const url of [`${APP_INDEX_URL}#other`, 'app://tb-register/index.html?present=x#present=TB-2026-01', 'https://tb-register/index.html#present=TB-2026-01']) {
+      expect(main.webContents.openHandler!({ url })).toEqual({ action: 'deny' });
+    }
+    expect(FakeWindow.created.length).toBe(before + 1);
+  });
+
   it('denies every permission request and check', () => {
     const { electron } = fakeElectron();
     createMainWindow(electron, { preload: 'p' });
@@ -273,7 +296,7 @@ describe('the menu', () => {
 });
 
 describe('the preload', () => {
-  it('exposes one object with three functions, and no channel the page can choose', async () => {
+  it('exposes one object with four functions, and no channel the page can choose', async () => {
     const exposed: Array<[string, Record<string, unknown>]> = [];
     const invoked: unknown[][] = [];
     vi.doMock('electron', () => ({
@@ -284,7 +307,7 @@ describe('the preload', () => {
     vi.doUnmock('electron');
     expect(exposed.map(([key]) => key)).toEqual(['tbRegister']);
     const bridge = exposed[0]![1];
-    expect(Object.keys(bridge).sort()).toEqual(['chooseFolder', 'invoke', 'onMenu']);
+    expect(Object.keys(bridge).sort()).toEqual(['chooseFolder', 'invoke', 'onChanged', 'onMenu']);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
     await (bridge.invoke as (n: string, i: unknown) => Promise<unknown>)('dossier.list', {});
     expect(invoked).toEqual([[CHANNELS.invoke, 'dossier.list', {}]]);

@@ -121,4 +121,29 @@ describe('the browser shell bridge', () => {
       expect(reply.body).not.toContain('not to be served');
     }
   });
+
+  it('tells a page with the token, over server-sent events, that the register changed, and only after a committed change', async () => {
+    const refused = await request({ method: 'GET', path: '/api/events?token=wrong', headers: { host: `127.0.0.1:${server.port}` } });
+    expect(refused.status).toBe(401);
+    const foreign = await request({ method: 'GET', path: `/api/events?token=${server.token}`, headers: { host: `127.0.0.1:${server.port}`, origin: 'http://evil.example' } });
+    expect(foreign.status).toBe(403);
+    const events: string[] = [];
+    const stream = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: server.port, method: 'GET', path: `/api/events?token=${server.token}`, headers: { host: `127.0.0.1:${server.port}` } }, resolve);
+      req.on('error', reject);
+      req.end();
+    });
+    expect(stream.statusCode).toBe(200);
+    expect(stream.headers['content-type']).toMatch(/^text\/event-stream/);
+    stream.on('data', (chunk: Buffer) => events.push(chunk.toString('utf8')));
+    // A read and a refused edit say nothing; an edit does.
+    await call('dossier.get', { number: 4 });
+    await call('dossier.update', { number: 4, patch: { title: '' } });
+    await call('dossier.update', { number: 4, patch: { planning: 'Na de zomer' } });
+    await expect.poll(() => events.join('')).toContain('event: changed');
+    const changes = events.join('').split('\n').filter((l) => l.startsWith('data: '));
+    expect(changes).toEqual(['data: {"call":"dossier.update"}']);
+    stream.destroy();
+  });
 });
+

@@ -1,0 +1,91 @@
+// The presentation view (issue 12): a second window or tab, read-only, for the projector. It
+// follows the chair's current item (kept in the computer's local storage by the meeting mode;
+// the storage event reaches every other page of the same origin) and re-reads the meeting the
+// moment the register changes (the shell's change notifications). Large type, nothing to click.
+import { useEffect, useState } from 'react';
+import { formatDutchDate } from '../../shared/dates';
+import { t } from '../../shared/i18n';
+import type { Meeting } from '../../shared/meeting';
+import { formatPhase } from '../../shared/phase';
+import { invoke, onRegisterChanged } from '../client';
+import { describeOutcome } from '../meeting/describe';
+import { useRegister } from '../stores/register';
+import { useUi } from '../stores/ui';
+import { keptPlace, PLACE_KEY } from './place';
+
+export function PresentationView({ number }: { number: string }) {
+  const lang = useUi((s) => s.lang);
+  const { dossiers, load } = useRegister();
+  const [meeting, setMeeting] = useState<Meeting | null>(null);
+  const [itemId, setItemId] = useState<number | null>(() => keptPlace(number));
+
+  useEffect(() => {
+    const read = () => void invoke('meeting.get', { number }).then((r) => r.ok && setMeeting(r.value));
+    read();
+    void load();
+    const stop = onRegisterChanged(() => {
+      read();
+      void load();
+    });
+    const follow = (event: StorageEvent) => {
+      if (event.key === PLACE_KEY) setItemId(keptPlace(number));
+    };
+    window.addEventListener('storage', follow);
+    return () => {
+      stop();
+      window.removeEventListener('storage', follow);
+    };
+  }, [number, load]);
+  useEffect(() => {
+    document.documentElement.lang = lang === 'nl' ? 'nl-NL' : 'en';
+    document.title = `${t(lang, 'presentation')} · ${number}`;
+  }, [lang, number]);
+
+  const item = meeting?.items.find((i) => i.id === itemId) ?? meeting?.items.find((i) => i.state === 'open') ?? meeting?.items[0];
+  return (
+    <main className="presentation" data-testid="presentation">
+      {meeting && item ? (
+        <>
+          <p className="presentation-meeting">
+            {meeting.number} · {formatDutchDate(meeting.date)}
+          </p>
+          <h1 data-testid="presentation-item">
+            {item.number}. {item.title}
+          </h1>
+          {item.proposal && (
+            <p className="presentation-proposal">
+              <strong>{t(lang, 'proposal')}:</strong> {item.proposal}
+            </p>
+          )}
+          {item.links.dossiers.length > 0 && (
+            <ul className="presentation-dossiers" aria-label={t(lang, 'dossiers')}>
+              {item.links.dossiers.map((n) => {
+                const d = dossiers.find((x) => x.number === n);
+                return (
+                  <li key={n} data-testid={`presentation-dossier-${n}`}>
+                    <span className="rank">{d?.priority ? (d.priorityRank ?? '★') : '–'}</span> {t(lang, 'linkedDossier', { number: n })}: {d?.title}
+                    <span className="presentation-phase"> · {d?.phase ? formatPhase(d.phase, lang) : '–'}</span>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          {item.outcomes.some((o) => o.kind === 'besluit') && (
+            <section aria-labelledby="presentation-besluiten">
+              <h2 id="presentation-besluiten">{t(lang, 'decisionsHere')}</h2>
+              <ul className="presentation-besluiten">
+                {item.outcomes
+                  .filter((o) => o.kind === 'besluit')
+                  .map((o) => (
+                    <li key={o.id}>{describeOutcome(lang, o)}</li>
+                  ))}
+              </ul>
+            </section>
+          )}
+        </>
+      ) : (
+        <p>{t(lang, 'loading')}</p>
+      )}
+    </main>
+  );
+}
