@@ -143,6 +143,8 @@ const exportHandlers = (jobs: ExportJobs, open: FileOpener): HandlerGroup => ({
 const profileHandlers: HandlerGroup = {
   'profile.get': (_reg, _input, { profile }) => profile.state(),
   'profile.set': (_reg, input, { profile }) => profile.set(input),
+  'place.get': (_reg, _input, { profile }) => profile.place(),
+  'place.set': (_reg, input, { profile }) => profile.setPlace(input.place),
 };
 
 const backupHandlers: HandlerGroup = {
@@ -159,7 +161,7 @@ const OUTSIDE_TRANSACTION: ReadonlySet<CallName> = new Set(['backup.create', 'ba
 /** Calls that work beside the register (its backups), so they still answer when it cannot be opened. */
 const BESIDE_THE_REGISTER: ReadonlySet<CallName> = new Set(['backup.restore', 'backup.list']);
 /** Calls about the person at the computer, not the register: no transaction, no undo step. */
-const WITHOUT_THE_REGISTER: ReadonlySet<CallName> = new Set(['profile.get', 'profile.set']);
+const WITHOUT_THE_REGISTER: ReadonlySet<CallName> = new Set(['profile.get', 'profile.set', 'place.get', 'place.set']);
 
 /** Every handler group; export jobs live as long as the api that started them. */
 export function handlerGroups(jobs: ExportJobs = new ExportJobs(), open: FileOpener = systemFileOpener()): HandlerGroup[] {

@@ -6,16 +6,33 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PROFILE_ROLES, type Profile, type ProfileState } from '../shared/domain';
-import { profileSetInput } from '../shared/schemas';
+import { meetingPlace, profileSetInput } from '../shared/schemas';
+import type { MeetingPlace } from '../shared/meeting';
 import { writeTemp } from './export/atomic-file';
 import { tempNameFor } from './leftovers';
 
 export interface ProfileStore {
   state(): ProfileState;
   set(profile: Profile): ProfileState;
+  /** Where this person was in a meeting's Vergadermodus (issue 12): the app reopens there after a crash. */
+  place(): MeetingPlace | null;
+  setPlace(place: MeetingPlace | null): MeetingPlace | null;
 }
 
 export const PROFILE_FILE = 'profile.json';
+export const PLACE_FILE = 'meeting-place.json';
+
+/** A small file written whole or not at all: a temporary file, flushed, renamed over it. */
+function writeWhole(dir: string, file: string, value: unknown): void {
+  fs.mkdirSync(dir, { recursive: true });
+  const temp = tempNameFor(file);
+  try {
+    writeTemp(temp, Buffer.from(JSON.stringify(value, null, 2)));
+    fs.renameSync(temp, file);
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}
 
 /** The computer's user name, as the default the first-start question offers. */
 function systemUserName(): string {
@@ -41,19 +58,26 @@ export function fileProfileStore(dir: string, suggestedName: string = systemUser
     }
   };
   let cached: Profile | null | undefined;
+  const placeFile = path.join(dir, PLACE_FILE);
   return {
     state: () => ({ profile: (cached ??= read()), suggestedName }),
     set: (profile) => {
-      fs.mkdirSync(dir, { recursive: true });
-      const temp = tempNameFor(file);
-      try {
-        writeTemp(temp, Buffer.from(JSON.stringify(profile, null, 2)));
-        fs.renameSync(temp, file);
-      } finally {
-        fs.rmSync(temp, { force: true });
-      }
+      writeWhole(dir, file, profile);
       cached = { name: profile.name, role: profile.role };
       return { profile: cached, suggestedName };
+    },
+    place: () => {
+      try {
+        const parsed = meetingPlace.safeParse(JSON.parse(fs.readFileSync(placeFile, 'utf8')));
+        return parsed.success ? parsed.data : null;
+      } catch {
+        return null;
+      }
+    },
+    setPlace: (place) => {
+      if (place === null) fs.rmSync(placeFile, { force: true });
+      else writeWhole(dir, placeFile, place);
+      return place;
     },
   };
 }
@@ -61,12 +85,15 @@ export function fileProfileStore(dir: string, suggestedName: string = systemUser
 /** A profile held in memory only: for the tests and for scripts that name no user folder. */
 export function memoryProfileStore(profile: Profile | null = null, suggestedName = ''): ProfileStore {
   let current = profile;
+  let where: MeetingPlace | null = null;
   return {
     state: () => ({ profile: current, suggestedName }),
     set: (next) => {
       current = { name: next.name, role: next.role };
       return { profile: current, suggestedName };
     },
+    place: () => where,
+    setPlace: (place) => (where = place),
   };
 }
 

@@ -21,6 +21,7 @@ import { OverviewView } from './views/OverviewView';
 import { MeetingsView } from './views/MeetingsView';
 import { DecisionsView } from './views/DecisionsView';
 import { MeetingMode } from './meeting-mode/MeetingMode';
+import { recoverPlace } from './meeting-mode/place';
 
 const VIEW_COMPONENTS: Record<View, () => React.JSX.Element | null> = {
   overview: OverviewView,
@@ -76,6 +77,8 @@ export function App() {
   useEffect(() => {
     void load();
     void useProfile.getState().load();
+    // A meeting mode open when the app stopped (a crash, a closed lid, a restarted shell) opens again.
+    void recoverPlace().then((meeting) => meeting && !useUi.getState().meetingMode && useUi.getState().setMeetingMode(meeting));
     window.addEventListener('keydown', onKey);
     const unsubscribe = desktop()?.onMenu(onMenu);
     return () => {

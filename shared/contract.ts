@@ -17,7 +17,7 @@ import type {
   ProfileState,
 } from './domain';
 import type { ExportJob } from './exports';
-import type { AgendaItem, AgendaTemplate, ChangesSince, Decision, Discussion, FrozenMeeting, Meeting, MeetingSummary, Outcome } from './meeting';
+import type { AgendaItem, AgendaTemplate, ChangesSince, Decision, Discussion, FrozenMeeting, Meeting, MeetingPlace, MeetingSummary, Outcome } from './meeting';
 import type { PhaseState } from './phase';
 
 interface CallSpec<I extends z.ZodType, R> {
@@ -92,6 +92,9 @@ export const contract = {
   /** Who works on this computer (kept beside the user's data, not in the register). */
   'profile.get': call<ProfileState>()(s.none),
   'profile.set': call<ProfileState>()(s.profileSetInput),
+  /** Where this person was in a meeting's Vergadermodus: the app reopens there after a crash or a restart. */
+  'place.get': call<MeetingPlace | null>()(s.none),
+  'place.set': call<MeetingPlace | null>()(s.placeSetInput),
 
   'backup.list': call<BackupInfo[]>()(s.none),
   'backup.create': call<BackupInfo>()(s.none),

@@ -240,3 +240,9 @@ export interface AgendaTemplateItem {
 export interface AgendaTemplate {
   items: AgendaTemplateItem[];
 }
+
+/** Where someone is in a meeting's Vergadermodus (kept beside their profile, not in the register). */
+export interface MeetingPlace {
+  meeting: string;
+  item: number | null;
+}

@@ -384,6 +384,9 @@ export const meetingSetStateInput = z
   .refine((s) => s.state !== 'vastgesteld' || s.approval !== undefined, { error: 'must name the meeting that approves the besluitenlijst', path: ['approval'] });
 
 export const meetingRefInput = z.strictObject({ number: meetingRef });
+/** Where someone is in a meeting's Vergadermodus: the meeting, and the agenda item (by id). */
+export const meetingPlace = z.strictObject({ meeting: meetingRef, item: rowId.nullable() });
+export const placeSetInput = z.strictObject({ place: meetingPlace.nullable() });
 export const meetingAsOfInput = z.strictObject({ number: meetingRef, stage: oneOf(FREEZE_STAGES).optional() });
 /** A year of meetings and besluiten. */
 const year = z.number({ error: 'must be a year' }).int({ error: 'must be a year' }).min(1900, { error: 'must be a year from 1900 to 2999' }).max(2999, { error: 'must be a year from 1900 to 2999' });

@@ -65,6 +65,10 @@ export function MeetingMode({ number, onExit }: { number: string; onExit(): void
     return () => clearInterval(timer);
   }, []);
   const ready = meeting?.number === number ? meeting : null;
+  // A meeting no longer in session (closed in another window, or since the place was kept) has no mode.
+  useEffect(() => {
+    if (ready && ready.state !== 'in_vergadering' && ready.state !== 'agenda_vastgesteld') onExit();
+  }, [ready?.state]);
   // The phases at the previous TB, once: the column "vorige TB".
   const previousDate = useRegister((s) => s.meetings.find((m) => m.number === ready?.previous)?.date ?? null);
   useEffect(() => {

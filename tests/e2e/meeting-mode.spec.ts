@@ -266,3 +266,36 @@ test('the presentation view follows the chair in a second page, and shows a besl
   expect(result.violations.map((v) => v.id)).toEqual([]);
   await presentation.screenshot({ path: testInfo.outputPath('nl-presentation-1920.png') });
 });
+
+test('a crash mid-meeting loses no committed keystroke, and the restarted shell reopens the mode on the same item', async ({ page, shell }) => {
+  const meeting = await call(shell, 'meeting.create', { date: '2026-11-30', kind: 'evaluatiemoment' });
+  await call(shell, 'agenda.add', { meeting: meeting.number, title: 'Prioriteiten C&R', purpose: 'besluitvorming', proposal: 'Het TB stelt de rangorde vast.', links: { dossiers: [2, 3] }, position: 3 });
+  await call(shell, 'meeting.setState', { number: meeting.number, state: 'agenda_vastgesteld' });
+  await call(shell, 'meeting.setState', { number: meeting.number, state: 'in_vergadering' });
+  await page.goto(shell.url);
+  await page.getByRole('navigation').getByRole('button', { name: 'Vergaderingen', exact: true }).click();
+  await page.getByRole('button', { name: meeting.number, exact: true }).click();
+  await page.getByTestId('open-meeting-mode').click();
+  await expect(page.getByTestId('mode-entries')).toBeFocused();
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('meeting-mode').getByRole('heading', { level: 3, name: /Agendapunt 3: Prioriteiten C&R/ })).toBeVisible();
+  await page.keyboard.press('b');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('mode-recorded')).toContainText('Het TB stelt de rangorde vast.');
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('mode-priority-2')).toHaveText('prioriteit, rang 1');
+
+  // The shell dies mid-meeting (SIGKILL) and comes back on another port with another token.
+  await shell.crashAndRestart();
+  await page.goto(shell.url);
+  await expect(page.getByTestId('meeting-mode').getByRole('heading', { level: 3, name: /Agendapunt 3: Prioriteiten C&R/ })).toBeVisible();
+  await expect(page.getByTestId('mode-recorded')).toContainText('Het TB stelt de rangorde vast.');
+  await expect(page.getByTestId('mode-priority-2')).toHaveText('prioriteit, rang 1');
+  const held = await shell.readRegister((db) => db.prepare(`SELECT kind, text, rank FROM outcome ORDER BY id`).all());
+  expect(held).toEqual([
+    { kind: 'besluit', text: 'Het TB stelt de rangorde vast.', rank: null },
+    { kind: 'prioriteit', text: null, rank: 1 },
+  ]);
+});

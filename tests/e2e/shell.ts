@@ -23,6 +23,8 @@ export interface Shell {
    * backup API, a consistent copy of every committed row) and reads that.
    */
   readRegister<T>(read: (db: Database.Database) => T): Promise<T>;
+  /** Kills the shell without warning (SIGKILL, as a crash or a power cut) and starts it again on the same register and user folder: a new port, a new token, a new `url`. */
+  crashAndRestart(): Promise<void>;
 }
 
 async function readThroughBackup<T>(url: string, dbFile: string, read: (db: Database.Database) => T): Promise<T> {
@@ -57,7 +59,7 @@ function damage(file: string): void {
 /** The profile the tests work as, unless a test asks for a first start (null). */
 export const TEST_PROFILE = { name: 'Secretariaat TB', role: 'secretaris' } as const;
 
-async function startShell(env: NodeJS.ProcessEnv, extra: number, damaged: boolean, profile: typeof TEST_PROFILE | null): Promise<{ shell: Shell; child: ChildProcess }> {
+async function startShell(env: NodeJS.ProcessEnv, extra: number, damaged: boolean, profile: typeof TEST_PROFILE | null): Promise<{ shell: Shell; child: () => ChildProcess }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tb-e2e-'));
   // The user's data folder of this run: its profile.json says who works here.
   const home = path.join(dir, 'home');
@@ -76,10 +78,34 @@ async function startShell(env: NodeJS.ProcessEnv, extra: number, damaged: boolea
     if (backup.status !== 0) throw new Error(`backup failed: ${backup.stderr}`);
     damage(dbFile);
   }
+  const launch = () => launchWeb(env, dbFile, home, exportDir, opener);
+  let running = await launch();
+  const shell: Shell = {
+    url: running.url,
+    dbFile,
+    exportDir,
+    openedLog,
+    readRegister: (read) => readThroughBackup(shell.url, dbFile, read),
+    async crashAndRestart() {
+      // tsx runs the shell in a child of its own: the whole process group dies, as in a crash.
+      const exited = new Promise((resolve) => running.child.once('exit', resolve));
+      process.kill(-running.child.pid!, 'SIGKILL');
+      await exited;
+      running = await launch();
+      shell.url = running.url;
+    },
+  };
+  return { shell, child: () => running.child };
+}
+
+/** The browser shell on `dbFile`, its user folder `home`; resolves with the address it prints. */
+async function launchWeb(env: NodeJS.ProcessEnv, dbFile: string, home: string, exportDir: string, opener: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(TSX, ['electron/web.ts', '--db', dbFile, '--port', '0'], {
     cwd: ROOT,
     env: { ...env, TB_REGISTER_HOME: home, TB_REGISTER_EXPORT_DIR: exportDir, TB_REGISTER_OPENER: opener },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so a crash can take tsx and the shell it runs at once.
+    detached: true,
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -96,7 +122,7 @@ async function startShell(env: NodeJS.ProcessEnv, extra: number, damaged: boolea
     child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`browser shell exited with ${code}: ${err}`)));
   });
-  return { shell: { url, dbFile, exportDir, openedLog, readRegister: (read) => readThroughBackup(url, dbFile, read) }, child };
+  return { url, child };
 }
 
 export const test = base.extend<{ shell: Shell; registerSize: number; registerDamaged: boolean; profile: typeof TEST_PROFILE | null }>({
@@ -108,7 +134,12 @@ export const test = base.extend<{ shell: Shell; registerSize: number; registerDa
   shell: async ({ registerSize, registerDamaged, profile }, use) => {
     const { shell, child } = await startShell({ ...process.env, TB_REGISTER_NOW: '2026-11-30T10:00:00' }, registerSize, registerDamaged, profile);
     await use(shell);
-    child.kill('SIGTERM');
+    // The whole group: tsx and the shell it runs.
+    try {
+      process.kill(-child().pid!, 'SIGTERM');
+    } catch {
+      child().kill('SIGTERM');
+    }
   },
 });
 

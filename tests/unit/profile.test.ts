@@ -86,3 +86,23 @@ describe('the author of a change', () => {
     }
   });
 });
+
+describe('the place in a meeting mode', () => {
+  it('is kept beside the profile, whole, and read back after a restart; a damaged file is no place', () => {
+    const dir = tempDir();
+    const store = fileProfileStore(dir, 'sanne');
+    expect(store.place()).toBeNull();
+    store.setPlace({ meeting: 'TB-2026-01', item: 7 });
+    expect(fileProfileStore(dir, 'sanne').place()).toEqual({ meeting: 'TB-2026-01', item: 7 });
+    fs.writeFileSync(path.join(dir, 'meeting-place.json'), '{"meeting": "TB 1", "item": -3}');
+    expect(fileProfileStore(dir, 'sanne').place()).toBeNull();
+    store.setPlace(null);
+    expect(fs.existsSync(path.join(dir, 'meeting-place.json'))).toBe(false);
+    // Through the contract, with no register involved.
+    const api = createApi(seededRegister().reg, handlerGroups(), store);
+    expect(api.invoke('place.set', { place: { meeting: 'TB-2026-02', item: null } })).toMatchObject({ ok: true, value: { meeting: 'TB-2026-02', item: null } });
+    expect(api.invoke('place.get', {})).toMatchObject({ ok: true, value: { meeting: 'TB-2026-02', item: null } });
+    expect(api.invoke('place.set', { place: { meeting: 'TB-2026-02', item: 'x' } })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'place.item' } });
+  });
+});
+
