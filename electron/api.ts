@@ -108,7 +108,7 @@ const author = (context: CallContext) => context.profile.state().profile;
 
 const meetingHandlers: HandlerGroup = {
   'meeting.list': listMeetings,
-  'meeting.get': (reg, input) => getMeeting(reg, input.number),
+  'meeting.get': (reg, input) => getMeeting(reg, input.number, { withList: input.actiepuntenlijst }),
   'meeting.create': createMeeting,
   'meeting.update': updateMeeting,
   'meeting.setState': (reg, input, context) => setMeetingState(reg, input, author(context)),
@@ -192,7 +192,7 @@ export interface Api {
    * Tells `listener` after every call that changed the register (committed), with the call's name:
    * how the shells let their other windows know (the presentation view). Returns the unsubscribe.
    */
-  onChange(listener: (call: string) => void): () => void;
+  onChange(listener: (call: string, touched: Touched | null) => void): () => void;
 }
 
 /**
@@ -202,11 +202,11 @@ export interface Api {
 export function createApi(source: Register | RegisterHost, groups: readonly HandlerGroup[] = handlerGroups(), profile: ProfileStore = memoryProfileStore()): Api {
   const table = buildHandlerTable(groups);
   const host = source instanceof RegisterHost ? source : RegisterHost.adopt(source);
-  const listeners = new Set<(call: string) => void>();
-  const changed = (call: string) => {
+  const listeners = new Set<(call: string, touched: Touched | null) => void>();
+  const changed = (call: string, touched: Touched | null = null) => {
     for (const listener of listeners) {
       try {
-        listener(call);
+        listener(call, touched);
       } catch (error) {
         console.error('[api] a change listener failed', error);
       }
@@ -254,7 +254,7 @@ export function createApi(source: Register | RegisterHost, groups: readonly Hand
       })();
       // Told only once committed: a listener never hears of a change that was rolled back.
       if (touched) {
-        changed(name);
+        changed(name, touched);
         return { ok: true, value, touched };
       }
       return { ok: true, value };

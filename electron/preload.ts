@@ -12,8 +12,8 @@ export const bridge = {
     return () => void ipcRenderer.removeListener(CHANNELS.menu, handler);
   },
   /** After every committed change to the register, in any window: the call's name. */
-  onChanged: (listener: (call: string) => void) => {
-    const handler = (_event: IpcRendererEvent, call: unknown) => typeof call === 'string' && listener(call);
+  onChanged: (listener: (call: string, touched: unknown) => void) => {
+    const handler = (_event: IpcRendererEvent, call: unknown, touched: unknown) => typeof call === 'string' && listener(call, touched ?? null);
     ipcRenderer.on(CHANNELS.changed, handler);
     return () => void ipcRenderer.removeListener(CHANNELS.changed, handler);
   },

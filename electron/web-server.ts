@@ -61,8 +61,8 @@ export async function startWebServer(api: Api, options: WebServerOptions): Promi
   });
 
   const streams = new Set<http.ServerResponse>();
-  const unsubscribe = api.onChange((call) => {
-    const event = `event: changed\ndata: ${JSON.stringify({ call })}\n\n`;
+  const unsubscribe = api.onChange((call, touched) => {
+    const event = `event: changed\ndata: ${JSON.stringify({ call, touched })}\n\n`;
     for (const stream of streams) stream.write(event);
   });
   const heartbeat = setInterval(() => {

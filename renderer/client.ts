@@ -1,7 +1,7 @@
 // The renderer's one road to the register: the contract, over Electron's preload bridge when it is
 // there, else over the browser shell's token-guarded HTTP bridge.
 import type { CallInput, CallName, CallResult } from '../shared/contract';
-import type { Envelope } from '../shared/errors';
+import type { Envelope, Touched } from '../shared/errors';
 import { PRESENT_PREFIX } from '../shared/bridge';
 
 interface PreloadBridge {
@@ -11,7 +11,7 @@ interface PreloadBridge {
   /** The application menu's actions; returns the unsubscribe. */
   onMenu(listener: (action: string) => void): () => void;
   /** After every committed change to the register, from any window; returns the unsubscribe. */
-  onChanged(listener: (call: string) => void): () => void;
+  onChanged(listener: (call: string, touched: unknown) => void): () => void;
 }
 
 declare global {
@@ -56,20 +56,27 @@ export function invoke<N extends CallName>(name: N, input?: CallInput<N>): Promi
  * (the presentation view follows the main window): over the Electron bridge, or the browser
  * shell's server-sent events (the token in the address, as an EventSource sends no headers).
  */
-export function onRegisterChanged(listener: (call: string) => void): () => void {
+export function onRegisterChanged(listener: (call: string, touched: Touched | null) => void): () => void {
   const bridge = window.tbRegister;
-  if (bridge) return bridge.onChanged(listener);
+  if (bridge) return bridge.onChanged((call, touched) => listener(call, asTouched(touched)));
   const events = new EventSource(`/api/events?token=${encodeURIComponent(browserToken())}`);
   const handler = (event: MessageEvent<string>) => {
     try {
-      const { call } = JSON.parse(event.data) as { call?: unknown };
-      if (typeof call === 'string') listener(call);
+      const { call, touched } = JSON.parse(event.data) as { call?: unknown; touched?: unknown };
+      if (typeof call === 'string') listener(call, asTouched(touched));
     } catch {
       // Not one of ours: nothing to tell.
     }
   };
   events.addEventListener('changed', handler as EventListener);
   return () => events.close();
+}
+
+/** What a change touched, as the shell sent it; null when it is not that shape. */
+function asTouched(value: unknown): Touched | null {
+  const v = value as Partial<Touched> | null;
+  const numbers = (list: unknown) => Array.isArray(list) && list.every((n) => Number.isInteger(n));
+  return v && numbers(v.dossiers) && numbers(v.actiepunten) ? { dossiers: v.dossiers!, actiepunten: v.actiepunten! } : null;
 }
 
 /** Opens the presentation view of a meeting: a second window (Electron) or tab (browser shell) with the same token. */

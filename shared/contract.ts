@@ -64,7 +64,7 @@ export const contract = {
   'actiepunt.audit': call<AuditEntry[]>()(s.byNumber),
 
   'meeting.list': call<MeetingSummary[]>()(s.meetingListInput),
-  'meeting.get': call<Meeting>()(s.meetingRefInput),
+  'meeting.get': call<Meeting>()(s.meetingGetInput),
   /** A new meeting, its agenda from the template, with the items earlier meetings doorgeschoven. */
   'meeting.create': call<Meeting>()(s.meetingCreateInput),
   'meeting.update': call<Meeting>()(s.meetingUpdateInput),

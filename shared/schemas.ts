@@ -384,6 +384,8 @@ export const meetingSetStateInput = z
   .refine((s) => s.state !== 'vastgesteld' || s.approval !== undefined, { error: 'must name the meeting that approves the besluitenlijst', path: ['approval'] });
 
 export const meetingRefInput = z.strictObject({ number: meetingRef });
+/** A meeting; `actiepuntenlijst: false` leaves its actiepuntenlijst out (the meeting mode and the projector do not show it). */
+export const meetingGetInput = z.strictObject({ number: meetingRef, actiepuntenlijst: z.boolean({ error: 'must be true or false' }).default(true) });
 /** Where someone is in a meeting's Vergadermodus: the meeting, and the agenda item (by id). */
 export const meetingPlace = z.strictObject({ meeting: meetingRef, item: rowId.nullable() });
 export const placeSetInput = z.strictObject({ place: meetingPlace.nullable() });

@@ -72,8 +72,8 @@ export function startApp(electron: ElectronModule, options: StartOptions): Start
   registerIpc(electron, api, () => mainWindow);
   // Every window hears of every committed change (the presentation view follows the main one).
   const windows = new Set<BrowserWindowLike>();
-  api.onChange((call) => {
-    for (const win of windows) win.webContents.send(CHANNELS.changed, call);
+  api.onChange((call, touched) => {
+    for (const win of windows) win.webContents.send(CHANNELS.changed, call, touched);
   });
   const send = (action: string) => mainWindow?.webContents.send(CHANNELS.menu, action);
   electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(menuTemplate(send)));

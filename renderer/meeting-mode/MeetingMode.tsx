@@ -48,7 +48,7 @@ const isTyping = (target: EventTarget | null) => !!(target as HTMLElement | null
 export function MeetingMode({ number, onExit }: { number: string; onExit(): void }) {
   const lang = useUi((s) => s.lang);
   const { dossiers, actiepunten, jaarplan, version } = useRegister();
-  const { meeting, load } = useMeeting();
+  const { meeting, error, number: loaded, load } = useMeeting();
   const [itemId, setItemId] = useState<number | null>(() => keptPlace(number));
   const [focus, setFocus] = useState(0);
   const [panel, setPanel] = useState<Panel | null>(null);
@@ -59,16 +59,18 @@ export function MeetingMode({ number, onExit }: { number: string; onExit(): void
   const [now, setNow] = useState(() => Date.now());
   const list = useRef<HTMLDivElement>(null);
 
-  useEffect(() => void load(number), [number, version, load]);
+  useEffect(() => void load(number, true), [number, version, load]);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
   const ready = meeting?.number === number ? meeting : null;
-  // A meeting no longer in session (closed in another window, or since the place was kept) has no mode.
+  // A meeting no longer in session (closed in another window, or since the place was kept), or one
+  // this register does not hold (the place was kept for another register), has no mode.
   useEffect(() => {
     if (ready && ready.state !== 'in_vergadering' && ready.state !== 'agenda_vastgesteld') onExit();
-  }, [ready?.state]);
+    if (loaded === number && error) onExit();
+  }, [ready?.state, loaded, error]);
   // The phases at the previous TB, once: the column "vorige TB".
   const previousDate = useRegister((s) => s.meetings.find((m) => m.number === ready?.previous)?.date ?? null);
   useEffect(() => {

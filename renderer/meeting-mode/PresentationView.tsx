@@ -6,27 +6,32 @@ import { useEffect, useState } from 'react';
 import { formatDutchDate } from '../../shared/dates';
 import { t } from '../../shared/i18n';
 import type { Meeting } from '../../shared/meeting';
+import type { DossierSummary } from '../../shared/domain';
 import { formatPhase } from '../../shared/phase';
 import { invoke, onRegisterChanged } from '../client';
 import { describeOutcome } from '../meeting/describe';
-import { useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
 import { keptPlace, PLACE_KEY } from './place';
 
 export function PresentationView({ number }: { number: string }) {
   const lang = useUi((s) => s.lang);
-  const { dossiers, load } = useRegister();
   const [meeting, setMeeting] = useState<Meeting | null>(null);
+  const [dossiers, setDossiers] = useState<DossierSummary[]>([]);
   const [itemId, setItemId] = useState<number | null>(() => keptPlace(number));
 
+  // What the projector shows of the register: the meeting (without its actiepuntenlijst) and the
+  // dossiers its agenda is about, read again after every change (never the whole register).
   useEffect(() => {
-    const read = () => void invoke('meeting.get', { number }).then((r) => r.ok && setMeeting(r.value));
-    read();
-    void load();
-    const stop = onRegisterChanged(() => {
-      read();
-      void load();
-    });
+    const read = async () => {
+      const got = await invoke('meeting.get', { number, actiepuntenlijst: false });
+      if (!got.ok) return;
+      const numbers = [...new Set(got.value.items.flatMap((i) => i.links.dossiers))];
+      const list = numbers.length ? await invoke('dossier.list', { numbers }) : null;
+      setMeeting(got.value);
+      if (list?.ok) setDossiers(list.value);
+    };
+    void read();
+    const stop = onRegisterChanged(() => void read());
     const follow = (event: StorageEvent) => {
       if (event.key === PLACE_KEY) setItemId(keptPlace(number));
     };
@@ -35,7 +40,7 @@ export function PresentationView({ number }: { number: string }) {
       stop();
       window.removeEventListener('storage', follow);
     };
-  }, [number, load]);
+  }, [number]);
   useEffect(() => {
     document.documentElement.lang = lang === 'nl' ? 'nl-NL' : 'en';
     document.title = `${t(lang, 'presentation')} · ${number}`;

@@ -11,7 +11,8 @@ interface MeetingData {
   changes: ChangesSince | null;
   frozen: FrozenMeeting | null;
   error: CallError | null;
-  load(number: string): Promise<void>;
+  /** The meeting page reads all; the meeting mode (`lite`) leaves out the actiepuntenlijst and what changed. */
+  load(number: string, lite?: boolean): Promise<void>;
   loadFrozen(number: string, stage: FreezeStage | null): Promise<void>;
 }
 
@@ -21,15 +22,15 @@ export const useMeeting = create<MeetingData>((set, get) => ({
   changes: null,
   frozen: null,
   error: null,
-  async load(number) {
+  async load(number, lite = false) {
     if (get().number !== number) set({ number, meeting: null, changes: null, frozen: null, error: null });
     // The page shows as soon as the meeting is read; what changed since the previous TB follows.
-    const changes = invoke('meeting.changesSince', { number });
-    const meeting = await invoke('meeting.get', { number });
+    const changes = lite ? null : invoke('meeting.changesSince', { number });
+    const meeting = await invoke('meeting.get', { number, actiepuntenlijst: !lite });
     if (get().number !== number) return;
     set({ meeting: meeting.ok ? meeting.value : null, error: meeting.ok ? null : meeting.error });
     const changed = await changes;
-    if (get().number === number) set({ changes: changed.ok ? changed.value : null });
+    if (changed && get().number === number) set({ changes: changed.ok ? changed.value : null });
   },
   async loadFrozen(number, stage) {
     if (stage === null) return set({ frozen: null });

@@ -37,7 +37,22 @@ const storedView = (): View => {
   return (VIEWS as readonly string[]).includes(view ?? '') ? (view as View) : 'dossiers';
 };
 
-export const useUi = create<UiState>((set) => ({
+/** The element that had the keyboard when a panel opened: closing the panel gives it back (issue 12). */
+let opener: HTMLElement | null = null;
+function rememberOpener(opening: boolean): void {
+  if (opening && document.activeElement instanceof HTMLElement && document.activeElement !== document.body) opener = document.activeElement;
+}
+function returnFocus(): void {
+  const back = opener;
+  opener = null;
+  requestAnimationFrame(() => {
+    if (back?.isConnected) back.focus();
+    // Gone (the row scrolled away, the view changed): the view's own tab, never the page body.
+    else document.querySelector<HTMLElement>('nav.tabs [aria-current=page]')?.focus();
+  });
+}
+
+export const useUi = create<UiState>((set, get) => ({
   lang: storedLang(),
   view: storedView(),
   dossier: null,
@@ -54,8 +69,16 @@ export const useUi = create<UiState>((set) => ({
     sessionStorage.setItem(VIEW_KEY, view);
     set({ view });
   },
-  openDossier: (dossier) => set({ dossier }),
-  openActiepunt: (actiepunt) => set({ actiepunt }),
+  openDossier(dossier) {
+    rememberOpener(get().dossier === null && get().actiepunt === null);
+    set({ dossier });
+    if (dossier === null && get().actiepunt === null) returnFocus();
+  },
+  openActiepunt(actiepunt) {
+    rememberOpener(get().dossier === null && get().actiepunt === null);
+    set({ actiepunt });
+    if (actiepunt === null && get().dossier === null) returnFocus();
+  },
   setMeetingMode(meetingMode) {
     if (meetingMode === null) forgetPlace();
     else keepPlace(meetingMode, keptPlace(meetingMode));

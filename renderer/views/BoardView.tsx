@@ -66,7 +66,7 @@ export function BoardView() {
                         {formatPhase(d.phase, lang)}
                         {d.priority && ` · ★${d.priorityRank ?? ''}`}
                       </p>
-                      <button type="button" className="small" onClick={() => setMoving({ dossier: d, to: bucket })}>
+                      <button type="button" className="small" data-move={d.number} onClick={() => setMoving({ dossier: d, to: bucket })}>
                         {t(lang, 'move')}
                         <span className="visually-hidden"> {d.number}</span>
                       </button>
@@ -83,7 +83,19 @@ export function BoardView() {
           );
         })}
       </div>
-      {moving && <MoveDialog lang={lang} dossier={moving.dossier} to={moving.to} onClose={() => setMoving(null)} />}
+      {moving && (
+        <MoveDialog
+          lang={lang}
+          dossier={moving.dossier}
+          to={moving.to}
+          onClose={() => {
+            const number = moving.dossier.number;
+            setMoving(null);
+            // The card may have moved to another column: the keyboard goes to its button there.
+            requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-move="${number}"]`)?.focus());
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -3,7 +3,7 @@
 // changed since the previous TB, freezing the register and what a freeze adds to the file), the
 // exports beside bare library documents and the workspace in Chromium, then prints one table and
 // writes the figures as JSON.
-//   npm run bench [-- --only open,calls,meetings,exports,ui] [--quick]
+//   npm run bench [-- --only open,calls,meetings,exports,ui,mode] [--quick]
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -18,12 +18,13 @@ import { measureMeetings, type MeetingFigures } from './meetings';
 import { copyAsVersion } from './schema-downgrade';
 import { ratio, summarize, type Timing } from './stats';
 import { measureUi, type UiFigures } from './ui';
+import { measureMeetingMode, type MeetingModeFigures } from './meeting-mode-ui';
 import { formatTable, type Row } from './table';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SIZES = [500, 5_000] as const;
 const BIG = 5_000;
-const SECTIONS = ['open', 'calls', 'meetings', 'exports', 'ui'] as const;
+const SECTIONS = ['open', 'calls', 'meetings', 'exports', 'ui', 'mode'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -154,6 +155,7 @@ async function main(): Promise<void> {
     meetings?: MeetingFigures;
     exports?: ExportFigure[];
     ui?: UiFigures;
+    mode?: MeetingModeFigures;
   } = {};
   try {
     if (only.has('open')) results.open = measureOpen(files[BIG]!, scratch, quick ? 3 : 10);
@@ -166,6 +168,10 @@ async function main(): Promise<void> {
     if (only.has('ui')) {
       if (!fs.existsSync(path.join(ROOT, 'dist', 'renderer', 'index.html'))) throw new Error('Build the renderer first (npm run build:renderer).');
       results.ui = await measureUi(copyOf(files[BIG]!, scratch), BIG, quick ? 2 : 5);
+    }
+    if (only.has('mode')) {
+      if (!fs.existsSync(path.join(ROOT, 'dist', 'renderer', 'index.html'))) throw new Error('Build the renderer first (npm run build:renderer).');
+      results.mode = await measureMeetingMode(copyOf(files[BIG]!, scratch), BIG, scratch, quick ? 3 : 10);
     }
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
@@ -250,6 +256,14 @@ async function main(): Promise<void> {
       note: `${ui.domRows.viewportRows} fit the viewport; ${ui.domRows.total} rows in all`,
       target: { count: ui.domRows.viewportRows * 3 },
     });
+  }
+  if (results.mode) {
+    const mode = results.mode;
+    const panel = results.ui ? `; the panel path: ${Math.round(results.ui.editToTable.medianMs)} ms median in this run` : '';
+    rows.push({ what: 'Meeting mode: P (priority mark) to painted', size: mode.dossiers, timing: mode.priorityMark, target: { p95Ms: 50 }, note: `273 ms median before issue 12 (the panel, whole register read again)${panel}` });
+    rows.push({ what: 'Meeting mode: Alt+↓/↑ (rank move) to painted', size: mode.dossiers, timing: mode.rankMove, target: { p95Ms: 50 } });
+    rows.push({ what: 'Presentation view: updated after a change in the chair’s page', size: mode.dossiers, timing: mode.presentation, target: { p95Ms: 100 } });
+    rows.push({ what: 'UI: filter keystroke to painted table (50 keys)', size: mode.filterAt10k.dossiers, timing: mode.filterAt10k.timing, target: { p95Ms: 16 }, note: '30 ms median at 5,000 before issue 12' });
   }
   const table = formatTable(rows);
   const heading = `${started.toISOString().slice(0, 16).replace('T', ' ')} UTC · ${machine.cpus} × ${machine.cpuModel} · ${machine.memoryGb} GB · Node ${machine.node} · ${machine.platform}`;

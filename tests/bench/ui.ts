@@ -49,9 +49,9 @@ const EDITS = 10;
 /** Each meeting page opened this many times (after one to warm up). */
 const MEETING_OPENS = 5;
 
-const KEYS = [...'koppelvlak in de keten', ...Array<string>(22).fill('Backspace'), ...'wallet'];
+export const KEYS = [...'koppelvlak in de keten', ...Array<string>(22).fill('Backspace'), ...'wallet'];
 
-function startShell(file: string): Promise<{ url: string; stop: () => void }> {
+export function startShell(file: string): Promise<{ url: string; stop: () => void }> {
   // A user's data folder whose profile says who works here, so no first-start question waits.
   const home = path.join(path.dirname(file), 'home');
   fs.mkdirSync(home, { recursive: true });
@@ -79,7 +79,7 @@ function startShell(file: string): Promise<{ url: string; stop: () => void }> {
 }
 
 /** Milliseconds from the start of navigation until the table shows every dossier and the search field takes input. */
-async function openTable(page: Page, url: string, dossiers: number): Promise<number> {
+export async function openTable(page: Page, url: string, dossiers: number): Promise<number> {
   await page.goto(url);
   const at = await page.waitForFunction(
     (n) => {
@@ -95,7 +95,7 @@ async function openTable(page: Page, url: string, dossiers: number): Promise<num
 }
 
 /** Presses a key in the search field; resolves with the time from keydown until the table answering the new search has been painted. */
-async function keystroke(page: Page, key: string): Promise<number> {
+export async function keystroke(page: Page, key: string): Promise<number> {
   await page.evaluate(() => {
     const w = window as unknown as { benchDone: Promise<number> };
     const input = document.querySelector<HTMLInputElement>('#dossier-search')!;

@@ -43,6 +43,8 @@ for (const lang of ['nl', 'en'] as const) {
     await shot(page, testInfo, `${lang}-dossier-panel`);
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('dossier-panel')).toBeHidden();
+    // The keyboard is back where it was when the panel opened (issue 12), not on the page body.
+    await expect(page.getByRole('button', { name: 'Change & Release proces vernieuwen' })).toBeFocused();
 
     // The move dialog on the board.
     await nav.getByRole('button', { name: VIEWS[lang].board, exact: true }).click();
@@ -51,6 +53,7 @@ for (const lang of ['nl', 'en'] as const) {
     await expectNoViolations(page, `move dialog (${lang})`);
     await shot(page, testInfo, `${lang}-move-dialog`);
     await page.keyboard.press('Escape');
+    await expect(page.getByRole('button', { name: lang === 'nl' ? 'Verplaatsen 15' : 'Move 15' })).toBeFocused();
 
     // The actiepunt panel.
     await nav.getByRole('button', { name: VIEWS[lang].actiepunten, exact: true }).click();

@@ -208,8 +208,8 @@ test('the chair runs a meeting with the keyboard only, and the register holds wh
   ]);
 });
 
-test('the mode reopens on the same meeting and item after the page is gone', async ({ page, shell }) => {
-  const meeting = await call(shell, 'meeting.create', { date: '2026-11-30' });
+test('the mode reopens on the same meeting and item after the page is gone, and speaks English as well', async ({ page, shell }, testInfo) => {
+  const meeting = await call(shell, 'meeting.create', { date: '2026-11-30', kind: 'evaluatiemoment' });
   await call(shell, 'meeting.setState', { number: meeting.number, state: 'agenda_vastgesteld' });
   await call(shell, 'meeting.setState', { number: meeting.number, state: 'in_vergadering' });
   await page.goto(shell.url);
@@ -227,8 +227,22 @@ test('the mode reopens on the same meeting and item after the page is gone', asy
   await page.evaluate(() => localStorage.setItem('tb-register-lang', 'en'));
   await page.reload();
   await expect(page.getByTestId('meeting-mode').getByRole('heading', { level: 3, name: /Agenda item 3:/ })).toBeVisible();
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(result.violations.map((v) => v.id)).toEqual([]);
+  const axe = async (on: Page, what: string) => {
+    const result = await new AxeBuilder({ page: on }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(result.violations.map((v) => v.id), what).toEqual([]);
+  };
+  await axe(page, 'meeting mode (en)');
+  await page.getByTestId('mode-entries').focus();
+  await page.keyboard.press('v');
+  await expect(page.getByTestId('priority-board')).toContainText('Decide the priorities');
+  await axe(page, 'priority board (en)');
+  await page.screenshot({ path: testInfo.outputPath('en-priority-board.png') });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('mode-entries')).toBeFocused();
+  const [presentation] = await Promise.all([page.context().waitForEvent('page'), page.keyboard.press('w')]);
+  await presentation.setViewportSize({ width: 1920, height: 1080 });
+  await expect(presentation.getByTestId('presentation-item')).toHaveText('3. Actiepuntenlijst');
+  await axe(presentation, 'presentation (en)');
 });
 
 test('the presentation view follows the chair in a second page, and shows a besluit once it is recorded', async ({ page, shell }, testInfo) => {

@@ -142,7 +142,7 @@ describe('the browser shell bridge', () => {
     await call('dossier.update', { number: 4, patch: { planning: 'Na de zomer' } });
     await expect.poll(() => events.join('')).toContain('event: changed');
     const changes = events.join('').split('\n').filter((l) => l.startsWith('data: '));
-    expect(changes).toEqual(['data: {"call":"dossier.update"}']);
+    expect(changes).toEqual(['data: {"call":"dossier.update","touched":{"dossiers":[4],"actiepunten":[]}}']);
     stream.destroy();
   });
 });
