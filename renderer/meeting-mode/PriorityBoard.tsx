@@ -157,7 +157,7 @@ export function PriorityBoard({
                 {t(lang, 'linkedDossier', { number: n })}: {d?.title}
               </span>
               <span className="board-phases">
-                {d?.phase ? formatPhase(d.phase, lang) : '–'} · {previousLabel ? `${previousLabel}: ${formatPhase(previousPhases[n] ?? null, lang) || '–'} · ` : ''}
+                {t(lang, 'phaseNowShort')}: {d?.phase ? formatPhase(d.phase, lang) : '–'} · {previousLabel ? `${previousLabel}: ${formatPhase(previousPhases[n] ?? null, lang) || '–'} · ` : ''}
                 {reference}: {d?.phaseOnReference ? formatPhase(d.phaseOnReference, lang) : '–'}
               </span>
               <span className="board-change" data-testid={`board-change-${n}`}>

@@ -12,7 +12,7 @@ import { save } from '../components/fields';
 import { useDossierFilters, type SortKey } from '../stores/dossier-filters';
 import { registerToday, useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
-import { buildRows, filterDossiers, searchText } from './dossier-rows';
+import { buildRows, filterDossiers, searchText, sortDossiers } from './dossier-rows';
 
 const ROW_HEIGHT = 37;
 
@@ -89,12 +89,13 @@ export function useFilteredDossiers() {
   // Filtered in the same render as the keystroke (issue 12: one frame at 10,000 dossiers): the
   // search text is folded once per dossier, so a keystroke is a scan of short strings.
   const search = f.search;
-  const index = useMemo(() => dossiers.map(searchText), [dossiers]);
+  const sorted = useMemo(() => sortDossiers(dossiers, f.sort, f.descending), [dossiers, f.sort, f.descending]);
+  const index = useMemo(() => sorted.map(searchText), [sorted]);
   const filters = { ...f, search };
   const filtered = useMemo(
-    () => filterDossiers(dossiers, index, filters),
+    () => filterDossiers(sorted, index, filters),
     // Only the filter fields matter here, not the store object itself.
-    [dossiers, index, search, f.phase, f.parked, f.priority, f.ambition, f.hoofddossier, f.sort, f.descending],
+    [sorted, index, search, f.phase, f.parked, f.priority, f.ambition, f.hoofddossier],
   );
   return { filtered, filters, total: dossiers.length };
 }

@@ -31,6 +31,13 @@ export type FilterInput = Pick<
   'search' | 'phase' | 'parked' | 'priority' | 'ambition' | 'hoofddossier' | 'sort' | 'descending' | 'grouped' | 'collapsed'
 >;
 
+/** The dossiers in the table's order: sorted once per sort choice, not on every keystroke. */
+export function sortDossiers(dossiers: readonly DossierSummary[], sort: FilterInput['sort'], descending: boolean): DossierSummary[] {
+  const by = compare[sort];
+  return [...dossiers].sort((a, b) => (descending ? -1 : 1) * (by(a, b) || a.number - b.number));
+}
+
+/** The dossiers (already in the table's order, with their search texts) that pass the filters, order kept. */
 export function filterDossiers(dossiers: DossierSummary[], searchIndex: string[], f: FilterInput): DossierSummary[] {
   const needle = fold(f.search.trim());
   const out: DossierSummary[] = [];
@@ -44,8 +51,6 @@ export function filterDossiers(dossiers: DossierSummary[], searchIndex: string[]
     if (f.hoofddossier && String(d.hoofddossierId ?? '') !== f.hoofddossier) continue;
     out.push(d);
   }
-  const by = compare[f.sort];
-  out.sort((a, b) => (f.descending ? -1 : 1) * (by(a, b) || a.number - b.number));
   return out;
 }
 
@@ -55,7 +60,9 @@ export function buildRows(sorted: DossierSummary[], hoofddossiers: Hoofddossier[
   const members = new Map<number, DossierSummary[]>();
   for (const d of sorted) {
     if (d.hoofddossierId === null || !titles.has(d.hoofddossierId)) continue;
-    members.set(d.hoofddossierId, [...(members.get(d.hoofddossierId) ?? []), d]);
+    const list = members.get(d.hoofddossierId);
+    if (list) list.push(d);
+    else members.set(d.hoofddossierId, [d]);
   }
   const rows: Row[] = [];
   const placed = new Set<number>();
