@@ -38,8 +38,10 @@ export interface OpenOnDate {
   deadline: Deadline | null;
   status: ActiepuntStatus;
   since: IsoDate;
+  /** New since the previous TB. */
   isNew: boolean;
   overdue: boolean;
+  /** How many (not cancelled) meetings since it was given, this one included, it has been on. */
   meetings: number;
 }
 

@@ -2,9 +2,10 @@
 // what it decided, who was there, and the rules of its life. Pure: the register and the screens
 // both read it.
 import type { IsoDate } from './dates';
-import type { ActiepuntStatus, Deadline, PriorityState, Profile } from './domain';
+import type { PriorityState, Profile } from './domain';
 import type { PhaseState } from './phase';
 import type { RegisterSnapshot } from './report/snapshot';
+import type { OpenOnDate } from './actiepunt-marks';
 
 export const MEETING_KINDS = ['regulier', 'evaluatiemoment'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
@@ -126,20 +127,8 @@ export interface Attendee {
   substitute: string | null;
 }
 
-/** An open actiepunt as the meeting's actiepuntenlijst shows it. */
-export interface ActiepuntOnAgenda {
-  number: number;
-  text: string;
-  owners: string[];
-  deadline: Deadline | null;
-  status: ActiepuntStatus;
-  since: IsoDate;
-  /** New since the previous TB. */
-  isNew: boolean;
-  overdue: boolean;
-  /** How many (not cancelled) meetings up to and including this one it has been on. */
-  meetings: number;
-}
+/** An open actiepunt as the meeting's actiepuntenlijst shows it (actiepunt-marks.ts works it out). */
+export type ActiepuntOnAgenda = OpenOnDate;
 
 export interface MeetingSummary {
   number: string;

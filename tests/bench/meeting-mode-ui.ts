@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { summarize, type Timing } from './stats';
+import { callShell } from '../support/shell-call';
 import { KEYS, keystroke, openTable, startShell } from './ui';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -21,17 +22,7 @@ export interface MeetingModeFigures {
 }
 
 /** A contract call over the shell's HTTP bridge: for setting the scene only. */
-async function call(url: string, name: string, input: unknown): Promise<any> {
-  const token = /#token=([\w-]+)/.exec(url)![1]!;
-  const response = await fetch(new URL('/api/invoke', url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-TB-Token': token },
-    body: JSON.stringify({ name, input }),
-  });
-  const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
-  if (!envelope.ok) throw new Error(`${name} failed: ${JSON.stringify(envelope.error)}`);
-  return envelope.value;
-}
+const call = callShell;
 
 /** Presses `key` in the mode; resolves with the time from keydown until a frame shows the dossier's priority cell changed. */
 async function keyToPaint(page: Page, key: string, dossier: number): Promise<number> {

@@ -3,22 +3,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, type Shell } from './shell';
+import { callShell } from '../support/shell-call';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
 /** A contract call straight to the shell, for setting the scene (never for what the test checks). */
-async function call(shell: Shell, name: string, input: unknown): Promise<any> {
-  const url = new URL(shell.url);
-  const token = /#token=([\w-]+)/.exec(shell.url)![1]!;
-  const response = await fetch(new URL('/api/invoke', url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-TB-Token': token },
-    body: JSON.stringify({ name, input }),
-  });
-  const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
-  if (!envelope.ok) throw new Error(`${name} failed: ${JSON.stringify(envelope.error)}`);
-  return envelope.value;
-}
+const call = (shell: Shell, name: string, input: unknown) => callShell(shell.url, name, input);
 
 /** Keys pressed, counted: the chair's effort (command keys apart from the characters of typed text). */
 function keyboard(page: Page) {

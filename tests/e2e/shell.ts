@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
 import Database from 'better-sqlite3';
+import { callShell } from '../support/shell-call';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -28,16 +29,8 @@ export interface Shell {
 }
 
 async function readThroughBackup<T>(url: string, dbFile: string, read: (db: Database.Database) => T): Promise<T> {
-  const address = new URL(url);
-  const token = /#token=([\w-]+)/.exec(url)![1]!;
-  const response = await fetch(new URL('/api/invoke', address), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-TB-Token': token },
-    body: JSON.stringify({ name: 'backup.create', input: {} }),
-  });
-  const envelope = (await response.json()) as { ok: boolean; value?: { name: string }; error?: unknown };
-  if (!envelope.ok) throw new Error(`backup.create failed: ${JSON.stringify(envelope.error)}`);
-  const db = new Database(path.join(path.dirname(dbFile), 'backups', envelope.value!.name), { readonly: true });
+  const backup = await callShell<{ name: string }>(url, 'backup.create', {});
+  const db = new Database(path.join(path.dirname(dbFile), 'backups', backup.name), { readonly: true });
   try {
     return read(db);
   } finally {
