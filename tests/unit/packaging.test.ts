@@ -72,7 +72,9 @@ describe('the packaged app', () => {
     const main = extractFile(path.join(appDir, 'resources', 'app.asar'), 'dist/electron/main.cjs').toString();
     expect(main).toContain('registerSchemesAsPrivileged');
     expect(main).toMatch(/\.handle\(APP_SCHEME\b/);
-    expect(main).toMatch(/\.loadURL\(APP_INDEX_URL\)/);
+    // Every window loads our page by the address it was given; the main window is given the app's own.
+    expect(main).toMatch(/\.loadURL\(spec\.url\)/);
+    expect(main).toMatch(/url: APP_INDEX_URL\b/);
     expect(main).not.toMatch(/\.loadFile\(/);
   });
 
