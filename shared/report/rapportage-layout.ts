@@ -24,7 +24,7 @@ function dossierTable(dossiers: RapportageDossier[], reference: string, extra: '
     ],
     rows: dossiers.map((d) => ({
       cells: [
-        text(`${d.number}. `, { text: d.title, link: d.link ?? undefined }),
+        text(`${d.number}. `, { text: d.title, link: d.link ?? undefined }, ...(d.priority ? [' (prioriteit, zie hierboven)'] : [])),
         text(formatPhase(d.phase)),
         text(formatPhase(d.phaseOnReference)),
         text(extra === 'owner' ? (d.owner ?? '-') : formatDutchDate(d.history.at(-1)!.date)),
@@ -32,6 +32,9 @@ function dossierTable(dossiers: RapportageDossier[], reference: string, extra: '
     })),
   };
 }
+
+/** "1 dossier is", "2 dossiers zijn": Dutch that agrees in number. */
+const count = (n: number, one: string, more: string) => `${n} ${n === 1 ? one : more}`;
 
 const orNone = (blocks: Block[], empty: string): Block[] =>
   blocks.length ? blocks : [{ kind: 'paragraph', runs: [empty], style: 'muted' }];
@@ -104,7 +107,7 @@ export function rapportageDocument(r: Rapportage): DocumentSpec {
       kind: 'paragraph',
       runs: [
         `Deze rapportage beschrijft de stand van de dossiers en actiepunten op ${date}, vergeleken met ${comparedWith}. ` +
-          `${r.priority.length} dossiers hebben prioriteit van het TB; ${r.moved.length} dossiers zijn sinds ${since} van fase gewisseld of nieuw.`,
+          `${count(r.priority.length, 'dossier heeft', 'dossiers hebben')} prioriteit van het TB; ${count(r.moved.length, 'dossier is', 'dossiers zijn')} sinds ${since} van fase gewisseld of nieuw.`,
       ],
     },
     {
@@ -236,7 +239,8 @@ function category(d: RapportageDossier): string {
 export function rapportageWorkbook(r: Rapportage): WorkbookSpec {
   const date = formatDutchDate(r.date);
   const reference = formatShortDutchDate(r.referenceDate);
-  const all = [...r.priority, ...r.active, ...r.backlog, ...r.parked, ...r.done].sort((a, b) => a.number - b.number);
+  // Each dossier once (a priority dossier is also listed in its phase's section).
+  const all = [...new Map([...r.priority, ...r.active, ...r.backlog, ...r.parked, ...r.done].map((d) => [d.number, d])).values()].sort((a, b) => a.number - b.number);
   return {
     title: `Change & Release rapportage ${date} – ${r.board}`,
     subject: `${r.jaarplanTitle}, stand op ${date}`,

@@ -128,14 +128,18 @@ export function buildRapportage(snapshot: RegisterSnapshot, date: IsoDate): Rapp
     moved,
     priority,
     active: others.filter((d) => d.bucket === 'analyse' || d.bucket === 'refinement' || d.bucket === 'implementatie'),
-    backlog: others.filter((d) => d.bucket === 'nieuw'),
-    parked: others.filter((d) => d.bucket === 'geparkeerd'),
-    done: others.filter((d) => d.bucket === 'afgerond'),
+    // Every dossier in the section it belongs to, priority dossiers too (explained in full above,
+    // listed here): "Geparkeerde dossiers: Geen." while five priority dossiers were parked (issue 13).
+    backlog: byNumber(dossiers.filter((d) => d.bucket === 'nieuw')),
+    parked: byNumber(dossiers.filter((d) => d.bucket === 'geparkeerd')),
+    done: byNumber(dossiers.filter((d) => d.bucket === 'afgerond')),
     ambitions: snapshot.ambitions.map((a) => ({ code: a.code, name: a.name, focus: a.focus })),
     matrix,
     actiepunten: actiepuntenStatus(snapshot, date, since),
   };
 }
+
+const byNumber = (list: RapportageDossier[]) => [...list].sort((a, b) => a.number - b.number);
 
 function toReportDossier(
   d: SnapshotDossier,

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPhase } from '../../shared/phase';
+import { rapportageDocument } from '../../shared/report/rapportage-layout';
 import { buildRapportage, type Rapportage } from '../../shared/report/rapportage-model';
 import { valueOn } from '../../shared/report/snapshot';
 import { readSnapshot } from '../../electron/register/snapshot';
@@ -67,12 +68,14 @@ describe('the report model', () => {
     ]);
   });
 
-  it('orders priority dossiers by rank, then number, and sorts the rest into active, backlog, parked and done', () => {
+  it('orders priority dossiers by rank, then number, and lists every dossier in its section: active (the others), backlog, parked and done', () => {
     expect(model.priority.map((d) => d.number)).toEqual([4, 2, 1, 3, 5, 6, 7, 8, 10, 11, 12, 13, 15]);
     expect(model.active.map((d) => d.number)).toEqual([9]);
-    expect(model.backlog.map((d) => d.number)).toEqual([16]);
-    expect(model.parked.map((d) => d.number)).toEqual([14]);
-    expect(model.done).toEqual([]);
+    expect(model.backlog.map((d) => d.number)).toEqual([15, 16]);
+    // Issue 13: the parked and finished sections left out priority dossiers ("Geparkeerde dossiers:
+    // Geen." while four were parked, "Afgeronde dossiers: Geen." while dossier 1 had finished).
+    expect(model.parked.map((d) => d.number)).toEqual([10, 11, 12, 14]);
+    expect(model.done.map((d) => d.number)).toEqual([1]);
     const d4 = model.priority[0]!;
     expect(d4.history.map((h) => [h.date, formatPhase(h.value), h.note])).toEqual([
       ['2024-01-01', 'Analyse', null],
@@ -82,6 +85,15 @@ describe('the report model', () => {
     expect(d4.actiepunten).toEqual([{ number: 3, text: expect.stringMatching(/^Change & Release Proces/), status: 'open' }]);
     expect(d4.ambitions).toEqual(['Betrouwbaarheid']);
     expect(formatPhase(model.priority.find((d) => d.number === 3)!.phase)).toBe('Refinement');
+  });
+
+  it('writes Dutch that agrees in number: "1 dossier is", "2 dossiers zijn"', () => {
+    const summary = (m: Rapportage) =>
+      rapportageDocument(m)
+        .blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.runs.map((r) => (typeof r === 'string' ? r : r.text)).join('')] : []))
+        .find((t) => t.includes('prioriteit van het TB'))!;
+    expect(summary({ ...model, priority: model.priority.slice(0, 1), moved: model.moved.slice(0, 1) })).toMatch(/ 1 dossier heeft prioriteit van het TB; 1 dossier is sinds /);
+    expect(summary(model)).toMatch(/ 13 dossiers hebben prioriteit van het TB; \d+ dossiers zijn sinds /);
   });
 
   it('counts the actiepunten: done, overdue and new since the last meeting', () => {
@@ -183,10 +195,20 @@ describe('the exported rapportage', () => {
 
   it('has the other dossiers, the ambition matrix and the actiepunten as tables', () => {
     const byHeader = (first: string) => doc.tables.filter((t) => t.rows[0]![0] === first);
-    const [active, backlog, parked] = byHeader('Dossier').filter((t) => t.rows[0]!.length === 4 && t.rows[0]![1] === 'Fase nu');
+    const [active, backlog, parked, done] = byHeader('Dossier').filter((t) => t.rows[0]!.length === 4 && t.rows[0]![1] === 'Fase nu');
     expect(active!.rows.slice(1)).toEqual([['9. Organisatiewissel zonder gebruiker interactie', 'Analyse', 'Analyse', '-']]);
-    expect(backlog!.rows.slice(1)).toEqual([['16. Nieuwe wens: inloggen met wallet', 'Nieuw', '-', '02-05-2024']]);
-    expect(parked!.rows.slice(1)).toEqual([['14. Ondersteuning Notaris t.b.v. Kadaster', 'Geparkeerd', 'Geparkeerd', '01-01-2024']]);
+    expect(backlog!.rows.slice(1)).toEqual([
+      ['15. Meerdere Dienstafnemers in één response bericht (prioriteit, zie hierboven)', 'Nieuw', 'Nieuw', '01-01-2024'],
+      ['16. Nieuwe wens: inloggen met wallet', 'Nieuw', '-', '02-05-2024'],
+    ]);
+    expect(parked!.rows.slice(1).map((r) => r[0])).toEqual([
+      '10. RSIN/BSN intermediair leveren bij ketenmachtiging (prioriteit, zie hierboven)',
+      expect.stringMatching(/^11\. .* \(prioriteit, zie hierboven\)$/),
+      expect.stringMatching(/^12\. .* \(prioriteit, zie hierboven\)$/),
+      '14. Ondersteuning Notaris t.b.v. Kadaster',
+    ]);
+    expect(parked!.rows.at(-1)).toEqual(['14. Ondersteuning Notaris t.b.v. Kadaster', 'Geparkeerd', 'Geparkeerd', '01-01-2024']);
+    expect(done!.rows.slice(1)).toEqual([['1. Ondersteunen restgroepen (TRR) (prioriteit, zie hierboven)', 'Afgerond', '(Afronding) Implementatie', '10-04-2024']]);
     const matrix = doc.tables.find((t) => t.rows[0]![1] === 'Betrouwbaarheid*')!;
     expect(matrix.rows.at(-1)).toEqual(['Aantal dossiers', '3', '1', '1', '0', '0']);
     const actions = byHeader('Actiepunt')[0]!;
