@@ -8,20 +8,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatDutchDate } from '../../shared/dates';
 import { t } from '../../shared/i18n';
-import type { AgendaItem, Meeting } from '../../shared/meeting';
+import type { AgendaItem } from '../../shared/meeting';
 import { formatPhase, type PhaseState } from '../../shared/phase';
-import { fold } from '../../shared/search';
 import { invoke, openPresentation } from '../client';
 import { describeError } from '../error-text';
 import { describeOutcome } from '../meeting/describe';
 import { useMeeting } from '../stores/meeting';
 import { perform, useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
-import { parseDeadline } from './deadline';
 import { keptPlace, keepPlace } from './place';
 import { PriorityBoard } from './PriorityBoard';
+import { QuickForm } from './QuickForm';
+import { FindForm, type Entry } from './FindForm';
 
-type Entry = { kind: 'dossier'; number: number } | { kind: 'actiepunt'; number: number };
 type Panel = 'besluit' | 'actiepunt' | 'notitie' | 'find' | 'help' | 'board';
 
 const KEYS: Array<[keys: string, what: 'keyNext' | 'keyItem' | 'keyPriority' | 'keyRank' | 'keyRankSet' | 'keyBesluit' | 'keyActiepunt' | 'keyNotitie' | 'keyDone' | 'keyCarry' | 'keyBoard' | 'keyPresent' | 'keyUndo' | 'keyFind' | 'keyClose' | 'keyHelp']> = [
@@ -393,127 +392,3 @@ export function MeetingMode({ number, onExit }: { number: string; onExit(): void
     </section>
   );
 }
-
-/** B, A or N: one line (or two) typed, Enter records it as one call, Esc goes back. */
-function QuickForm({
-  kind,
-  meeting,
-  item,
-  dossier,
-  owners,
-  onRecord,
-  onClose,
-}: {
-  kind: 'besluit' | 'actiepunt' | 'notitie';
-  meeting: Meeting;
-  item: AgendaItem;
-  dossier: number | null;
-  owners: string[];
-  onRecord(run: () => ReturnType<typeof perform>, done: string): Promise<boolean>;
-  onClose(): void;
-}) {
-  const lang = useUi((s) => s.lang);
-  const [text, setText] = useState(kind === 'besluit' ? (item.proposal ?? '') : '');
-  const [owner, setOwner] = useState('');
-  const [deadline, setDeadline] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const busy = useRef(false);
-  async function submit() {
-    if (busy.current) return;
-    let run: () => ReturnType<typeof perform>;
-    if (kind === 'actiepunt') {
-      const due = parseDeadline(deadline, meeting.date);
-      if (due === 'invalid') return setError(t(lang, 'deadlineInvalid'));
-      run = () => perform('outcome.add', { item: item.id, kind, text, owners: owner.split('/').map((o) => o.trim()).filter(Boolean), deadline: due, dossier });
-    } else run = () => perform('outcome.add', { item: item.id, kind, text, dossier });
-    busy.current = true;
-    const ok = await onRecord(run, `${t(lang, `outcome_${kind}`)}: ${t(lang, 'agendaItem')} ${item.number}`);
-    busy.current = false;
-    if (ok) onClose();
-  }
-  const enter = (e: React.KeyboardEvent) => {
-    if (e.key === 'Enter' && !e.shiftKey) {
-      e.preventDefault();
-      void submit();
-    }
-  };
-  return (
-    <div className="mode-form" data-testid={`mode-form-${kind}`}>
-      <label htmlFor="mode-form-text">
-        {t(lang, `outcome_${kind}`)}
-        {dossier !== null && kind !== 'actiepunt' ? ` · ${t(lang, 'linkedDossier', { number: dossier })}` : ''}
-      </label>
-      <textarea id="mode-form-text" autoFocus rows={2} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={enter} aria-describedby={error ? 'mode-form-error' : undefined} />
-      {kind === 'actiepunt' && (
-        <div className="mode-form-row">
-          <label htmlFor="mode-form-owner">{t(lang, 'owner')}</label>
-          <input id="mode-form-owner" list="mode-owners" value={owner} onChange={(e) => setOwner(e.target.value)} onKeyDown={enter} />
-          <datalist id="mode-owners">
-            {owners.map((o) => (
-              <option key={o} value={o} />
-            ))}
-          </datalist>
-          <label htmlFor="mode-form-deadline">{t(lang, 'deadline')}</label>
-          <input id="mode-form-deadline" value={deadline} placeholder={t(lang, 'deadlinePlaceholder')} onChange={(e) => setDeadline(e.target.value)} onKeyDown={enter} aria-invalid={error ? true : undefined} aria-describedby={error ? 'mode-form-error' : 'mode-deadline-help'} />
-          <span id="mode-deadline-help" className="field-help">
-            {t(lang, 'deadlineHelp')}
-          </span>
-        </div>
-      )}
-      {error && (
-        <p id="mode-form-error" className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/** Ctrl+K: any dossier or actiepunt by number or words; Enter jumps to the item it is on, or links it to the current one. */
-function FindForm({ meeting, onJump, onLink }: { meeting: Meeting; onJump(itemId: number, entry: Entry): void; onLink(entry: Entry): void }) {
-  const lang = useUi((s) => s.lang);
-  const { dossiers, actiepunten } = useRegister();
-  const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
-  const needle = fold(query.trim());
-  const found: Array<Entry & { label: string }> = needle
-    ? [
-        ...dossiers.filter((d) => !d.archived && (String(d.number) === needle || fold(d.title).includes(needle))).map((d) => ({ kind: 'dossier' as const, number: d.number, label: `${t(lang, 'linkedDossier', { number: d.number })}: ${d.title}` })),
-        ...actiepunten.filter((a) => !a.archived && (String(a.number) === needle || fold(a.text).includes(needle))).map((a) => ({ kind: 'actiepunt' as const, number: a.number, label: `${t(lang, 'actiepuntOutcome', { number: a.number })}: ${a.text.split('\n')[0]}` })),
-      ].slice(0, 8)
-    : [];
-  function choose(entry: Entry) {
-    const on = meeting.items.find((i) => (entry.kind === 'dossier' ? i.links.dossiers : i.links.actiepunten).includes(entry.number));
-    if (on) onJump(on.id, entry);
-    else onLink(entry);
-  }
-  return (
-    <div className="mode-form" data-testid="mode-find">
-      <label htmlFor="mode-find-input">{t(lang, 'modeFind')}</label>
-      <input
-        id="mode-find-input"
-        autoFocus
-        role="combobox"
-        aria-expanded={found.length > 0}
-        aria-controls="mode-find-list"
-        aria-activedescendant={found.length ? `mode-find-${active}` : undefined}
-        value={query}
-        onChange={(e) => (setQuery(e.target.value), setActive(0))}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') (e.preventDefault(), setActive(Math.min(active + 1, found.length - 1)));
-          if (e.key === 'ArrowUp') (e.preventDefault(), setActive(Math.max(active - 1, 0)));
-          if (e.key === 'Enter' && found[active]) (e.preventDefault(), choose(found[active]!));
-        }}
-      />
-      <ul id="mode-find-list" role="listbox" className="options" aria-label={t(lang, 'modeFind')} hidden={found.length === 0}>
-        {found.map((f, i) => (
-          <li key={`${f.kind}${f.number}`} id={`mode-find-${i}`} role="option" aria-selected={i === active} onMouseDown={(e) => (e.preventDefault(), choose(f))}>
-            {f.label}
-          </li>
-        ))}
-      </ul>
-      {needle && found.length === 0 && <p className="muted">{t(lang, 'linkNone')}</p>}
-    </div>
-  );
-}
-
