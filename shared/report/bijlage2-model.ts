@@ -32,13 +32,16 @@ export function formatDeadline(deadline: Deadline | null): string {
 }
 
 /** The jaarplan prints remarks such as "(Reeds in het TB ingebracht)" in the deadline column. */
-function deadlineCell(deadline: Deadline | null, remarks: string | null): string[] {
+export function deadlineCell(deadline: Deadline | null, remarks: string | null): string[] {
   if (!deadline) return [remarks ?? '-'];
   return remarks ? [formatDeadline(deadline), remarks] : [formatDeadline(deadline)];
 }
 
 export function buildBijlage2(snapshot: RegisterSnapshot, today: string): Bijlage2 {
+  // What existed on the date: an actiepunt whose first status is later is not on its list (issue 13:
+  // exported for 01-01-2024 it listed one that first existed on 01-03-2024).
   const rows = [...snapshot.actiepunten]
+    .filter((a) => valueOn(a.statuses, today) !== null)
     .sort((a, b) => a.number - b.number)
     .map((a) => ({
       number: a.number,

@@ -4,7 +4,7 @@ import { formatDutchDate, formatShortDutchDate } from '../dates';
 import { t } from '../i18n';
 import { bucketLabel, formatPhase } from '../phase';
 import { actiepuntCell, deadlineValue, subPointsText } from './bijlage2-layout';
-import { formatDeadline } from './bijlage2-model';
+import { deadlineCell } from './bijlage2-model';
 import type { Block, CellBlock, DocumentSpec, Run, TableRow, WorkbookSpec } from './document';
 import type { Rapportage, RapportageDossier } from './rapportage-model';
 
@@ -210,7 +210,8 @@ export function rapportageDocument(r: Rapportage): DocumentSpec {
                   cells: [
                     actiepuntCell(a),
                     text(a.owner),
-                    text(formatDeadline(a.deadline)),
+                    // The remark where there is no deadline, as the annex has it ("(Reeds in het TB ingebracht)").
+                    deadlineCell(a.deadline, a.remarks).map((line) => ({ kind: 'paragraph' as const, runs: [line] })),
                     text(describeStatus(a)),
                   ],
                 }),

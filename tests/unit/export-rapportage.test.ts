@@ -6,6 +6,7 @@ import { formatPhase } from '../../shared/phase';
 import { rapportageDocument } from '../../shared/report/rapportage-layout';
 import { buildRapportage, type Rapportage } from '../../shared/report/rapportage-model';
 import { valueOn } from '../../shared/report/snapshot';
+import { buildBijlage2 } from '../../shared/report/bijlage2-model';
 import { readSnapshot } from '../../electron/register/snapshot';
 import { runExport } from '../support/export';
 import { flatten, readDocx, readXlsx, toPdf, type DocxFile } from '../support/office';
@@ -94,6 +95,15 @@ describe('the report model', () => {
         .find((t) => t.includes('prioriteit van het TB'))!;
     expect(summary({ ...model, priority: model.priority.slice(0, 1), moved: model.moved.slice(0, 1) })).toMatch(/ 1 dossier heeft prioriteit van het TB; 1 dossier is sinds /);
     expect(summary(model)).toMatch(/ 13 dossiers hebben prioriteit van het TB; \d+ dossiers zijn sinds /);
+  });
+
+  it('gives Bijlage 2 for a date what existed on that date, with its status then (issue 13)', () => {
+    const on = (date: string) => r.reg.db.transaction(() => buildBijlage2(readSnapshot(r.reg), date))();
+    // Actiepunt 11 first exists on 05-05-2024: not on the list of 01-03-2024.
+    expect(on('2024-03-01').rows.map((a) => a.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(on('2024-07-01').rows.map((a) => a.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(on('2024-03-01').rows.find((a) => a.number === 6)!.status).toBe('open');
+    expect(on('2024-07-01').rows.find((a) => a.number === 6)!.status).toBe('afgerond');
   });
 
   it('counts the actiepunten: done, overdue and new since the last meeting', () => {
@@ -215,6 +225,8 @@ describe('the exported rapportage', () => {
     expect(actions.rows[1]).toEqual(['1. Vragen rond ‘identificatie op afstand’ oplossen.', 'Logius/BZK', '01-04-2024', 'Open, te laat']);
     expect(actions.rows[6]![3]).toBe('Afgerond');
     expect(actions.rows[11]).toEqual(['11. Planning wallet-pilot delen met het TB.', 'Logius', '-', 'Open, nieuw']);
+    // Issue 13: the remark that stands where there is no deadline was lost as "-".
+    expect(actions.rows[10]![2]).toBe('(Reeds in het TB ingebracht)');
   });
 
   it('has a workbook with a sheet per table, the phase history and the ambition matrix, dates as dates, priorities shaded', async () => {
