@@ -61,7 +61,6 @@ const MEETINGS: Array<[RegExp, (...m: string[]) => string]> = [
   [/^besluit (\S+) is not from an earlier meeting; a besluit replaces only an earlier one\.$/, (_, b) => `besluit ${b} is niet van een eerdere vergadering; een besluit vervangt alleen een eerder besluit`],
   [/^besluit (\S+) has already been replaced or withdrawn\.$/, (_, b) => `besluit ${b} is al vervangen of ingetrokken`],
   [/^Outcome (\d+) is actiepunt (\d+); change the actiepunt itself in the actiepuntenlijst\.$/, (_, _o, a) => `dit is actiepunt ${a}; wijzig het actiepunt zelf bij Actiepunten`],
-  [/^A prioriteitswijziging keeps its dossier/, () => 'een prioriteitswijziging blijft bij haar dossier; leg een nieuwe vast voor een ander dossier'],
   [/^only a besluit replaces or withdraws another\.$/, () => 'alleen een besluit vervangt of trekt een ander besluit in'],
   [/^There is no outcome (\d+)\.$/, () => 'die uitkomst bestaat niet (meer)'],
   [/^Besluit (\S+) is replaced by a later besluit; it stays on record\.$/, (_, b) => `besluit ${b} is vervangen door een later besluit; het blijft bewaard`],

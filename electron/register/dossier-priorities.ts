@@ -126,10 +126,9 @@ export function reorderPriorities(reg: Register, input: ParsedInput<'dossier.reo
     if (!before.has(id)) throw new RegisterError('conflict', `${field}: dossier ${number} is not marked as priority.`, field);
     return id;
   });
-  const target = new Map<number, PriorityState>();
-  for (const c of current) target.set(c.id, { priority: true, rank: null });
-  ids.forEach((id, i) => target.set(id, { priority: true, rank: i + 1 }));
-  applyPriorities(reg, before, target, date, new Map());
+  // The listed ones ranked in order; the other priority dossiers keep the mark without a rank.
+  const listed = new Set(ids);
+  decideRanking(reg, date, input.numbers, current.filter((c) => !listed.has(c.id)).map((c) => c.number));
   return listDossiers(reg, { includeArchived: true, search: '', priority: true });
 }
 

@@ -117,6 +117,9 @@ test('the secretary runs a meeting from plan to approved besluitenlijst', async 
   await expectNoViolations(page, 'meeting page, in session');
   await shot(page, testInfo, 'nl-meeting-in-session');
   await shot(page, testInfo, 'nl-meeting-in-session-full', true);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await shot(page, testInfo, 'nl-meeting-in-session-1920');
+  await page.setViewportSize({ width: 1366, height: 768 });
 
   // Text typed but not recorded holds up afronden: the step says so and will not go.
   await page.getByTestId('record-4').click();
