@@ -131,6 +131,7 @@ const meetingHandlers: HandlerGroup = {
 
 const exportHandlers = (jobs: ExportJobs, open: FileOpener): HandlerGroup => ({
   'export.start': (reg, input) => jobs.start(reg, input),
+  'meeting.pack': (reg, input, context) => jobs.startPack(reg, input, author(context)),
   'export.status': (_reg, input) => jobs.status(input.id),
   'export.defaults': () => ({ outDir: defaultExportDir() }),
   'export.open': (_reg, input) => {

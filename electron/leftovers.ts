@@ -83,7 +83,8 @@ export function sweepLeftovers(registerFile: string): string[] {
     for (const temp of readNote(path.join(journal, note))) {
       // Only what looks like our own temporary file, whatever the note says.
       if (!TEMP.test(path.basename(temp)) || !fs.existsSync(temp)) continue;
-      fs.rmSync(temp, { force: true });
+      // A meeting pack is written into a temporary folder of this kind, then renamed.
+      fs.rmSync(temp, { force: true, recursive: true });
       done.push(temp);
     }
     fs.rmSync(path.join(journal, note), { force: true });

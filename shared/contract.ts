@@ -103,6 +103,8 @@ export const contract = {
 
   'export.start': call<ExportJob>()(s.exportStartInput),
   'export.status': call<ExportJob>()(s.exportStatusInput),
+  /** Makes the meeting's pack (vergaderstukken, or after the meeting its besluitenlijst): a job, followed by export.status. */
+  'meeting.pack': call<ExportJob>()(s.meetingPackInput),
   'export.defaults': call<{ outDir: string }>()(s.none),
   /** Opens a file a finished export wrote, in the program the computer uses for it. */
   'export.open': call<{ opened: string }>()(s.exportOpenInput),

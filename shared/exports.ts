@@ -1,6 +1,7 @@
 // The documents the register exports, their file names, and how an export job reports progress.
 import type { IsoDate } from './dates';
 import type { CallError } from './errors';
+import type { PackKind, PackManifest } from './pack';
 
 export const EXPORT_DOCUMENTS = ['bijlage1', 'bijlage2', 'rapportage'] as const;
 export type ExportDocument = (typeof EXPORT_DOCUMENTS)[number];
@@ -35,4 +36,19 @@ export interface ExportJob {
   /** Full paths; they exist only once the job is done. */
   files: string[];
   error: CallError | null;
+  /** A meeting pack's job: which version, and whether it was made now or stood already. */
+  pack: PackJob | null;
+}
+
+export interface PackJob {
+  meeting: string;
+  version: number;
+  kind: PackKind;
+  nagezonden: boolean;
+  /** The version's folder. */
+  folder: string;
+  /** The version was made before and its folder holds it already, unchanged: nothing was written. */
+  unchanged: boolean;
+  /** Against the version before it (from manifest.json), once done. */
+  comparedWith: PackManifest['comparedWith'];
 }

@@ -575,6 +575,9 @@ export const exportOpenInput = z.strictObject({
   file: z.number().int().min(0).max(5),
 });
 
+/** A meeting's pack, written into a folder of its own under outDir. */
+export const meetingPackInput = z.strictObject({ meeting: meetingRef, outDir: folderPath });
+
 export const exportStatusInput = z.strictObject({ id: z.string().regex(/^[a-f0-9]{32}$/, { error: 'must be an export id' }) });
 
 export const backupRestoreInput = z.strictObject({

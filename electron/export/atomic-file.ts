@@ -122,7 +122,7 @@ function placeNew(temp: string, target: string): void {
 }
 
 /** Makes the rename itself durable (a no-op where folders cannot be opened, as on Windows). */
-function syncFolder(folder: string): void {
+export function syncFolder(folder: string): void {
   let fd: number | undefined;
   try {
     fd = fs.openSync(folder, 'r');

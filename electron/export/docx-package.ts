@@ -183,7 +183,10 @@ export interface DocxParts {
   footer: string;
   title: string;
   subject: string;
+  /** The moment in the document properties; a meeting pack gives the meeting's date. */
   now: Date;
+  /** The time stamped on the zip entries (default: now); fixed for a pack, so its bytes repeat. */
+  entryTime?: Date;
 }
 
 export function packDocx(parts: DocxParts): Buffer {
@@ -199,5 +202,5 @@ export function packDocx(parts: DocxParts): Buffer {
     'word/settings.xml': strToU8(settingsXml),
     'word/footer1.xml': strToU8(footerXml(parts.footer)),
   };
-  return Buffer.from(zipSync(files, { level: 6 }));
+  return Buffer.from(zipSync(files, { level: 6, ...(parts.entryTime ? { mtime: parts.entryTime } : {}) }));
 }

@@ -6,7 +6,9 @@
 // document of the same tables 2.5 s and 690 MB; issue 6). The parts around the body live in
 // docx-package.ts.
 import type { Block, CellBlock, DocumentSpec, Run, TableRow as SpecRow } from '../../shared/report/document';
+import type { IsoDate } from '../../shared/dates';
 import { cleanText, linkTarget } from './clean-text';
+import { fixedMoments } from './fixed-moments';
 import { escapeXml, FOOTER_REL_ID, LIST_NUM_ID, linkRelId, packDocx, PAGE, R_NS, TEXT_WIDTH, W_NS } from './docx-package';
 
 const HEADER_FILL = 'DCE6F1';
@@ -181,7 +183,11 @@ function renderBody(blocks: readonly Block[]): Body {
   return body;
 }
 
-export async function renderDocx(spec: DocumentSpec): Promise<Buffer> {
+/**
+ * A document's own moment: by default now; with `on` (a meeting pack), that date, also on the zip
+ * entries, so the same spec gives the same bytes on any day (see fixedMoments).
+ */
+export async function renderDocx(spec: DocumentSpec, on?: IsoDate): Promise<Buffer> {
   const body = renderBody(spec.blocks);
   const section =
     `<w:sectPr><w:footerReference w:type="default" r:id="${FOOTER_REL_ID}"/>` +
@@ -199,6 +205,7 @@ export async function renderDocx(spec: DocumentSpec): Promise<Buffer> {
     footer: cleanText(spec.footer),
     title: cleanText(spec.title),
     subject: cleanText(spec.subject),
-    now: new Date(),
+    ...(on ? fixedMoments(on) : { now: new Date() }),
   });
 }
+

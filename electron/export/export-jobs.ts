@@ -8,13 +8,15 @@ import path from 'node:path';
 import type { ParsedInput } from '../../shared/contract';
 import { RegisterError, type CallError } from '../../shared/errors';
 import { exportFileName, type ExportDocument, type ExportFormat, type ExportJob } from '../../shared/exports';
-import type { RegisterSnapshot } from '../../shared/report/snapshot';
 import { today } from '../register/clock';
 import type { Register } from '../register/db';
 import { readSnapshot } from '../register/snapshot';
 import { alreadyExists, commitTemps, nameTaken, notAFile, notReplaceable, writeTemp, type TempFile } from './atomic-file';
 import { TempNote, tempNameFor } from '../leftovers';
 import { renderExport } from './render';
+import type { Profile } from '../../shared/domain';
+import { manifestFile, manifestJson, packManifest, packVersion, planPack, renderPackFile } from './pack';
+import { comparedWith, MANIFEST, packPlace, previousFiles, readManifest, standsAlready, writeVersion } from './pack-folder';
 
 /** How many finished jobs are remembered for a late status call. */
 const KEEP_FINISHED = 20;
@@ -60,21 +62,87 @@ export class ExportJobs {
       outDir,
       files: planned.map((p) => p.target),
       error: null,
+      pack: null,
     };
-    this.remember(job);
-    // Should this process die while the files are written, the next start removes them.
-    const note = new TempNote(reg.path, planned.flatMap((p) => [p.temp, p.keep]));
-    // Rendering starts after this call (and its transaction) has returned.
-    this.running.set(
-      job.id,
-      new Promise<void>((resolve) => setImmediate(resolve))
-        .then(() => this.run(job, snapshot, planned, input.overwrite))
-        .finally(() => {
-          note.drop();
-          this.running.delete(job.id);
-        }),
-    );
-    return { ...job };
+    this.launch(reg, job, planned.flatMap((p) => [p.temp, p.keep]), async () => {
+      for (const p of planned) {
+        job.current = path.basename(p.target);
+        const data = await this.render(snapshot, p.document, p.format, job.date);
+        job.done++;
+        writeTemp(p.temp, data);
+        job.done++;
+      }
+      // All rendered and flushed: now the whole set takes its names, or none of it does.
+      commitTemps(planned, input.overwrite);
+    }, () => {
+      for (const p of planned) fs.rmSync(p.temp, { force: true });
+    });
+    return this.status(job.id);
+  }
+
+  /**
+   * Starts writing a meeting's pack (meeting.pack): the version is worked out, and if new frozen,
+   * in the call's transaction; its files are rendered afterwards from that freeze and the version's
+   * folder appears whole, or not at all.
+   */
+  startPack(reg: Register, input: ParsedInput<'meeting.pack'>, author: Profile | null): ExportJob {
+    const outDir = canonicalFolder(input.outDir);
+    const version = planPack(reg, input.meeting, author);
+    const place = packPlace(outDir, version);
+    // What the version before it held: from its manifest, else made again from its freeze.
+    const before = previousFiles(place, version.version);
+    const earlier = before === null && version.version > 1 ? packVersion(reg, input.meeting, version.version - 1) : null;
+    const temp = tempNameFor(place.versionDir);
+    const job: ExportJob = {
+      id: crypto.randomBytes(16).toString('hex'),
+      state: 'running',
+      done: 0,
+      total: (version.files.length + (earlier?.files.length ?? 0)) * 2 + 1,
+      current: null,
+      date: version.meeting.date,
+      outDir,
+      files: [...version.files.map((f) => path.join(place.versionDir, f.name)), path.join(place.versionDir, MANIFEST)],
+      error: null,
+      pack: {
+        meeting: version.meeting.number,
+        version: version.version,
+        kind: version.kind,
+        nagezonden: version.nagezonden,
+        folder: place.versionDir,
+        unchanged: false,
+        comparedWith: null,
+      },
+    };
+    this.launch(reg, job, [temp], async () => {
+      if (standsAlready(place.versionDir, version.frozen.hash)) {
+        job.pack!.unchanged = true;
+        job.pack!.comparedWith = readManifest(place.versionDir)?.comparedWith ?? null;
+        job.done = job.total;
+        return;
+      }
+      const rendered: Array<{ name: string; data: Buffer }> = [];
+      for (const file of version.files) {
+        job.current = file.name;
+        rendered.push({ name: file.name, data: await renderPackFile(version, file) });
+        job.done += 2;
+      }
+      let previous = before;
+      if (earlier) {
+        previous = [];
+        for (const file of earlier.files) {
+          job.current = `v${earlier.version}/${file.name}`;
+          previous.push(manifestFile(file.name, await renderPackFile(earlier, file)));
+          job.done += 2;
+        }
+      }
+      const files = rendered.map((f) => manifestFile(f.name, f.data));
+      const manifest = packManifest(version, files, comparedWith(version.version, previous, files));
+      job.current = MANIFEST;
+      writeVersion(place, temp, rendered, manifestJson(manifest));
+      job.pack!.comparedWith = manifest.comparedWith;
+      job.done = job.total;
+    });
+    return this.status(job.id);
   }
 
   status(id: string): ExportJob {
@@ -106,26 +174,37 @@ export class ExportJobs {
     return this.status(id);
   }
 
-  private async run(job: ExportJob, snapshot: RegisterSnapshot, planned: Planned[], overwrite: boolean): Promise<void> {
-    try {
-      for (const p of planned) {
-        job.current = path.basename(p.target);
-        const data = await this.render(snapshot, p.document, p.format, job.date);
-        job.done++;
-        writeTemp(p.temp, data);
-        job.done++;
-      }
-      // All rendered and flushed: now the whole set takes its names, or none of it does.
-      commitTemps(planned, overwrite);
-      this.written.set(job.id, planned.map((p) => identityOf(p.target)!));
-      job.state = 'done';
-      job.current = null;
-    } catch (error) {
-      for (const p of planned) fs.rmSync(p.temp, { force: true });
-      job.state = 'failed';
-      job.error = toCallError(error);
-      job.files = [];
-    }
+  /**
+   * Runs `work` after this call (and its transaction) has returned; a failure leaves the job failed
+   * with its error and no files, after `cleanUp`. Should this process die while the temporary
+   * files exist, the next start removes them (the note beside the register lists them).
+   */
+  private launch(reg: Register, job: ExportJob, temps: string[], work: () => Promise<void>, cleanUp: () => void = () => {}): void {
+    this.remember(job);
+    const note = new TempNote(reg.path, temps);
+    this.running.set(
+      job.id,
+      new Promise<void>((resolve) => setImmediate(resolve))
+        .then(work)
+        .then(
+          () => {
+            this.written.set(job.id, job.files.map((f) => identityOf(f)!));
+            job.state = 'done';
+            job.current = null;
+          },
+          (error: unknown) => {
+            cleanUp();
+            job.state = 'failed';
+            job.error = toCallError(error);
+            job.files = [];
+            job.current = null;
+          },
+        )
+        .finally(() => {
+          note.drop();
+          this.running.delete(job.id);
+        }),
+    );
   }
 
   private remember(job: ExportJob): void {

@@ -7,7 +7,10 @@
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { SheetSpec, SheetValue, WorkbookSpec } from '../../shared/report/document';
+import { unzipSync, zipSync } from 'fflate';
+import type { IsoDate } from '../../shared/dates';
 import { cleanText, fitExcelCell, linkTarget } from './clean-text';
+import { fixedMoments } from './fixed-moments';
 
 const HEADER_FILL = 'FFDCE6F1';
 const HIGHLIGHT_FILL = 'FFFFF2CC';
@@ -117,7 +120,12 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec)
   sheet.commit();
 }
 
-export async function renderXlsx(spec: WorkbookSpec): Promise<Buffer> {
+/**
+ * With `on` (a meeting pack) the workbook's properties carry that date and its zip entries are
+ * stamped with it (exceljs's zip stamps now; the entries are zipped again), so the same spec gives
+ * the same bytes on any day.
+ */
+export async function renderXlsx(spec: WorkbookSpec, on?: IsoDate): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -132,7 +140,13 @@ export async function renderXlsx(spec: WorkbookSpec): Promise<Buffer> {
   workbook.subject = cleanText(spec.subject);
   // exceljs writes dc:language but its typings leave the property out.
   Object.assign(workbook, { language: 'nl-NL' });
+  const fixed = on ? fixedMoments(on) : null;
+  if (fixed) {
+    workbook.created = fixed.now;
+    workbook.modified = fixed.now;
+  }
   for (const sheet of spec.sheets) addSheet(workbook, sheet);
   await workbook.commit();
-  return Buffer.concat(chunks);
+  const data = Buffer.concat(chunks);
+  return fixed ? Buffer.from(zipSync(unzipSync(data), { level: 6, mtime: fixed.entryTime })) : data;
 }

@@ -21,10 +21,24 @@ const samePhase = (a: PhaseState | null, b: PhaseState | null) => JSON.stringify
 const deadlineText = (a: SnapshotActiepunt): string | null => (a.deadline === null ? null : a.deadline.kind === 'date' ? a.deadline.date : a.deadline.text);
 const NO_PRIORITY: PriorityState = { priority: false, rank: null };
 
-export function changesSince(reg: Register, number: string): ChangesSince {
+/**
+ * Measured to: by default the meeting's own afgerond state, else now. The meeting pack measures to
+ * the freeze its first version is made from (`until`), or to now, and always on the meeting's date.
+ */
+export interface ChangesOptions {
+  until?: { freezeId: number } | 'now';
+  date?: IsoDate;
+}
+
+export function changesSince(reg: Register, number: string, options: ChangesOptions = {}): ChangesSince {
   const meeting = meetingRow(reg, number);
   const previous = previousMeeting(reg, meeting);
-  const own = freezeRow(reg, meeting.id, 'afgerond');
+  const own =
+    options.until === 'now'
+      ? null
+      : options.until
+        ? (reg.db.prepare('SELECT * FROM meeting_freeze WHERE id = ?').get(options.until.freezeId) as NonNullable<ReturnType<typeof freezeRow>>)
+        : freezeRow(reg, meeting.id, 'afgerond');
   // From: the previous meeting as it was left (afgerond, else its agenda), else the register before
   // its first meeting; always a freeze made before this meeting's own close.
   const before = (f: ReturnType<typeof freezeRow>) => f !== null && (own === null || f.id < own.id);
@@ -32,7 +46,7 @@ export function changesSince(reg: Register, number: string): ChangesSince {
   const fromPrevious = candidates.find(before) ?? null;
   const from = fromPrevious ?? freezeRow(reg, null, 'start');
   const untilMark = own ? own.change_mark : changeMark(reg);
-  const untilDate: IsoDate = own ? meeting.date : today(reg.clock);
+  const untilDate: IsoDate = options.date ?? (own ? meeting.date : today(reg.clock));
 
   const lines: ChangeLine[] = [];
   if (from) {

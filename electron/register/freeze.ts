@@ -16,7 +16,7 @@ import { timestamp } from './clock';
 import type { Register } from './db';
 import { readSnapshot } from './snapshot';
 
-type Stage = FreezeStage | 'start';
+type Stage = FreezeStage | 'start' | 'pack';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -92,12 +92,21 @@ export function changeMark(reg: Register): number {
  * its first meeting). Runs inside the calling transaction; only what changed since the previous
  * freeze is written.
  */
-export function freezeRegister(reg: Register, meetingId: number | null, stage: Stage, record: Meeting | null): void {
+export function freezeRegister(reg: Register, meetingId: number | null, stage: Stage, record: Meeting | null): number {
   const parts = snapshotParts(readSnapshot(reg));
-  const hashes = partHashes(parts);
+  return writeFreeze(reg, meetingId, stage, JSON.stringify(record), partHashes(parts), parts);
+}
+
+/** What a new freeze would hash to, without writing it: the same hash, the same frozen state. */
+export const freezeHash = (hashes: Map<string, string>, recordJson: string): string => contentHash(hashes, recordJson);
+
+/**
+ * Writes a freeze of the parts `hashes` names and `recordJson`; `bodies` holds the JSON of every
+ * part not stored yet (parts another freeze holds already may be left out). Returns its id.
+ */
+export function writeFreeze(reg: Register, meetingId: number | null, stage: Stage, recordJson: string, hashes: Map<string, string>, bodies: Map<string, string> | null): number {
   const parentId = reg.db.prepare('SELECT max(id) FROM meeting_freeze').pluck().get() as number | null;
   const parent = parentId === null ? new Map<string, string>() : manifestOf(reg, parentId);
-  const recordJson = JSON.stringify(record);
   const { lastInsertRowid } = reg.db
     .prepare('INSERT INTO meeting_freeze (meeting_id, stage, parent_id, at, change_mark, hash, record) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(meetingId, stage, parentId, timestamp(reg.clock), changeMark(reg), contentHash(hashes, recordJson), recordJson);
@@ -106,15 +115,26 @@ export function freezeRegister(reg: Register, meetingId: number | null, stage: S
   const part = reg.db.prepare('INSERT INTO frozen_part (hash, body) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING');
   for (const [key, hash] of hashes) {
     if (parent.get(key) === hash) continue;
-    part.run(hash, parts.get(key)!);
+    const body = bodies?.get(key);
+    if (body !== undefined) part.run(hash, body);
     entry.run(freezeId, key, hash);
   }
   for (const key of parent.keys()) if (!hashes.has(key)) entry.run(freezeId, key, null);
+  return freezeId;
+}
+
+/** A freeze by id: the register it holds and its record's JSON, both checked against its hash. */
+export function frozenById(reg: Register, freezeId: number): { snapshot: RegisterSnapshot; record: string; hash: string; at: string } {
+  const row = reg.db.prepare('SELECT hash, record, at FROM meeting_freeze WHERE id = ?').get(freezeId) as { hash: string; record: string; at: string } | undefined;
+  if (!row) throw new RegisterError('not_found', `There is no frozen register ${freezeId}.`);
+  const { snapshot, manifest } = frozenSnapshot(reg, freezeId);
+  if (contentHash(manifest, row.record) !== row.hash) throw new RegisterError('internal', 'A frozen register does not match its hash; restore a backup.');
+  return { snapshot, record: row.record, hash: row.hash, at: row.at };
 }
 
 export function freezeInfos(reg: Register, meetingId: number): FreezeInfo[] {
   return reg.db
-    .prepare(`SELECT stage, at, hash FROM meeting_freeze WHERE meeting_id = ? ORDER BY id`)
+    .prepare(`SELECT stage, at, hash FROM meeting_freeze WHERE meeting_id = ? AND stage <> 'pack' ORDER BY id`)
     .all(meetingId) as FreezeInfo[];
 }
 

@@ -12,7 +12,7 @@ import type { AgendaItem } from '../../shared/meeting';
 import { formatPhase, type PhaseState } from '../../shared/phase';
 import { invoke, openPresentation } from '../client';
 import { describeError } from '../error-text';
-import { describeOutcome } from '../meeting/describe';
+import { describeOutcome } from '../../shared/meeting-text';
 import { useMeeting } from '../stores/meeting';
 import { perform, useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';

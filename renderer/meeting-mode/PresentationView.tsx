@@ -9,7 +9,7 @@ import type { Meeting } from '../../shared/meeting';
 import type { DossierSummary } from '../../shared/domain';
 import { formatPhase } from '../../shared/phase';
 import { invoke, onRegisterChanged } from '../client';
-import { describeOutcome } from '../meeting/describe';
+import { describeOutcome } from '../../shared/meeting-text';
 import { useUi } from '../stores/ui';
 import { keptPlace, PLACE_KEY } from './place';
 

@@ -8,7 +8,7 @@ import type { DossierSummary, PriorityState } from '../../shared/domain';
 import { t } from '../../shared/i18n';
 import { formatPhase, type PhaseState } from '../../shared/phase';
 import { fold } from '../../shared/search';
-import { describePriority } from '../meeting/describe';
+import { describePriority } from '../../shared/meeting-text';
 import { useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
 

@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { t } from '../../shared/i18n';
 import { APPROVALS, type Approval, type Meeting, type Outcome } from '../../shared/meeting';
 import { invoke } from '../client';
-import { describeOutcome } from './describe';
+import { describeOutcome } from '../../shared/meeting-text';
 import { FieldError, useSingleFlight } from '../components/fields';
 import { describeError } from '../error-text';
 import { perform, useRegister } from '../stores/register';

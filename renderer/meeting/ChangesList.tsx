@@ -3,7 +3,8 @@
 import { t } from '../../shared/i18n';
 import { useMeeting } from '../stores/meeting';
 import { useUi } from '../stores/ui';
-import { describeChange, localTimestamp } from './describe';
+import { describeChange } from '../../shared/meeting-text';
+import { localTimestamp } from './describe';
 
 export function ChangesList() {
   const lang = useUi((s) => s.lang);

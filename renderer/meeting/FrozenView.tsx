@@ -8,7 +8,8 @@ import { formatPhase } from '../../shared/phase';
 import { valueOn } from '../../shared/report/snapshot';
 import { useMeeting } from '../stores/meeting';
 import { useUi } from '../stores/ui';
-import { describeOutcome, localTimestamp } from './describe';
+import { describeOutcome } from '../../shared/meeting-text';
+import { localTimestamp } from './describe';
 
 export function FrozenView({ meeting }: { meeting: Meeting }) {
   const lang = useUi((s) => s.lang);

@@ -6,7 +6,7 @@ import { save } from '../components/fields';
 import { useUi } from '../stores/ui';
 import { useRegister } from '../stores/register';
 import { formatDeadline } from '../../shared/report/bijlage2-model';
-import { describeOutcome } from './describe';
+import { describeOutcome } from '../../shared/meeting-text';
 
 export function OutcomeLine({ outcome: o }: { outcome: Outcome }) {
   const lang = useUi((s) => s.lang);

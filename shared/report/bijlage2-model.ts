@@ -1,7 +1,8 @@
 // Bijlage 2 "Lijst met actiepunten": every current action point with its owner and deadline.
 import type { ActiepuntStatus, Deadline } from '../domain';
 import { formatDutchDate } from '../dates';
-import { valueOn, type RegisterSnapshot } from './snapshot';
+import { isNewSince, isOverdue, sinceDate } from '../actiepunt-marks';
+import { firstDate, valueOn, type RegisterSnapshot } from './snapshot';
 
 export interface Bijlage2Row {
   number: number;
@@ -14,10 +15,16 @@ export interface Bijlage2Row {
   deadline: Deadline | null;
   remarks: string | null;
   status: ActiepuntStatus | null;
+  /** Came into the register since the last meeting before the date (else since the reference date). */
+  isNew: boolean;
+  /** Still to do on the date, with a dated deadline that has passed. */
+  overdue: boolean;
   dossier: number | null;
 }
 
 export interface Bijlage2 {
+  /** The date the list stands on. */
+  date: string;
   jaarplanTitle: string;
   board: string;
   intro: string;
@@ -40,6 +47,7 @@ export function deadlineCell(deadline: Deadline | null, remarks: string | null):
 export function buildBijlage2(snapshot: RegisterSnapshot, today: string): Bijlage2 {
   // What existed on the date: an actiepunt whose first status is later is not on its list (issue 13:
   // exported for 01-01-2024 it listed one that first existed on 01-03-2024).
+  const since = sinceDate(snapshot.meetings, today, snapshot.jaarplan.referenceDate);
   const rows = [...snapshot.actiepunten]
     .filter((a) => valueOn(a.statuses, today) !== null)
     .sort((a, b) => a.number - b.number)
@@ -52,9 +60,12 @@ export function buildBijlage2(snapshot: RegisterSnapshot, today: string): Bijlag
       deadline: a.deadline,
       remarks: a.remarks,
       status: valueOn(a.statuses, today),
+      isNew: isNewSince(firstDate(a.statuses), since),
+      overdue: isOverdue(valueOn(a.statuses, today) ?? 'open', a.deadline, today),
       dossier: a.dossier,
     }));
   return {
+    date: today,
     jaarplanTitle: snapshot.jaarplan.title,
     board: snapshot.jaarplan.board,
     intro: snapshot.jaarplan.texts.bijlage2Intro,

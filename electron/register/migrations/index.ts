@@ -8,6 +8,7 @@ import * as m0005 from './0005-dossier-now';
 import * as m0006 from './0006-number-marks';
 import * as m0007 from './0007-change-author';
 import * as m0008 from './0008-meeting-cycle';
+import * as m0009 from './0009-meeting-pack';
 
 export interface Migration {
   name: string;
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0006-number-marks', up: m0006.up },
   { name: '0007-change-author', up: m0007.up },
   { name: '0008-meeting-cycle', up: m0008.up },
+  { name: '0009-meeting-pack', up: m0009.up },
 ];
