@@ -2,6 +2,7 @@
 //   tsx electron/cli.ts seed --db FILE [--force]
 //   tsx electron/cli.ts call NAME [JSON-INPUT] --db FILE
 //   tsx electron/cli.ts export --db FILE --out DIR [--what ...] [--format ...] [--date YYYY-MM-DD] [--overwrite]
+//   tsx electron/cli.ts pack --db FILE --meeting TB-2024-02 --out DIR
 //   tsx electron/cli.ts backup|backups|restore|audit --db FILE ...
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,6 +25,10 @@ const USAGE = `Usage:
                         [--date YYYY-MM-DD] [--overwrite]
                                                    write the annexes and the C&R rapportage (default: all, both
                                                    formats, today); an existing file is kept unless --overwrite
+  npm run cli -- pack --db FILE --meeting TB-2024-02 --out DIR
+                                                   the meeting's pack: its vergaderstukken (after the meeting its
+                                                   besluitenlijst) in DIR/"TB-2024-02 2024-05-15"/v1, v2 when the
+                                                   register changed since v1 (nagezonden), with manifest.json
   npm run cli -- backup --db FILE                  a backup now (SQLite's backup API, integrity-checked)
   npm run cli -- backups --db FILE                 list the backups, newest first
   npm run cli -- restore --db FILE --backup NAME   put backup NAME (or newest-good) in the register's place,
@@ -43,6 +48,20 @@ function auditLines(entries: AuditEntry[]): string[] {
 const list = (value: string | undefined): string[] | undefined =>
   value === undefined ? undefined : value.split(',').map((item) => item.trim()).filter(Boolean);
 
+/** Follows an export or pack job to its end, showing progress on a terminal. */
+async function follow(api: ReturnType<typeof createApi>, started: ExportJob): Promise<ExportJob> {
+  let job = started;
+  while (job.state === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const status = api.invoke('export.status', { id: job.id });
+    if (!status.ok) throw new Error(status.error.message);
+    job = status.value as ExportJob;
+    if (job.current && process.stderr.isTTY) process.stderr.write(`\r${job.done}/${job.total} ${job.current}`.slice(0, 70).padEnd(70));
+  }
+  if (process.stderr.isTTY) process.stderr.write('\r'.padEnd(72) + '\r');
+  return job;
+}
+
 /** Commands act for the person at this computer: their profile signs what they change. */
 const userProfile = () => fileProfileStore(userDataDir());
 
@@ -61,6 +80,7 @@ async function main(argv: string[]): Promise<number> {
       backup: { type: 'string' },
       dossier: { type: 'string' },
       actiepunt: { type: 'string' },
+      meeting: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -125,20 +145,43 @@ async function main(argv: string[]): Promise<number> {
           console.error(`TB-register: ${started.error.message}`);
           return 1;
         }
-        let job = started.value as ExportJob;
-        while (job.state === 'running') {
-          await new Promise((resolve) => setTimeout(resolve, 50));
-          const status = api.invoke('export.status', { id: job.id });
-          if (!status.ok) throw new Error(status.error.message);
-          job = status.value as ExportJob;
-          if (job.current && process.stderr.isTTY) process.stderr.write(`\r${job.done}/${job.total} ${job.current}`.padEnd(70));
-        }
-        if (process.stderr.isTTY) process.stderr.write('\r'.padEnd(72) + '\r');
+        const job = await follow(api, started.value as ExportJob);
         if (job.state === 'failed') {
           console.error(`TB-register: ${job.error?.message}`);
           return 1;
         }
         for (const file of job.files) console.log(`Wrote ${file}`);
+        return 0;
+      } finally {
+        reg.close();
+      }
+    }
+    case 'pack': {
+      if (!values.out) throw new Error('pack needs --out DIR.');
+      if (!values.meeting) throw new Error('pack needs --meeting NUMBER, e.g. TB-2024-02.');
+      const reg = openRegister(values.db, { clock });
+      try {
+        const api = createApi(reg, handlerGroups(), userProfile());
+        const started = api.invoke('meeting.pack', { meeting: values.meeting, outDir: path.resolve(values.out) });
+        if (!started.ok) {
+          console.error(`TB-register: ${started.error.message}`);
+          return 1;
+        }
+        const job = await follow(api, started.value as ExportJob);
+        if (job.state === 'failed') {
+          console.error(`TB-register: ${job.error?.message}`);
+          return 1;
+        }
+        const p = job.pack!;
+        if (p.unchanged) console.log(`Version ${p.version} of ${p.meeting} stands in ${p.folder}, unchanged: nothing was written.`);
+        else {
+          console.log(`Wrote version ${p.version} of ${p.meeting} (${p.kind}${p.nagezonden ? ', nagezonden' : ''}) in ${p.folder}:`);
+          for (const file of job.files) console.log(`  ${path.basename(file)}`);
+        }
+        if (p.comparedWith) {
+          const c = p.comparedWith;
+          console.log(`Against v${c.version}: ${c.changed.length} changed, ${c.added.length} new, ${c.removed.length} gone, ${c.same.length} the same.`);
+        }
         return 0;
       } finally {
         reg.close();

@@ -71,11 +71,12 @@ export const EDIT_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'attendance.set',
   'meeting.decidePriorities',
   'agendaTemplate.update',
+  'meeting.pack',
   'backup.restore',
 ]);
 
 /** Calls that wait for the disk (api.invokeAsync) or write files: rarer, they cost the most time. */
-const SLOW_CALLS: ReadonlySet<CallName> = new Set<CallName>(['export.start', 'backup.create', 'backup.restore']);
+const SLOW_CALLS: ReadonlySet<CallName> = new Set<CallName>(['export.start', 'meeting.pack', 'backup.create', 'backup.restore']);
 
 // ---- Hostile values ----
 

@@ -252,7 +252,7 @@ async function runSequence(template: Template, calls: Call[], options: RunOption
       }
       totals.accepted++;
       const name = call.name as CallName;
-      if (name === 'export.start') await checkJob(jobs, (result.value as ExportJob).id, refs, defects, totals);
+      if (name === 'export.start' || name === 'meeting.pack') await checkJob(jobs, name, (result.value as ExportJob).id, refs, defects, totals);
       if (name === 'dossier.create') refs.lastDossier = (result.value as { number: number }).number;
       if (name === 'actiepunt.create') refs.lastActiepunt = (result.value as { number: number }).number;
       if (name === 'ambition.create') refs.lastAmbition = (result.value as { code: string }).code;
@@ -296,14 +296,15 @@ function jobsRunning(jobs: ExportJobs): Array<Promise<unknown>> {
   return [...running.values()];
 }
 
-async function checkJob(jobs: ExportJobs, id: string, refs: Partial<Record<RefKind, unknown>>, defects: Defect[], totals: RunTotals): Promise<void> {
+async function checkJob(jobs: ExportJobs, call: CallName, id: string, refs: Partial<Record<RefKind, unknown>>, defects: Defect[], totals: RunTotals): Promise<void> {
   const job = await jobs.settled(id);
   refs.job = id;
   if (job.state !== 'done') {
-    defects.push({ kind: 'export-failed', where: 'export.start', detail: show(job.error) });
+    defects.push({ kind: 'export-failed', where: call, detail: show(job.error) });
     return;
   }
-  for (const file of job.files) checkFile(path.basename(file), fs.readFileSync(file), defects, totals);
+  // A pack's manifest is JSON, its documents Office files.
+  for (const file of job.files) if (!file.endsWith('.json')) checkFile(path.basename(file), fs.readFileSync(file), defects, totals);
 }
 
 /** Every XML part of an exported file, each checked on its own so that every invalid part counts. */

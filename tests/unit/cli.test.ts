@@ -76,4 +76,23 @@ describe('npm run cli', () => {
     expect(only).toMatchObject({ code: 0, out: `Wrote ${path.join(out, 'cr-rapportage-2026-11-30.xlsx')}\n` });
     expect(npmCli('export', '--db', db, '--out', out, '--format', 'pdf')).toMatchObject({ code: 1, err: expect.stringContaining('formats.0: must be one of: docx, xlsx') });
   });
+
+  it('writes a meeting pack into the meeting\'s folder, and says so when the version stands unchanged', () => {
+    const file = path.join(tempDir(), 'tb.sqlite');
+    const out = tempDir();
+    npmCli('seed', '--db', file);
+    expect(npmCli('call', 'meeting.create', '{"date":"2026-12-10","location":"Den Haag"}', '--db', file).code).toBe(0);
+    const refused = npmCli('pack', '--db', file, '--meeting', 'TB-2026-01', '--out', out);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('is not vastgesteld yet');
+    expect(npmCli('call', 'meeting.setState', '{"number":"TB-2026-01","state":"agenda_vastgesteld"}', '--db', file).code).toBe(0);
+    const made = npmCli('pack', '--db', file, '--meeting', 'TB-2026-01', '--out', out);
+    expect(made.code, made.err).toBe(0);
+    const folder = path.join(out, 'TB-2026-01 2026-12-10', 'v1');
+    expect(made.out).toContain(`Wrote version 1 of TB-2026-01 (vergaderstukken) in ${folder}:`);
+    expect(fs.readdirSync(folder).sort()).toEqual(['00 Agenda TB-2026-01.docx', '02 Actiepuntenlijst.docx', '02 Actiepuntenlijst.xlsx', '05 Wijzigingen sinds de start van het register.docx', 'manifest.json']);
+    const again = npmCli('pack', '--db', file, '--meeting', 'TB-2026-01', '--out', out);
+    expect(again.out).toContain(`Version 1 of TB-2026-01 stands in ${folder}, unchanged: nothing was written.`);
+    expect(npmCli('pack', '--db', file, '--out', out).err).toContain('pack needs --meeting NUMBER');
+  }, 60_000);
 });

@@ -131,15 +131,17 @@ describe('Bijlage 2 as docx', () => {
     expectWordQuality(doc, /Bijlage 2 Lijst met actiepunten/);
   });
 
-  it('has every action point with its sub-points as a real list inside the cell, owner and deadline', () => {
+  it('has every action point with its sub-points as a real list inside the cell, owner, deadline and status', () => {
     const t = doc.tables[0]!;
-    expect(t.rows[0]).toEqual(['Actiepunt', 'Eigenaar', 'Deadline']);
+    // Status (issue 13: without it a finished actiepunt looked open).
+    expect(t.rows[0]).toEqual(['Actiepunt', 'Eigenaar', 'Deadline', 'Status']);
     expect(t.cells.slice(1)).toHaveLength(BIJLAGE_2.length);
     BIJLAGE_2.forEach(([number, text, subPoints, owner, deadline], i) => {
-      const [what, who, when] = t.cells[i + 1]!;
+      const [what, who, when, status] = t.cells[i + 1]!;
       expect(what!.map((p) => [p.text, p.listItem])).toEqual([[`${number}. ${text}`, false], ...subPoints.map((s) => [s, true])]);
       expect(who!.map((p) => p.text)).toEqual([owner]);
       expect(when!.map((p) => p.text)).toEqual([deadline]);
+      expect(status![0]!.text).toBe('Open');
     });
     // The list is a dash bullet list, as in the jaarplan.
     expect(doc.parts['word/numbering.xml']).toMatch(/<w:numFmt w:val="bullet"\/>.*<w:lvlText w:val="-"\/>/s);
@@ -181,7 +183,8 @@ describe('Bijlage 2 as xlsx', () => {
     const book = await readXlsx(file('bijlage-2-actiepunten.xlsx'));
     const sheet = book.worksheets[0]!;
     expect(sheet.name).toBe('Actiepunten');
-    expectSheetQuality(sheet, 8, 10);
+    expectSheetQuality(sheet, 10, 10);
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Nr.', 'Actiepunt', 'Subpunten', 'Eigenaar', 'Deadline', 'Opmerking', 'Status', 'Nieuw', 'Te laat', 'Dossier']);
     BIJLAGE_2.forEach(([number, text, subPoints, owner], i) => {
       const row = sheet.getRow(i + 2);
       expect(row.getCell(1).value).toBe(number);
@@ -192,7 +195,7 @@ describe('Bijlage 2 as xlsx', () => {
     });
     expect(sheet.getCell('E7').value).toBe('In elk TB');
     expect(sheet.getCell('F11').value).toBe('(Reeds in het TB ingebracht)');
-    expect(sheet.getCell('H4').value).toBe(4);
+    expect(sheet.getCell('J4').value).toBe(4);
   });
 });
 

@@ -51,7 +51,7 @@ describe('opening a register', () => {
         'dossier_ambition', 'dossier_phase', 'dossier_priority', 'hoofddossier', 'jaarplan',
         'undo_log', 'undo_state', 'undo_step', 'audit_log', 'change', 'dossier_now', 'number_mark',
         'meeting', 'agenda_item', 'agenda_link', 'outcome', 'attendance', 'agenda_template_item',
-        'meeting_freeze', 'freeze_entry', 'frozen_part',
+        'meeting_freeze', 'freeze_entry', 'frozen_part', 'meeting_pack',
       ].sort(),
     );
     expect(tables.filter((t) => t.strict !== 1)).toEqual([]);
@@ -61,7 +61,8 @@ describe('opening a register', () => {
     // number_mark is bookkeeping that an undo must not lower. The frozen copies of the register
     // kept with meetings can be undone with the call that froze them, but are not audited (that
     // would store the register twice over).
-    const FROZEN = ['meeting_freeze', 'freeze_entry', 'frozen_part'];
+    // meeting_pack, the versions of meeting packs made, is kept with its freeze in the same way.
+    const FROZEN = ['meeting_freeze', 'freeze_entry', 'frozen_part', 'meeting_pack'];
     const registerTables = tables
       .map((t) => t.name)
       .filter((name) => !name.startsWith('undo_') && !['audit_log', 'change', 'dossier_now', 'number_mark'].includes(name));
