@@ -106,7 +106,19 @@ const SCHEMA: Array<[RegExp, (...m: string[]) => string]> = [
   [/^at most (\d+) (people|standing items|dossiers|actiepunten|ambitions)$/, (_, n, w) => `hoogstens ${n} ${{ people: 'personen', 'standing items': 'vaste agendapunten', dossiers: 'dossiers', actiepunten: 'actiepunten', ambitions: 'ambities' }[w!]}`],
 ];
 
+/** The meeting pack's refusals (meeting.pack). */
+const PACK: Array<[RegExp, (...m: string[]) => string]> = [
+  [/^the agenda of (\S+) is not vastgesteld yet; the vergaderstukken follow from the agenda once it is\.$/, (_, n) => `de agenda van ${n} is nog niet vastgesteld; de vergaderstukken volgen uit de agenda zodra die is vastgesteld`],
+  [/^(\S+) is cancelled; it has no vergaderstukken\.$/, (_, n) => `${n} is geannuleerd; er zijn geen vergaderstukken`],
+  [
+    /^(.+) exists and does not hold this version of the pack \(changed or made from another register\); move it away and make the pack again\. Nothing was written\.$/,
+    (_, dir) => `${dir} bestaat al en bevat niet deze versie van de vergaderstukken (gewijzigd, of gemaakt uit een ander register); verplaats die map en maak de stukken opnieuw. Er is niets geschreven`,
+  ],
+  [/^(.+) appeared while the pack was written; nothing was written\.$/, (_, dir) => `${dir} verscheen terwijl de stukken werden geschreven; er is niets geschreven`],
+];
+
 const DUTCH: Array<[RegExp, (...m: string[]) => string]> = [
+  ...PACK,
   [
     /^(\S+) (.+); choose another backup\. The register was left as it was\.$/,
     (_, name, what) => {

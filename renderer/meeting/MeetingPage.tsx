@@ -13,6 +13,7 @@ import { AgendaList } from './AgendaList';
 import { AttendanceEditor } from './AttendanceEditor';
 import { ChangesList } from './ChangesList';
 import { FrozenView } from './FrozenView';
+import { PackPanel } from './PackPanel';
 import { StepActions } from './StepActions';
 
 export function MeetingPage({ number }: { number: string }) {
@@ -78,6 +79,7 @@ export function MeetingPage({ number }: { number: string }) {
           <AgendaList meeting={meeting} />
         </div>
         <div className="meeting-side">
+          <PackPanel meeting={meeting} />
           <details className="subform" open={editable}>
             <summary>{t(lang, 'meetingDetails')}</summary>
             {editable ? (

@@ -124,5 +124,11 @@ export async function perform<N extends CallName>(
   return result;
 }
 
+/** Reads the undo state again: after a call that ends undo without touching a list (meeting.pack). */
+export async function refreshUndo(): Promise<void> {
+  const undo = await invoke('register.undoState');
+  if (undo.ok) useRegister.setState({ undo: undo.value });
+}
+
 /** Today as the register's clock says: the default for every date field. */
 export const registerToday = (): string => useRegister.getState().info?.today ?? isoDateOf(new Date());

@@ -1,0 +1,64 @@
+// An export or meeting-pack job as the screen follows it: polled through export.status until it
+// is done or failed, a progress bar while it runs, and the written files with an Open button each.
+import { useEffect, useState } from 'react';
+import type { ExportJob } from '../../shared/exports';
+import { t, type Lang } from '../../shared/i18n';
+import { invoke } from '../client';
+import { describeError } from '../error-text';
+
+const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
+
+/** The job being followed, and the error to show beside the form (the job's own, or a refused call's). */
+export function useExportJob(lang: Lang) {
+  const [job, setJob] = useState<ExportJob | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (job?.state !== 'running') return;
+    const timer = setTimeout(async () => {
+      const r = await invoke('export.status', { id: job.id });
+      if (r.ok) setJob(r.value);
+      else setError(describeError(lang, r.error));
+    }, 100);
+    return () => clearTimeout(timer);
+  }, [job, lang]);
+  useEffect(() => {
+    if (job?.state === 'failed' && job.error) setError(describeError(lang, job.error));
+  }, [job, lang]);
+  /** Opens the index-th file the finished job wrote. */
+  async function open(index: number) {
+    if (!job) return;
+    const r = await invoke('export.open', { id: job.id, file: index });
+    setError(r.ok ? null : describeError(lang, r.error));
+  }
+  return { job, setJob, error, setError, open, running: job?.state === 'running' };
+}
+
+export function JobProgress({ job, id, label }: { job: ExportJob; id: string; label: string }) {
+  return (
+    <div className="progress">
+      <label htmlFor={id}>{label}</label>
+      <progress id={id} max={job.total} value={job.done}>
+        {job.done}/{job.total}
+      </progress>
+      <span className="muted" aria-live="polite">
+        {job.current ?? ''}
+      </span>
+    </div>
+  );
+}
+
+/** The files a finished job wrote, each with a button that opens it. */
+export function WrittenFiles({ lang, job, onOpen, testId, names = false }: { lang: Lang; job: ExportJob; onOpen: (index: number) => void; testId: string; names?: boolean }) {
+  return (
+    <ul className={names ? 'plain file-list' : 'plain'} data-testid={testId}>
+      {job.files.map((file, i) => (
+        <li key={file}>
+          {names ? <span>{baseName(file)}</span> : <code>{file}</code>}{' '}
+          <button type="button" className="small" onClick={() => onOpen(i)} aria-label={t(lang, 'openFile', { file: baseName(file) })}>
+            {t(lang, 'open')}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

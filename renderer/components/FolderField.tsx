@@ -1,0 +1,32 @@
+// A folder to write into: typed, or (in the desktop app) chosen with the system's folder picker.
+// Until the user types one, it holds the default export folder (export.defaults).
+import { useEffect } from 'react';
+import { t, type Lang } from '../../shared/i18n';
+import { desktop, invoke } from '../client';
+
+export function FolderField({ lang, id, label, value, onChange }: { lang: Lang; id: string; label: string; value: string; onChange: (folder: string) => void }) {
+  useEffect(() => {
+    if (value) return;
+    void invoke('export.defaults').then((r) => r.ok && onChange(r.value.outDir));
+    // Only once, when the field first appears empty.
+  }, []);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <div className="with-button">
+        <input id={id} value={value} onChange={(e) => onChange(e.target.value)} spellCheck={false} />
+        {desktop() && (
+          <button
+            type="button"
+            onClick={async () => {
+              const chosen = await desktop()!.chooseFolder(label);
+              if (chosen) onChange(chosen);
+            }}
+          >
+            {t(lang, 'browse')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

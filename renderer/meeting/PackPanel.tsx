@@ -1,0 +1,65 @@
+// Vergaderstukken maken (issue 13): one click writes the meeting's pack (before the meeting its
+// vergaderstukken, after it its besluitenlijst) into a folder of its own, with a progress bar; the
+// result says which version was written (nagezonden, or unchanged) and what differs from the last.
+import { useState } from 'react';
+import { t } from '../../shared/i18n';
+import type { Meeting } from '../../shared/meeting';
+import { invoke } from '../client';
+import { JobProgress, useExportJob, WrittenFiles } from '../components/ExportJobView';
+import { FieldError } from '../components/fields';
+import { FolderField } from '../components/FolderField';
+import { describeError } from '../error-text';
+import { refreshUndo } from '../stores/register';
+import { useUi } from '../stores/ui';
+
+const PACKABLE = new Set(['agenda_vastgesteld', 'in_vergadering', 'afgerond', 'vastgesteld']);
+
+export function PackPanel({ meeting }: { meeting: Meeting }) {
+  const lang = useUi((s) => s.lang);
+  const [outDir, setOutDir] = useState('');
+  const { job, setJob, error, setError, open, running } = useExportJob(lang);
+  if (!PACKABLE.has(meeting.state)) return null;
+  const after = meeting.state === 'afgerond' || meeting.state === 'vastgesteld';
+  async function make(e: React.FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setJob(null);
+    const r = await invoke('meeting.pack', { meeting: meeting.number, outDir });
+    if (r.ok) setJob(r.value);
+    else setError(describeError(lang, r.error));
+    await refreshUndo();
+  }
+  const pack = job?.pack ?? null;
+  const compared = pack?.comparedWith ?? null;
+  return (
+    <section className="subform" aria-labelledby="pack-heading" data-testid="pack-panel">
+      <h3 id="pack-heading">{t(lang, after ? 'packAfterTitle' : 'packTitle')}</h3>
+      <p className="muted">{t(lang, after ? 'packAfterHint' : 'packHint')}</p>
+      <form onSubmit={make}>
+        <FolderField lang={lang} id="pack-folder" label={t(lang, 'exportFolder')} value={outDir} onChange={setOutDir} />
+        <button type="submit" className="primary" disabled={running || !outDir.trim()} data-testid="make-pack">
+          {t(lang, after ? 'packAfterMake' : 'packMake')}
+        </button>
+      </form>
+      {job && <JobProgress label={t(lang, 'packProgress')} job={job} id="pack-progress" />}
+      {job?.state === 'done' && pack && (
+        <div role="status" data-testid="pack-result">
+          <p>
+            {pack.unchanged
+              ? t(lang, 'packUnchanged', { version: pack.version })
+              : t(lang, pack.nagezonden ? 'packWrittenLater' : 'packWritten', { version: pack.version })}{' '}
+            <code>{pack.folder}</code>
+          </p>
+          {compared && (
+            <p className="muted" data-testid="pack-compared">
+              {t(lang, 'packCompared', { version: compared.version, changed: compared.changed.length, added: compared.added.length, same: compared.same.length })}
+              {compared.changed.length > 0 && <> {t(lang, 'packChangedList', { list: compared.changed.join('; ') })}</>}
+            </p>
+          )}
+          <WrittenFiles lang={lang} job={job} onOpen={(i) => void open(i)} testId="pack-files" names />
+        </div>
+      )}
+      <FieldError id="pack-error" error={error} />
+    </section>
+  );
+}
