@@ -27,13 +27,6 @@ export function formatDutchDate(date: IsoDate): string {
   return `${m[3]}-${m[2]}-${m[1]}`;
 }
 
-/** 1-1-2024: the short form the annexes use in headings ("Voortgangsfase op 1-1-2024"). */
-export function formatShortDutchDate(date: IsoDate): string {
-  const m = ISO_DATE.exec(date);
-  if (!m) return date;
-  return `${Number(m[3])}-${Number(m[2])}-${m[1]}`;
-}
-
 /**
  * A date as a person types it in a Dutch form: 30-11-2026, 30-11-26 is not accepted (ambiguous
  * century), 1-2-2026, 01/02/2026 and 1.2.2026 are; an ISO date passes through. Null when it is

@@ -52,11 +52,14 @@ export function packFiles(source: PackSource): PackFile[] {
   return files;
 }
 
-/** The pack files that belong to an agenda item, by its standing role. */
-export function filesForItem(files: readonly PackFile[], standing: string | null): PackFile[] {
+/**
+ * The pack files that belong to an agenda item, by its standing role; the changes since the
+ * previous TB go with the rapportage, or without one on the agenda with the actiepuntenlijst.
+ */
+export function filesForItem(files: readonly PackFile[], standing: string | null, hasRapportage: boolean): PackFile[] {
   const documents: Partial<Record<string, PackDocument[]>> = {
     besluitenlijst: ['previousBesluitenlijst'],
-    actiepuntenlijst: ['actiepuntenlijst'],
+    actiepuntenlijst: hasRapportage ? ['actiepuntenlijst'] : ['actiepuntenlijst', 'wijzigingen'],
     rapportage: ['rapportage', 'bijlage1', 'wijzigingen'],
   };
   const wanted = documents[standing ?? ''] ?? [];

@@ -139,8 +139,10 @@ class Body {
       this.out.push('</w:tr>');
     }
     block.rows.forEach((row: SpecRow, index) => {
-      // A label/value table (no header) is small: kept on one page, with the heading above it.
-      const keepNext = !withHeader && index < block.rows.length - 1;
+      // A label/value table (no header) is small: kept on one page, with the heading above it. A
+      // table followed by its footnote keeps its last row with it.
+      const last = index === block.rows.length - 1;
+      const keepNext = (!withHeader && !last) || (last && block.keepWithNext === true);
       this.out.push('<w:tr><w:trPr><w:cantSplit/></w:trPr>');
       if (row.kind === 'group') {
         this.cell(row.cells[0] ?? [], { width: TEXT_WIDTH, fill: GROUP_FILL, span: block.columns.length, keepNext });

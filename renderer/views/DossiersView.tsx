@@ -5,7 +5,7 @@ import { PhaseOptions } from '../components/options';
 import { DateInput } from '../components/DateInput';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
-import { formatShortDutchDate } from '../../shared/dates';
+import { formatDutchDate } from '../../shared/dates';
 import { t, type Lang } from '../../shared/i18n';
 import { formatPhase, PHASES } from '../../shared/phase';
 import { save } from '../components/fields';
@@ -111,7 +111,7 @@ export function DossiersView() {
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
   const [creating, setCreating] = useState(false);
 
-  const reference = jaarplan ? formatShortDutchDate(jaarplan.referenceDate) : '-';
+  const reference = jaarplan ? formatDutchDate(jaarplan.referenceDate) : '-';
   const columns: Array<[SortKey | null, string, string]> = [
     ['number', t(lang, 'number'), 'num'],
     ['title', t(lang, 'dossier'), 'title'],

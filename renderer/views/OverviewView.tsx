@@ -1,7 +1,7 @@
 // The register at a glance: dossiers per phase on the reference date against now (a chart, with
 // the same figures as a table for screen readers), the priority dossiers, and the action points.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatShortDutchDate } from '../../shared/dates';
+import { formatDutchDate } from '../../shared/dates';
 import { t } from '../../shared/i18n';
 import { bucketLabel, bucketOf, formatPhase, PHASE_BUCKETS, samePhaseState } from '../../shared/phase';
 import { useRegister } from '../stores/register';
@@ -11,7 +11,7 @@ import { marksOf, useMarkDates } from './ActiepuntenView';
 export function OverviewView() {
   const lang = useUi((s) => s.lang);
   const { dossiers, actiepunten, jaarplan } = useRegister();
-  const reference = jaarplan ? formatShortDutchDate(jaarplan.referenceDate) : '-';
+  const reference = jaarplan ? formatDutchDate(jaarplan.referenceDate) : '-';
   const data = PHASE_BUCKETS.map((bucket) => ({
     bucket,
     label: bucketLabel(bucket, lang),
@@ -83,7 +83,7 @@ export function OverviewView() {
               <dd>{counts.done}</dd>
             </div>
             <div className="tile new">
-              <dt>{t(lang, 'newSince', { date: formatShortDutchDate(since) })}</dt>
+              <dt>{t(lang, 'newSince', { date: formatDutchDate(since) })}</dt>
               <dd>{counts.isNew}</dd>
             </div>
           </dl>

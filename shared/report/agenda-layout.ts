@@ -19,11 +19,10 @@ export function meetingLines(board: string, m: Pick<Meeting, 'number' | 'date' |
 
 export function agendaDocument(board: string, meeting: Meeting, files: readonly PackFile[]): DocumentSpec {
   const items = [...meeting.items].sort((a, b) => a.position - b.position);
-  let clock = 0;
+  const total = items.reduce((sum, i) => sum + (i.minutes ?? 0), 0);
+  const hasRapportage = items.some((i) => i.standing === 'rapportage');
   const rows = items.map((item) => {
-    const start = clock;
-    clock += item.minutes ?? 0;
-    const own = filesForItem(files, item.standing);
+    const own = filesForItem(files, item.standing, hasRapportage);
     const cell: CellBlock[] = [
       { kind: 'paragraph', runs: [{ text: item.title, bold: true }] },
       ...(item.proposal ? [{ kind: 'paragraph' as const, runs: [{ text: 'Besluitvoorstel: ', italic: true }, item.proposal] }] : []),
@@ -36,7 +35,7 @@ export function agendaDocument(board: string, meeting: Meeting, files: readonly 
         cell,
         [{ kind: 'paragraph' as const, runs: [t('nl', `purpose_${item.purpose}`).replace(/^Ter /, 'ter ')] }],
         [{ kind: 'paragraph' as const, runs: [item.presenter ?? '–'] }],
-        [{ kind: 'paragraph' as const, runs: [item.minutes ? `${item.minutes} min.` : '–'] }, ...(item.minutes ? [{ kind: 'paragraph' as const, runs: [`vanaf ${start} min.`], style: 'muted' as const }] : [])],
+        [{ kind: 'paragraph' as const, runs: [item.minutes ? `${item.minutes} min.` : '–'] }],
       ],
     };
   });
@@ -53,9 +52,9 @@ export function agendaDocument(board: string, meeting: Meeting, files: readonly 
       ],
       rows,
     },
-    { kind: 'paragraph', runs: [`Totale duur: ${clock} minuten.`], style: 'muted' },
+    { kind: 'paragraph', runs: [`Totale duur: ${total} minuten.`], style: 'muted' },
     { kind: 'heading', level: 2, text: 'Vergaderstukken' },
-    { kind: 'list', items: files.map((f) => [f.name]) },
+    ...files.map((f): Block => ({ kind: 'paragraph', runs: [f.name], style: 'small' })),
   ];
   return { title: `Agenda ${meeting.number}`, subject: `${board}, ${formatDutchDate(meeting.date)}`, footer: `Agenda ${meeting.number}`, blocks };
 }

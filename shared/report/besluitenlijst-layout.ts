@@ -67,7 +67,7 @@ export function besluitenlijstDocument(snapshot: RegisterSnapshot, meeting: Meet
         kind: 'list',
         items: given.map((o) => {
           const a = o.actiepunt === null ? undefined : actiepunt.get(o.actiepunt);
-          const extra = a ? ` (${formatOwners(a.owners)}; ${deadlineCell(a.deadline, a.remarks).join(' ')})` : '';
+          const extra = a ? ` (eigenaar: ${formatOwners(a.owners)}, deadline: ${deadlineCell(a.deadline, a.remarks).join(' ')})` : '';
           return [`${describeOutcome('nl', o)}${extra}`];
         }),
       });

@@ -1,4 +1,5 @@
 // Bijlage 1 as the jaarplan prints it (Word), and as one sortable table (Excel).
+import { formatDutchDate } from '../dates';
 import type { Bijlage1 } from './bijlage1-model';
 import { paragraphsOf, type Block, type DocumentSpec, type TableRow, type WorkbookSpec } from './document';
 
@@ -40,6 +41,8 @@ export function bijlage1Document(b: Bijlage1): DocumentSpec {
         { header: `Voortgangsfase op ${b.referenceDate}`, width: 0.32 },
       ],
       rows,
+      // The footnote belongs beside its table (issue 13: it landed alone on the next page).
+      keepWithNext: paragraphsOf(b.footnote).length > 0,
     },
     ...paragraphsOf(b.footnote).map((p): Block => ({ kind: 'paragraph', runs: [p], style: 'small' })),
     ...(b.links.length ? [{ kind: 'heading' as const, level: 2 as const, text: 'Links naar de dossiers' }] : []),
@@ -70,6 +73,7 @@ export function bijlage1Workbook(b: Bijlage1): WorkbookSpec {
   return {
     title: `Bijlage 1 ${BIJLAGE1_TITLE} – ${b.jaarplanTitle}`,
     subject: `${b.jaarplanTitle}, ${b.board}`,
+    printDate: `Stand op ${formatDutchDate(b.date)}`,
     sheets: [
       {
         name: 'Dossiers met prioriteit',

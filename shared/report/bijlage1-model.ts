@@ -1,5 +1,5 @@
 // Bijlage 1 "Lijst van dossiers met prioriteit": which dossiers, in which order, with which words.
-import { formatShortDutchDate } from '../dates';
+import { formatDutchDate } from '../dates';
 import { formatPhase } from '../phase';
 import { valueOn, type RegisterSnapshot } from './snapshot';
 
@@ -8,9 +8,11 @@ export type Bijlage1Row =
   | { kind: 'dossier'; number: number; title: string; phase: string; note: string | null; link: string | null; grouped: boolean };
 
 export interface Bijlage1 {
+  /** The date the list stands on. */
+  date: string;
   jaarplanTitle: string;
   board: string;
-  /** "1-1-2024", as the column header and the texts write it. */
+  /** "01-01-2024", as the column header writes it (dd-mm-jjjj, as every document does). */
   referenceDate: string;
   intro: string;
   orderNote: string;
@@ -74,9 +76,10 @@ export function buildBijlage1(snapshot: RegisterSnapshot, today: string): Bijlag
   if (jaarplan.dossierSpaceUrl) links.push({ label: 'Space van het Intake team', url: jaarplan.dossierSpaceUrl });
 
   return {
+    date: today,
     jaarplanTitle: jaarplan.title,
     board: jaarplan.board,
-    referenceDate: formatShortDutchDate(reference),
+    referenceDate: formatDutchDate(reference),
     intro: jaarplan.texts.bijlage1Intro,
     orderNote: jaarplan.texts.bijlage1OrderNote,
     footnote: jaarplan.texts.bijlage1Footnote,

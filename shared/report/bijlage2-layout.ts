@@ -69,6 +69,7 @@ export function bijlage2Workbook(b: Bijlage2): WorkbookSpec {
   return {
     title: `Bijlage 2 ${BIJLAGE2_TITLE} – ${b.jaarplanTitle}`,
     subject: `${b.jaarplanTitle}, ${b.board}`,
+    printDate: `Stand op ${formatDutchDate(b.date)}`,
     sheets: [
       {
         name: 'Actiepunten',
@@ -94,8 +95,8 @@ export function bijlage2Workbook(b: Bijlage2): WorkbookSpec {
             deadlineValue(row.deadline),
             row.remarks,
             row.status ? t('nl', `status_${row.status}`) : null,
-            row.isNew ? 'ja' : null,
-            row.overdue ? 'ja' : null,
+            row.isNew ? 'Ja' : 'Nee',
+            row.overdue ? 'Ja' : 'Nee',
             row.dossier,
           ],
         })),

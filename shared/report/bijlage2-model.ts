@@ -31,7 +31,13 @@ export interface Bijlage2 {
   rows: Bijlage2Row[];
 }
 
-export const formatOwners = (owners: readonly string[]): string => (owners.length ? owners.join('/') : '-');
+/**
+ * Owners as the annex writes them: "Logius/BZK", each owner spelled as the register holds it. When
+ * an owner itself holds a slash ("Programma/Ontvlechting"), "/" would make two owners of one: then
+ * they are separated by "; ".
+ */
+export const formatOwners = (owners: readonly string[]): string =>
+  owners.length ? owners.join(owners.some((o) => o.includes('/')) ? '; ' : '/') : '-';
 
 export function formatDeadline(deadline: Deadline | null): string {
   if (!deadline) return '-';

@@ -31,6 +31,8 @@ export type Block =
       rows: TableRow[];
       /** false for a small label/value table, which has no header row and is kept on one page. */
       header?: boolean;
+      /** The table's last row stays on the page of what follows it (a footnote beside its table). */
+      keepWithNext?: boolean;
     };
 
 export interface DocumentSpec {
@@ -58,6 +60,8 @@ export interface SheetSpec {
 export interface WorkbookSpec {
   title: string;
   subject: string;
+  /** Printed at the top right of every page beside the title, e.g. "Stand op 15-05-2024". */
+  printDate?: string;
   sheets: SheetSpec[];
 }
 

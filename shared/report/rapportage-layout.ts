@@ -1,11 +1,12 @@
 // The C&R rapportage as a Word report (priority dossiers at length) and as a workbook (every table
 // on its own sheet, plus the phase history and the ambition matrix).
-import { formatDutchDate, formatShortDutchDate } from '../dates';
+import { formatDutchDate } from '../dates';
 import { t } from '../i18n';
+import { describePriority } from '../meeting-text';
 import { bucketLabel, formatPhase } from '../phase';
 import { actiepuntCell, deadlineValue, subPointsText } from './bijlage2-layout';
 import { deadlineCell } from './bijlage2-model';
-import type { Block, CellBlock, DocumentSpec, Run, TableRow, WorkbookSpec } from './document';
+import type { Block, CellBlock, DocumentSpec, Run, SheetValue, TableRow, WorkbookSpec } from './document';
 import type { Rapportage, RapportageDossier } from './rapportage-model';
 
 
@@ -81,7 +82,7 @@ function priorityDossier(d: RapportageDossier, reference: string): Block[] {
 
 export function rapportageDocument(r: Rapportage): DocumentSpec {
   const date = formatDutchDate(r.date);
-  const reference = formatShortDutchDate(r.referenceDate);
+  const reference = formatDutchDate(r.referenceDate);
   const since = formatDutchDate(r.since);
   const c = r.actiepunten.counts;
   const comparedWith = r.lastReport
@@ -140,6 +141,31 @@ export function rapportageDocument(r: Rapportage): DocumentSpec {
         : [],
       `Geen dossier is sinds ${since} van fase gewisseld.`,
     ),
+    { kind: 'heading', level: 2, text: `Prioriteiten sinds ${since}` },
+    ...orNone(
+      r.priorityChanges.length
+        ? [
+            {
+              kind: 'table',
+              columns: [
+                { header: 'Dossier', width: 0.44 },
+                { header: 'Was', width: 0.2 },
+                { header: 'Nu', width: 0.2 },
+                { header: 'Datum', width: 0.16 },
+              ],
+              rows: r.priorityChanges.map((p) => ({
+                cells: [
+                  [{ kind: 'paragraph' as const, runs: [`${p.number}. ${p.title}`] }, ...(p.note ? [{ kind: 'paragraph' as const, runs: [p.note], style: 'muted' as const }] : [])],
+                  text(describePriority('nl', p.before)),
+                  text(describePriority('nl', p.after)),
+                  text(formatDutchDate(p.date)),
+                ],
+              })),
+            },
+          ]
+        : [],
+      `Geen prioriteit of rang is sinds ${since} gewijzigd.`,
+    ),
     { kind: 'heading', level: 2, text: 'Actiepunten in het kort' },
     {
       kind: 'paragraph',
@@ -148,9 +174,10 @@ export function rapportageDocument(r: Rapportage): DocumentSpec {
           `${c.overdue} over de deadline en ${c.new} nieuw sinds ${since}.`,
       ],
     },
-    { kind: 'heading', level: 1, text: 'Dossiers met prioriteit', pageBreakBefore: true },
+    // No forced page breaks: a heading keeps with what follows it, so no page is left mostly empty.
+    { kind: 'heading', level: 1, text: 'Dossiers met prioriteit' },
     ...orNone(r.priority.flatMap((d) => priorityDossier(d, reference)), 'Er zijn geen dossiers met prioriteit.'),
-    { kind: 'heading', level: 1, text: 'Overige actieve dossiers', pageBreakBefore: true },
+    { kind: 'heading', level: 1, text: 'Overige actieve dossiers' },
     ...orNone(r.active.length ? [dossierTable(r.active, reference, 'owner')] : [], 'Geen.'),
     { kind: 'heading', level: 1, text: 'Backlog: nieuwe dossiers' },
     ...orNone(r.backlog.length ? [dossierTable(r.backlog, reference, 'since')] : [], 'De backlog is leeg.'),
@@ -173,7 +200,12 @@ export function rapportageDocument(r: Rapportage): DocumentSpec {
                 ...r.matrix.map(
                   (row): TableRow => ({
                     kind: row.priority ? 'highlight' : 'normal',
-                    cells: [text(`${row.number}. ${row.title}`), ...row.serves.map((s) => text(s ? '✓' : ''))],
+                    cells: [
+                      row.serves.some(Boolean)
+                        ? text(`${row.number}. ${row.title}`)
+                        : [{ kind: 'paragraph' as const, runs: [`${row.number}. ${row.title}`] }, { kind: 'paragraph' as const, runs: ['geen ambitie'], style: 'muted' as const }],
+                      ...row.serves.map((s) => text(s ? '✓' : '')),
+                    ],
                   }),
                 ),
                 {
@@ -187,10 +219,19 @@ export function rapportageDocument(r: Rapportage): DocumentSpec {
             },
           ]
         : [],
-      'Nog geen dossier is aan een ambitie gekoppeld.',
+      'Er zijn geen dossiers of geen ambities.',
     ),
-    ...(r.matrix.length && r.ambitions.some((a) => a.focus)
-      ? [{ kind: 'paragraph' as const, runs: ['* Focus van het jaarplan. Dossiers met prioriteit zijn gemarkeerd.'], style: 'small' as const }]
+    ...(r.matrix.length && r.ambitions.length
+      ? [
+          {
+            kind: 'paragraph' as const,
+            runs: [
+              `${withoutAmbition(r)} van de ${r.matrix.length} dossiers ${withoutAmbition(r) === 1 ? 'draagt' : 'dragen'} (nog) aan geen ambitie bij.` +
+                `${r.ambitions.some((a) => a.focus) ? ' * Focus van het jaarplan.' : ''} Dossiers met prioriteit zijn gemarkeerd.`,
+            ],
+            style: 'small' as const,
+          },
+        ]
       : []),
     { kind: 'heading', level: 1, text: 'Actiepunten' },
     ...orNone(
@@ -230,6 +271,8 @@ export function rapportageDocument(r: Rapportage): DocumentSpec {
   };
 }
 
+const withoutAmbition = (r: Rapportage): number => r.matrix.filter((row) => !row.serves.some(Boolean)).length;
+
 const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 
 function category(d: RapportageDossier): string {
@@ -239,12 +282,13 @@ function category(d: RapportageDossier): string {
 
 export function rapportageWorkbook(r: Rapportage): WorkbookSpec {
   const date = formatDutchDate(r.date);
-  const reference = formatShortDutchDate(r.referenceDate);
+  const reference = formatDutchDate(r.referenceDate);
   // Each dossier once (a priority dossier is also listed in its phase's section).
   const all = [...new Map([...r.priority, ...r.active, ...r.backlog, ...r.parked, ...r.done].map((d) => [d.number, d])).values()].sort((a, b) => a.number - b.number);
   return {
     title: `Change & Release rapportage ${date} – ${r.board}`,
     subject: `${r.jaarplanTitle}, stand op ${date}`,
+    printDate: `Stand op ${date}`,
     sheets: [
       {
         name: 'Samenvatting',
@@ -254,7 +298,31 @@ export function rapportageWorkbook(r: Rapportage): WorkbookSpec {
           { header: `Op ${date}`, width: 14, kind: 'number' },
           { header: 'Verschil', width: 12, kind: 'number' },
         ],
-        rows: r.counts.map((row) => ({ values: [bucketLabel(row.bucket), row.onReference, row.now, row.now - row.onReference] })),
+        rows: [
+          ...r.counts.map((row) => ({ values: [bucketLabel(row.bucket), row.onReference, row.now, row.now - row.onReference] as SheetValue[] })),
+          // The totals as a reader checks them (issue 13: the sheet had none).
+          {
+            highlight: true,
+            values: [
+              'Totaal',
+              r.counts.reduce((n, row) => n + row.onReference, 0),
+              r.counts.reduce((n, row) => n + row.now, 0),
+              r.counts.reduce((n, row) => n + row.now - row.onReference, 0),
+            ],
+          },
+        ],
+      },
+      {
+        name: 'Prioriteiten',
+        columns: [
+          { header: 'Nr.', width: 6, kind: 'number' },
+          { header: 'Dossier', width: 44 },
+          { header: `Prioriteit op ${formatDutchDate(r.since)}`, width: 24 },
+          { header: 'Prioriteit nu', width: 24 },
+          { header: 'Datum', width: 12, kind: 'date' },
+          { header: 'Notitie', width: 40 },
+        ],
+        rows: r.priorityChanges.map((p) => ({ values: [p.number, p.title, describePriority('nl', p.before), describePriority('nl', p.after), { date: p.date }, p.note] })),
       },
       {
         name: 'Bewogen',
@@ -320,8 +388,12 @@ export function rapportageWorkbook(r: Rapportage): WorkbookSpec {
           { header: 'Nr.', width: 6, kind: 'number' },
           { header: 'Dossier', width: 44 },
           ...r.ambitions.map((a) => ({ header: a.focus ? `${a.name} (focus)` : a.name, width: Math.max(12, a.name.length + 4) })),
+          { header: 'Geen ambitie', width: 14 },
         ],
-        rows: r.matrix.map((row) => ({ highlight: row.priority, values: [row.number, row.title, ...row.serves.map((s) => (s ? '✓' : null))] })),
+        rows: r.matrix.map((row) => ({
+          highlight: row.priority,
+          values: [row.number, row.title, ...row.serves.map((s) => (s ? '✓' : null)), row.serves.some(Boolean) ? null : 'geen ambitie'],
+        })),
       },
       {
         name: 'Actiepunten',
@@ -331,6 +403,7 @@ export function rapportageWorkbook(r: Rapportage): WorkbookSpec {
           { header: 'Subpunten', width: 44 },
           { header: 'Eigenaar', width: 18 },
           { header: 'Deadline', width: 12, kind: 'date' },
+          { header: 'Opmerking', width: 24 },
           { header: 'Status', width: 14 },
           { header: 'Te laat', width: 9 },
           { header: 'Nieuw', width: 9 },
@@ -344,6 +417,7 @@ export function rapportageWorkbook(r: Rapportage): WorkbookSpec {
             subPointsText(a.subPoints),
             a.owner,
             deadlineValue(a.deadline),
+            a.remarks,
             t('nl', `status_${a.status}`),
             a.overdue ? 'Ja' : 'Nee',
             a.isNew ? 'Ja' : 'Nee',

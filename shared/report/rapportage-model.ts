@@ -1,7 +1,7 @@
 // The Change & Release rapportage for one date: where every dossier stands, what moved since the
 // last TB meeting, the priority dossiers at length, and the state of the actiepunten.
 import { isNewSince, isOverdue, lastMeetingBefore, sinceDate } from '../actiepunt-marks';
-import type { ActiepuntStatus, Deadline } from '../domain';
+import type { ActiepuntStatus, Deadline, PriorityState } from '../domain';
 import type { IsoDate } from '../dates';
 import { bucketOf, PHASE_BUCKETS, samePhaseState, type PhaseBucket, type PhaseState } from '../phase';
 import { formatOwners } from './bijlage2-model';
@@ -32,6 +32,16 @@ export interface RapportageMove {
   date: IsoDate;
 }
 
+/** A dossier whose priority or rank changed since the last TB (issue 13: they went unreported). */
+export interface RapportagePriorityChange {
+  number: number;
+  title: string;
+  before: PriorityState;
+  after: PriorityState;
+  date: IsoDate;
+  note: string | null;
+}
+
 export interface RapportageActiepunt {
   number: number;
   text: string;
@@ -56,13 +66,14 @@ export interface Rapportage {
   board: string;
   counts: Array<{ bucket: PhaseBucket; onReference: number; now: number }>;
   moved: RapportageMove[];
+  priorityChanges: RapportagePriorityChange[];
   priority: RapportageDossier[];
   active: RapportageDossier[];
   backlog: RapportageDossier[];
   parked: RapportageDossier[];
   done: RapportageDossier[];
   ambitions: Array<{ code: string; name: string; focus: boolean }>;
-  /** Dossiers that serve at least one ambition, with a flag per ambition. */
+  /** Every dossier, with a flag per ambition (none set: it serves no ambition). */
   matrix: Array<{ number: number; title: string; priority: boolean; bucket: PhaseBucket; serves: boolean[] }>;
   actiepunten: {
     counts: Record<ActiepuntStatus | 'overdue' | 'new', number>;
@@ -92,6 +103,7 @@ export function buildRapportage(snapshot: RegisterSnapshot, date: IsoDate): Rapp
 
   const dossiers: RapportageDossier[] = [];
   const moved: RapportageMove[] = [];
+  const priorityChanges: RapportagePriorityChange[] = [];
   const counts = new Map(PHASE_BUCKETS.map((b) => [b, { bucket: b, onReference: 0, now: 0 }]));
   for (const d of [...snapshot.dossiers].sort((a, b) => a.number - b.number)) {
     const onReference = valueOn(d.phases, reference);
@@ -102,6 +114,8 @@ export function buildRapportage(snapshot: RegisterSnapshot, date: IsoDate): Rapp
     const history = d.phases.filter((row) => row.date <= date);
     const before = valueOn(d.phases, since);
     if (!samePhaseState(before, phase)) moved.push({ number: d.number, title: d.title, from: before, to: phase, date: history.at(-1)!.date });
+    const change = priorityChange(d, since, date);
+    if (change) priorityChanges.push(change);
     dossiers.push(toReportDossier(d, phase, onReference, history, date, ambitionNames, hoofddossiers, actiepuntenOf));
   }
 
@@ -114,8 +128,7 @@ export function buildRapportage(snapshot: RegisterSnapshot, date: IsoDate): Rapp
       priority: d.priority,
       bucket: d.bucket,
       serves: snapshot.ambitions.map((a) => d.ambitions.includes(a.name)),
-    }))
-    .filter((row) => row.serves.some(Boolean));
+    }));
 
   return {
     date,
@@ -126,6 +139,7 @@ export function buildRapportage(snapshot: RegisterSnapshot, date: IsoDate): Rapp
     board: jaarplan.board,
     counts: [...counts.values()],
     moved,
+    priorityChanges,
     priority,
     active: others.filter((d) => d.bucket === 'analyse' || d.bucket === 'refinement' || d.bucket === 'implementatie'),
     // Every dossier in the section it belongs to, priority dossiers too (explained in full above,
@@ -137,6 +151,17 @@ export function buildRapportage(snapshot: RegisterSnapshot, date: IsoDate): Rapp
     matrix,
     actiepunten: actiepuntenStatus(snapshot, date, since),
   };
+}
+
+const NO_PRIORITY: PriorityState = { priority: false, rank: null };
+
+/** The dossier's priority on `since` against the report date, when they differ: the newest row between says when. */
+function priorityChange(d: SnapshotDossier, since: IsoDate, date: IsoDate): RapportagePriorityChange | null {
+  const before = valueOn(d.priorities, since) ?? NO_PRIORITY;
+  const after = valueOn(d.priorities, date) ?? NO_PRIORITY;
+  if (before.priority === after.priority && before.rank === after.rank) return null;
+  const row = [...d.priorities].reverse().find((r) => r.date > since && r.date <= date);
+  return { number: d.number, title: d.title, before, after, date: row?.date ?? date, note: row?.note ?? null };
 }
 
 const byNumber = (list: RapportageDossier[]) => [...list].sort((a, b) => a.number - b.number);

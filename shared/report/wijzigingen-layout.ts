@@ -14,10 +14,10 @@ export function dutchDateOf(at: string): string {
   return `${get('day')}-${get('month')}-${get('year')}`;
 }
 
-const GROUPS: Array<{ title: string; kinds: ReadonlyArray<ChangeLine['kind']> }> = [
-  { title: 'Dossiers', kinds: ['dossier_new', 'dossier_archived', 'phase', 'priority', 'text'] },
-  { title: 'Actiepunten', kinds: ['actiepunt_new', 'actiepunt_done', 'actiepunt_overdue', 'actiepunt_deadline', 'actiepunt_owner'] },
-  { title: 'Besluiten', kinds: ['besluit'] },
+const GROUPS: Array<{ title: string; none: string; kinds: ReadonlyArray<ChangeLine['kind']> }> = [
+  { title: 'Dossiers', none: 'Geen dossier veranderde.', kinds: ['dossier_new', 'dossier_archived', 'phase', 'priority', 'text'] },
+  { title: 'Actiepunten', none: 'Geen actiepunt veranderde.', kinds: ['actiepunt_new', 'actiepunt_done', 'actiepunt_overdue', 'actiepunt_deadline', 'actiepunt_owner'] },
+  { title: 'Besluiten', none: 'Geen besluiten sinds de vorige vergadering (haar eigen besluiten staan in haar besluitenlijst).', kinds: ['besluit'] },
 ];
 
 export function wijzigingenDocument(board: string, meeting: Meeting, changes: NonNullable<PackSource['changes']>): DocumentSpec {
@@ -39,7 +39,7 @@ export function wijzigingenDocument(board: string, meeting: Meeting, changes: No
     const lines = changes.lines.filter((l) => group.kinds.includes(l.kind));
     blocks.push({ kind: 'heading', level: 1, text: group.title });
     if (!lines.length) {
-      blocks.push({ kind: 'paragraph', runs: ['Geen wijzigingen.'], style: 'muted' });
+      blocks.push({ kind: 'paragraph', runs: [group.none], style: 'muted' });
       continue;
     }
     blocks.push({

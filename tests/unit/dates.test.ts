@@ -1,6 +1,6 @@
 // Dates as the secretariat types and reads them: dd-mm-jjjj in, ISO in the register.
 import { describe, expect, it } from 'vitest';
-import { formatDutchDate, formatShortDutchDate, parseDutchDate } from '../../shared/dates';
+import { formatDutchDate, parseDutchDate } from '../../shared/dates';
 
 describe('parseDutchDate', () => {
   it('reads dd-mm-jjjj with dashes, slashes or dots and single digits, and ISO dates', () => {
@@ -19,6 +19,7 @@ describe('parseDutchDate', () => {
 
   it('round-trips with the way the annexes write dates', () => {
     expect(parseDutchDate(formatDutchDate('2024-01-01'))).toBe('2024-01-01');
-    expect(parseDutchDate(formatShortDutchDate('2024-01-01'))).toBe('2024-01-01');
+    // A date typed without its leading zeros, as the jaarplan's own text writes it, reads the same.
+    expect(parseDutchDate('1-1-2024')).toBe('2024-01-01');
   });
 });

@@ -88,7 +88,7 @@ describe('Bijlage 1 as docx', () => {
   it('lists every dossier line, phase and note as the seed does, in the seed order, with the hoofddossier as a group heading', () => {
     expect(doc.tables).toHaveLength(1);
     const [header, ...rows] = doc.tables[0]!.rows;
-    expect(header).toEqual(['Dossier', 'Voortgangsfase op 1-1-2024']);
+    expect(header).toEqual(['Dossier', 'Voortgangsfase op 01-01-2024']);
     const expected: string[][] = [];
     for (const [number, title, phase, hoofddossier, note] of BIJLAGE_1) {
       if (hoofddossier && !expected.some((row) => row[0]!.startsWith('Hoofddossier'))) {
@@ -166,13 +166,16 @@ describe('Bijlage 1 as xlsx', () => {
     expect(book.title).toBe('Bijlage 1 Lijst van dossiers met prioriteit – Jaarplan eHerkenning 2024');
     const sheet = book.worksheets[0]!;
     expectSheetQuality(sheet, 6, 15);
-    expect(sheet.getRow(1).values).toEqual([undefined, 'Nr.', 'Dossier', 'Hoofddossier', 'Voortgangsfase op 1-1-2024', 'Toelichting', 'Link']);
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Nr.', 'Dossier', 'Hoofddossier', 'Voortgangsfase op 01-01-2024', 'Toelichting', 'Link']);
     BIJLAGE_1.forEach(([number, title, phase, hoofddossier, note], i) => {
       const row = sheet.getRow(i + 2);
       expect([row.getCell(1).value, row.getCell(2).value, row.getCell(3).value, row.getCell(4).value, row.getCell(5).value])
         .toEqual([number, title, hoofddossier, phase, note]);
     });
-    expect(sheet.getCell('F2').value).toEqual({ text: SOURCE_LINKS[0], hyperlink: SOURCE_LINKS[0] });
+    // The link whole; its shown text fitted to the column, so the printed page does not cut it (issue 13).
+    const link = sheet.getCell('F2').value as { text: string; hyperlink: string };
+    expect(link.hyperlink).toBe(SOURCE_LINKS[0]);
+    expect(link.text).toBe(`wiki.eherkenning.nl/…${SOURCE_LINKS[0]!.slice(-21)}`);
     const about = book.worksheets[1]!;
     expect(about.getCell('B5').value).toBe(r.call('jaarplan.get').texts.bijlage1Intro);
   });

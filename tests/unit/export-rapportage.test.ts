@@ -112,14 +112,16 @@ describe('the report model', () => {
     expect(model.actiepunten.rows.filter((a) => a.isNew).map((a) => a.number)).toEqual([11]);
   });
 
-  it('builds the ambition matrix from the dossiers that serve an ambition', () => {
-    expect(model.matrix.map((m) => [m.number, m.serves])).toEqual([
+  it('builds the ambition matrix from every dossier, those that serve no ambition with no mark (issue 13)', () => {
+    expect(model.matrix).toHaveLength(16);
+    expect(model.matrix.filter((m) => m.serves.some(Boolean)).map((m) => [m.number, m.serves])).toEqual([
       [2, [true, false, false, false, false]],
       [3, [true, false, false, false, false]],
       [4, [true, false, false, false, false]],
       [5, [false, true, false, false, false]],
       [16, [false, false, true, false, false]],
     ]);
+    expect(model.matrix.filter((m) => !m.serves.some(Boolean)).map((m) => m.number)).toEqual([1, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
   });
 
   it('reads "phase on a date" exactly as the register\'s SQL does, on every date of the history', () => {
@@ -151,16 +153,17 @@ describe('the exported rapportage', () => {
       'Geparkeerde dossiers', 'Afgeronde dossiers', 'Bijdrage aan de ambities', 'Actiepunten',
     ]);
     const h2 = doc.paragraphs.filter((p) => p.style === 'Heading2').map((p) => p.text);
-    expect(h2.slice(0, 3)).toEqual(['Wat is er bewogen sinds 01-03-2024', 'Actiepunten in het kort', '4. Change & Release proces vernieuwen']);
+    expect(h2.slice(0, 4)).toEqual(['Wat is er bewogen sinds 01-03-2024', 'Prioriteiten sinds 01-03-2024', 'Actiepunten in het kort', '4. Change & Release proces vernieuwen']);
     expect(h2).toContain('2. Verplichtstellen 2FA');
-    expect(doc.paragraphs.find((p) => p.text === 'Dossiers met prioriteit')!.pageBreakBefore).toBe(true);
+    // No forced page breaks (issue 13: the one before this heading left page 1 mostly empty).
+    expect(doc.paragraphs.filter((p) => p.pageBreakBefore)).toEqual([]);
     expect(doc.parts['docProps/core.xml']).toContain('<dc:title>Change &amp; Release rapportage 01-07-2024 – Tactisch Beraad eTD</dc:title>');
   });
 
   it('summarises the phases, what moved and the actiepunten in figures', () => {
     const [counts, moved] = doc.tables;
     expect(counts!.rows).toEqual([
-      ['Voortgangsfase', 'Op 1-1-2024', 'Op 01-07-2024', 'Verschil'],
+      ['Voortgangsfase', 'Op 01-01-2024', 'Op 01-07-2024', 'Verschil'],
       ['Nieuw', '1', '2', '+1'],
       ['Analyse', '5', '5', '0'],
       ['Refinement', '2', '2', '0'],
@@ -185,7 +188,7 @@ describe('the exported rapportage', () => {
     expect(facts.headerRows).toBe(0);
     expect(facts.rows).toEqual([
       ['Voortgangsfase nu', 'Implementatie'],
-      ['Voortgangsfase op 1-1-2024', 'Analyse'],
+      ['Voortgangsfase op 01-01-2024', 'Analyse'],
       ['Prioriteit', 'Ja, rang 1'],
       ['Eigenaar', 'Kolette'],
       ['Ambities', 'Betrouwbaarheid'],
@@ -231,7 +234,7 @@ describe('the exported rapportage', () => {
 
   it('has a workbook with a sheet per table, the phase history and the ambition matrix, dates as dates, priorities shaded', async () => {
     const book = await readXlsx(file('xlsx'));
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Samenvatting', 'Bewogen', 'Dossiers', 'Fasehistorie', 'Ambities', 'Actiepunten']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Samenvatting', 'Prioriteiten', 'Bewogen', 'Dossiers', 'Fasehistorie', 'Ambities', 'Actiepunten']);
     for (const sheet of book.worksheets) {
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(sheet.autoFilter).toMatch(/^A1:[A-Z]+\d+$/);
@@ -251,10 +254,11 @@ describe('the exported rapportage', () => {
     expect(dossiers.getRow(10).getCell(1).value).toBe(9);
     expect((dossiers.getRow(10).getCell(2).fill as { fgColor?: unknown } | undefined)?.fgColor).toBeUndefined();
     expect(book.getWorksheet('Ambities')!.getRow(1).values).toEqual([
-      undefined, 'Nr.', 'Dossier', 'Betrouwbaarheid (focus)', 'Voorbereid zijn (focus)', 'Groei', 'De gebruiker', 'Samenwerking',
+      undefined, 'Nr.', 'Dossier', 'Betrouwbaarheid (focus)', 'Voorbereid zijn (focus)', 'Groei', 'De gebruiker', 'Samenwerking', 'Geen ambitie',
     ]);
     const actions = book.getWorksheet('Actiepunten')!;
-    expect([actions.getCell('E2').value, actions.getCell('G2').value]).toEqual([new Date(Date.UTC(2024, 3, 1)), 'Ja']);
+    expect([actions.getCell('E2').value, actions.getCell('H2').value]).toEqual([new Date(Date.UTC(2024, 3, 1)), 'Ja']);
+    expect(actions.getCell('F11').value).toBe('(Reeds in het TB ingebracht)');
   });
 
   it('opens in LibreOffice: both formats convert to PDF with the expected lines', () => {

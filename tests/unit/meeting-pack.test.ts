@@ -106,7 +106,7 @@ describe('the meeting pack', () => {
     expect(previous).toContain('Concept: deze besluitenlijst wordt vastgesteld');
     expect(previous).toContain('Kees Smit | Leveranciers | Vervangen door Joost Mulder');
     expect(previous).toContain('B-2024-01 Het TB stemt in met het Calamiteitenplan 2.0.');
-    expect(previous).toContain('Actiepunt 11: Oefening calamiteitenplan organiseren (Logius; 01-04-2024)');
+    expect(previous).toContain('Actiepunt 11: Oefening calamiteitenplan organiseren (eigenaar: Logius, deadline: 01-04-2024)');
     expect(previous).toContain('Actiepunt 3:');
     expect(previous).toMatch(/Dossier 7: Voorzitter: oefening ook met dienstverleners\./);
     expect(m1.number).toBe('TB-2024-01');
@@ -120,7 +120,7 @@ describe('the meeting pack', () => {
     const book = await readXlsx(path.join(dir, '02 Actiepuntenlijst.xlsx'));
     const sheet = book.getWorksheet('Actiepunten')!;
     const late = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === 12)!;
-    expect([late.getCell(7).value, late.getCell(8).value, late.getCell(9).value]).toEqual(['Open', 'ja', 'ja']);
+    expect([late.getCell(7).value, late.getCell(8).value, late.getCell(9).value]).toEqual(['Open', 'Ja', 'Ja']);
     expect((late.getCell(2).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFFF2CC');
 
     // What changed since TB-2024-01, with when and by whom.
