@@ -2,7 +2,7 @@
 // page numbers, document properties (with dc:language), relationships and content types, zipped.
 // docx-writer.ts writes the body. Element order follows the WordprocessingML schema: Word
 // refuses a document whose properties are out of order.
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, Zip, ZipDeflate } from 'fflate';
 
 export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 export const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -176,10 +176,6 @@ function documentRels(links: readonly string[]): string {
 }
 
 export interface DocxParts {
-  /** word/document.xml, whole. */
-  document: string;
-  /** Hyperlink targets, in the order of linkRelId(). */
-  links: readonly string[];
   footer: string;
   title: string;
   subject: string;
@@ -189,18 +185,51 @@ export interface DocxParts {
   entryTime?: Date;
 }
 
-export function packDocx(parts: DocxParts): Buffer {
-  const files: Record<string, Uint8Array> = {
-    '[Content_Types].xml': strToU8(CONTENT_TYPES),
-    '_rels/.rels': strToU8(PACKAGE_RELS),
-    'docProps/core.xml': strToU8(coreXml(parts.title, parts.subject, parts.now)),
-    'docProps/app.xml': strToU8(appXml),
-    'word/document.xml': strToU8(parts.document),
-    'word/_rels/document.xml.rels': strToU8(documentRels(parts.links)),
-    'word/styles.xml': strToU8(stylesXml),
-    'word/numbering.xml': strToU8(numberingXml),
-    'word/settings.xml': strToU8(settingsXml),
-    'word/footer1.xml': strToU8(footerXml(parts.footer)),
-  };
-  return Buffer.from(zipSync(files, { level: 6, ...(parts.entryTime ? { mtime: parts.entryTime } : {}) }));
+/**
+ * A Word package written as a stream: the parts before the body, then word/document.xml as it is
+ * written (write), then the parts that depend on it (finish, with the body's hyperlinks).
+ */
+export class DocxStream {
+  private readonly chunks: Uint8Array[] = [];
+  private readonly zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    this.chunks.push(chunk);
+  });
+  private readonly document: ZipDeflate;
+
+  constructor(private readonly parts: DocxParts) {
+    this.add('[Content_Types].xml', CONTENT_TYPES);
+    this.add('_rels/.rels', PACKAGE_RELS);
+    this.add('docProps/core.xml', coreXml(parts.title, parts.subject, parts.now));
+    this.add('docProps/app.xml', appXml);
+    this.document = new ZipDeflate('word/document.xml', this.options());
+    this.zip.add(this.document);
+  }
+
+  private options(): { level: 6; mtime?: Date } {
+    return { level: 6, ...(this.parts.entryTime ? { mtime: this.parts.entryTime } : {}) };
+  }
+
+  private add(name: string, text: string): void {
+    const entry = new ZipDeflate(name, this.options());
+    this.zip.add(entry);
+    entry.push(strToU8(text), true);
+  }
+
+  /** The next piece of word/document.xml. */
+  write(xml: string): void {
+    this.document.push(strToU8(xml));
+  }
+
+  /** Ends the body and adds the parts after it; returns the whole package. */
+  finish(links: readonly string[]): Buffer {
+    this.document.push(new Uint8Array(0), true);
+    this.add('word/_rels/document.xml.rels', documentRels(links));
+    this.add('word/styles.xml', stylesXml);
+    this.add('word/numbering.xml', numberingXml);
+    this.add('word/settings.xml', settingsXml);
+    this.add('word/footer1.xml', footerXml(this.parts.footer));
+    this.zip.end();
+    return Buffer.concat(this.chunks);
+  }
 }

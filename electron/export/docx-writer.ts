@@ -9,7 +9,7 @@ import type { Block, CellBlock, DocumentSpec, Run, TableRow as SpecRow } from '.
 import type { IsoDate } from '../../shared/dates';
 import { cleanText, linkTarget } from './clean-text';
 import { fixedMoments } from './fixed-moments';
-import { escapeXml, FOOTER_REL_ID, LIST_NUM_ID, linkRelId, packDocx, PAGE, R_NS, TEXT_WIDTH, W_NS } from './docx-package';
+import { DocxStream, escapeXml, FOOTER_REL_ID, LIST_NUM_ID, linkRelId, PAGE, R_NS, TEXT_WIDTH, W_NS } from './docx-package';
 
 const HEADER_FILL = 'DCE6F1';
 const GROUP_FILL = 'F2F2F2';
@@ -26,10 +26,27 @@ interface ParagraphOptions {
   spaceBefore?: number;
 }
 
-/** The body as a list of XML strings, joined once at the end. */
+/**
+ * The body as XML, handed to `sink` in pieces of a few thousand strings as it is written: a
+ * rapportage of 5,000 dossiers is tens of megabytes of XML, which is compressed as it comes
+ * instead of being held whole (issue 13's pack kept its peak RSS under 400 MB this way).
+ */
 class Body {
-  readonly out: string[] = [];
+  private readonly buffer: string[] = [];
   private readonly linkIds = new Map<string, string>();
+
+  constructor(private readonly sink: (xml: string) => void) {}
+
+  /** Appends XML; the buffer goes to the sink when it is full. */
+  private emit(xml: string): void {
+    this.buffer.push(xml);
+    if (this.buffer.length >= 4096) this.flush();
+  }
+
+  flush(): void {
+    if (this.buffer.length) this.sink(this.buffer.join(''));
+    this.buffer.length = 0;
+  }
 
   get links(): string[] {
     return [...this.linkIds.keys()];
@@ -50,12 +67,12 @@ class Body {
     cleanText(text)
       .split('\n')
       .forEach((line, i) => {
-        this.out.push(`<w:r>${props}${i > 0 ? '<w:br/>' : ''}`);
+        this.emit(`<w:r>${props}${i > 0 ? '<w:br/>' : ''}`);
         line.split('\t').forEach((part, j) => {
-          if (j > 0) this.out.push('<w:tab/>');
-          if (part) this.out.push(`<w:t xml:space="preserve">${escapeXml(part)}</w:t>`);
+          if (j > 0) this.emit('<w:tab/>');
+          if (part) this.emit(`<w:t xml:space="preserve">${escapeXml(part)}</w:t>`);
         });
-        this.out.push('</w:r>');
+        this.emit('</w:r>');
       });
   }
 
@@ -71,9 +88,9 @@ class Body {
         this.text(run.text, format);
         continue;
       }
-      this.out.push(`<w:hyperlink r:id="${this.linkId(target)}" w:history="1">`);
+      this.emit(`<w:hyperlink r:id="${this.linkId(target)}" w:history="1">`);
       this.text(run.text, `<w:rStyle w:val="Hyperlink"/>${format}`);
-      this.out.push('</w:hyperlink>');
+      this.emit('</w:hyperlink>');
     }
   }
 
@@ -85,14 +102,14 @@ class Body {
       (o.pageBreakBefore ? '<w:pageBreakBefore/>' : '') +
       (o.list ? `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="${LIST_NUM_ID}"/></w:numPr>` : '') +
       (o.spaceBefore ? `<w:spacing w:before="${o.spaceBefore}"/>` : '');
-    this.out.push(pPr ? `<w:p><w:pPr>${pPr}</w:pPr>` : '<w:p>');
+    this.emit(pPr ? `<w:p><w:pPr>${pPr}</w:pPr>` : '<w:p>');
     this.runs(runs);
-    this.out.push('</w:p>');
+    this.emit('</w:p>');
   }
 
   private cell(blocks: readonly CellBlock[], o: { width: number; fill?: string; span?: number; upright?: boolean; header?: boolean; keepNext?: boolean }): void {
     // CT_TcPr order: tcW, gridSpan, shd, textDirection.
-    this.out.push(
+    this.emit(
       `<w:tc><w:tcPr><w:tcW w:w="${o.width}" w:type="dxa"/>` +
         (o.span ? `<w:gridSpan w:val="${o.span}"/>` : '') +
         (o.fill ? `<w:shd w:val="clear" w:color="auto" w:fill="${o.fill}"/>` : '') +
@@ -112,14 +129,14 @@ class Body {
     }
     // A Word table cell must hold at least one paragraph.
     if (paragraphs === 0) this.paragraph([], { style: base });
-    this.out.push('</w:tc>');
+    this.emit('</w:tc>');
   }
 
   table(block: Table): void {
     const total = block.columns.reduce((sum, c) => sum + c.width, 0);
     const widths = block.columns.map((c) => Math.floor((c.width / total) * TEXT_WIDTH));
     const withHeader = block.header !== false;
-    this.out.push(
+    this.emit(
       '<w:tbl><w:tblPr>' +
         `<w:tblW w:w="${TEXT_WIDTH}" w:type="dxa"/>` +
         `<w:tblBorders><w:top ${BORDER}/><w:left ${BORDER}/><w:bottom ${BORDER}/><w:right ${BORDER}/><w:insideH ${BORDER}/><w:insideV ${BORDER}/></w:tblBorders>` +
@@ -132,34 +149,34 @@ class Body {
       // Upright headers need the row to be as tall as the longest of them (about 90 twips a letter).
       const upright = block.columns.filter((c) => c.upright).map((c) => c.header.length);
       const height = upright.length ? `<w:trHeight w:val="${Math.max(...upright) * 90 + 200}" w:hRule="atLeast"/>` : '';
-      this.out.push(`<w:tr><w:trPr><w:cantSplit/>${height}<w:tblHeader/></w:trPr>`);
+      this.emit(`<w:tr><w:trPr><w:cantSplit/>${height}<w:tblHeader/></w:trPr>`);
       block.columns.forEach((c, i) =>
         this.cell([{ kind: 'paragraph', runs: [c.header] }], { width: widths[i]!, fill: HEADER_FILL, upright: c.upright, header: true }),
       );
-      this.out.push('</w:tr>');
+      this.emit('</w:tr>');
     }
     block.rows.forEach((row: SpecRow, index) => {
       // A label/value table (no header) is small: kept on one page, with the heading above it. A
       // table followed by its footnote keeps its last row with it.
       const last = index === block.rows.length - 1;
       const keepNext = (!withHeader && !last) || (last && block.keepWithNext === true);
-      this.out.push('<w:tr><w:trPr><w:cantSplit/></w:trPr>');
+      this.emit('<w:tr><w:trPr><w:cantSplit/></w:trPr>');
       if (row.kind === 'group') {
         this.cell(row.cells[0] ?? [], { width: TEXT_WIDTH, fill: GROUP_FILL, span: block.columns.length, keepNext });
       } else {
         const fill = row.kind === 'highlight' ? HIGHLIGHT_FILL : undefined;
         row.cells.forEach((cell, i) => this.cell(cell, { width: widths[i]!, fill, keepNext }));
       }
-      this.out.push('</w:tr>');
+      this.emit('</w:tr>');
     });
-    this.out.push('</w:tbl>');
+    this.emit('</w:tbl>');
   }
 }
 
 const PARAGRAPH_STYLE = { normal: undefined, muted: 'Muted', small: 'Small', label: 'Label' } as const;
 
-function renderBody(blocks: readonly Block[]): Body {
-  const body = new Body();
+function renderBody(blocks: readonly Block[], sink: (xml: string) => void): Body {
+  const body = new Body(sink);
   let previous: Block | undefined;
   for (const block of blocks) {
     switch (block.kind) {
@@ -190,24 +207,20 @@ function renderBody(blocks: readonly Block[]): Body {
  * entries, so the same spec gives the same bytes on any day (see fixedMoments).
  */
 export async function renderDocx(spec: DocumentSpec, on?: IsoDate): Promise<Buffer> {
-  const body = renderBody(spec.blocks);
-  const section =
-    `<w:sectPr><w:footerReference w:type="default" r:id="${FOOTER_REL_ID}"/>` +
-    `<w:pgSz w:w="${PAGE.width}" w:h="${PAGE.height}"/>` +
-    `<w:pgMar w:top="1134" w:right="${PAGE.margin}" w:bottom="1134" w:left="${PAGE.margin}" w:header="567" w:footer="567" w:gutter="0"/>` +
-    '</w:sectPr>';
-  const document =
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}"><w:body>` +
-    body.out.join('') +
-    section +
-    '</w:body></w:document>';
-  return packDocx({
-    document,
-    links: body.links,
+  const docx = new DocxStream({
     footer: cleanText(spec.footer),
     title: cleanText(spec.title),
     subject: cleanText(spec.subject),
     ...(on ? fixedMoments(on) : { now: new Date() }),
   });
+  docx.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}"><w:body>`);
+  const body = renderBody(spec.blocks, (xml) => docx.write(xml));
+  body.flush();
+  docx.write(
+    `<w:sectPr><w:footerReference w:type="default" r:id="${FOOTER_REL_ID}"/>` +
+      `<w:pgSz w:w="${PAGE.width}" w:h="${PAGE.height}"/>` +
+      `<w:pgMar w:top="1134" w:right="${PAGE.margin}" w:bottom="1134" w:left="${PAGE.margin}" w:header="567" w:footer="567" w:gutter="0"/>` +
+      '</w:sectPr></w:body></w:document>',
+  );
+  return docx.finish(body.links);
 }
-

@@ -7,10 +7,10 @@
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { SheetSpec, SheetValue, WorkbookSpec } from '../../shared/report/document';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { IsoDate } from '../../shared/dates';
 import { cleanText, fitExcelCell, linkTarget } from './clean-text';
 import { fixedMoments } from './fixed-moments';
+import { patchZip } from './zip-patch';
 
 const HEADER_FILL = 'FFDCE6F1';
 const HIGHLIGHT_FILL = 'FFFFF2CC';
@@ -198,16 +198,9 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec,
  * exceljs cannot write the quote prefix: the cells that need it have the Text format (builtin
  * number format 49, which only they use), and every such style gets quotePrefix="1".
  */
-function addQuotePrefix(files: Record<string, Uint8Array>): void {
-  const styles = strFromU8(files['xl/styles.xml']!);
-  files['xl/styles.xml'] = strToU8(styles.replace(/<xf ([^>]*numFmtId="49"[^>]*?)(\/?)>/g, (_, attrs: string, close: string) => `<xf ${attrs} quotePrefix="1"${close}>`));
-}
+const addQuotePrefix = (styles: string): string =>
+  styles.replace(/<xf ([^>]*numFmtId="49"[^>]*?)(\/?)>/g, (_, attrs: string, close: string) => `<xf ${attrs} quotePrefix="1"${close}>`);
 
-/**
- * With `on` (a meeting pack) the workbook's properties carry that date and its zip entries are
- * stamped with it (exceljs's zip stamps now; the entries are zipped again), so the same spec gives
- * the same bytes on any day.
- */
 export async function renderXlsx(spec: WorkbookSpec, on?: IsoDate): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const sink = new Writable({
@@ -233,8 +226,9 @@ export async function renderXlsx(spec: WorkbookSpec, on?: IsoDate): Promise<Buff
   await workbook.commit();
   const data = Buffer.concat(chunks);
   if (!fixed && !quoted) return data;
-  // Zipped again: to stamp the entries with the fixed moment, and to add the quote prefix.
-  const files = unzipSync(data);
-  if (quoted) addQuotePrefix(files);
-  return Buffer.from(zipSync(files, { level: 6, mtime: fixed?.entryTime ?? new Date() }));
+  // exceljs's zip stamps every entry with now: a pack's are set to its date; and the styles get the quote prefix.
+  return patchZip(data, {
+    ...(fixed ? { entryTime: fixed.entryTime } : {}),
+    ...(quoted ? { edit: { name: 'xl/styles.xml', change: addQuotePrefix } } : {}),
+  });
 }

@@ -3,7 +3,7 @@
 // changed since the previous TB, freezing the register and what a freeze adds to the file), the
 // exports beside bare library documents and the workspace in Chromium, then prints one table and
 // writes the figures as JSON.
-//   npm run bench [-- --only open,calls,meetings,exports,ui,mode] [--quick]
+//   npm run bench [-- --only open,calls,meetings,exports,pack,ui,mode] [--quick]
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -24,7 +24,7 @@ import { formatTable, type Row } from './table';
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SIZES = [500, 5_000] as const;
 const BIG = 5_000;
-const SECTIONS = ['open', 'calls', 'meetings', 'exports', 'ui', 'mode'] as const;
+const SECTIONS = ['open', 'calls', 'meetings', 'exports', 'pack', 'ui', 'mode'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -145,6 +145,37 @@ function measureExports(files: Record<number, string>): ExportFigure[] {
   return figures;
 }
 
+interface PackFigure {
+  /** 'seed': the 2024 register, lived a little; else the generated register's size. */
+  register: 'seed' | number;
+  pack: Timing & { peakRssMb: number; kb: number; files: number };
+  /** The same documents (Bijlage 1, Bijlage 2, the rapportage, both formats) exported one by one. */
+  singles: Timing & { peakRssMb: number; kb: number };
+  vsSingles: number;
+}
+
+function measurePack(files: Record<number, string>): PackFigure[] {
+  const bundle = bundleForNode('tests/bench/pack-child.ts', 'bench-pack');
+  const figures: PackFigure[] = [];
+  for (const register of ['seed', BIG] as const) {
+    const runs = quick ? 1 : register === BIG ? 3 : 5;
+    const file = register === 'seed' ? 'seed' : files[BIG]!;
+    type Out = { samples: number[]; bytes: number; files: number; peakRssMb: number };
+    const one = (mode: 'pack' | 'singles') => {
+      const timed = child<Out>(bundle, JSON.stringify({ file, mode, runs, warmup: 1 }));
+      // The peak RSS of one pack from a fresh process.
+      const single = child<Out>(bundle, JSON.stringify({ file, mode, runs: 1, warmup: 0 }));
+      return { ...summarize(timed.samples), peakRssMb: single.peakRssMb, kb: Math.round(timed.bytes / 1024), files: timed.files };
+    };
+    const pack = one('pack');
+    const singles = one('singles');
+    figures.push({ register, pack, singles, vsSingles: ratio(pack.medianMs, singles.medianMs) });
+    process.stdout.write('.');
+  }
+  process.stdout.write('\n');
+  return figures;
+}
+
 async function main(): Promise<void> {
   const started = new Date();
   const files = Object.fromEntries(SIZES.map((n) => [n, register(n)])) as Record<number, string>;
@@ -154,6 +185,7 @@ async function main(): Promise<void> {
     registers?: RegisterFigures[];
     meetings?: MeetingFigures;
     exports?: ExportFigure[];
+    pack?: PackFigure[];
     ui?: UiFigures;
     mode?: MeetingModeFigures;
   } = {};
@@ -165,6 +197,7 @@ async function main(): Promise<void> {
     }
     if (only.has('meetings')) results.meetings = await measureMeetings(copyOf(files[BIG]!, scratch), BIG, quick ? 3 : 10, quick ? 1 : 4);
     if (only.has('exports')) results.exports = measureExports(files);
+    if (only.has('pack')) results.pack = measurePack(files);
     if (only.has('ui')) {
       if (!fs.existsSync(path.join(ROOT, 'dist', 'renderer', 'index.html'))) throw new Error('Build the renderer first (npm run build:renderer).');
       results.ui = await measureUi(copyOf(files[BIG]!, scratch), BIG, quick ? 2 : 5);
@@ -240,6 +273,18 @@ async function main(): Promise<void> {
       scaling: e.scaling,
       note: `${e.ours.kb} KB; bare ${Math.round(e.bare.medianMs)} ms, ${e.bare.peakRssMb} MB; ${e.ours.rssBeforeMb} MB before`,
       target: big ? { ms: e.format === 'docx' ? 5000 : 3000, rssMb: 400, vsBare: 1.5 } : e.dossiers === BIG ? { vsBare: 1.5 } : undefined,
+    });
+  }
+  for (const p of results.pack ?? []) {
+    const seed = p.register === 'seed';
+    rows.push({
+      what: `Meeting pack (evaluatiemoment: ${p.pack.files} files), vs its documents exported one by one`,
+      size: seed ? 15 : BIG,
+      timing: p.pack,
+      rssMb: p.pack.peakRssMb,
+      vsBare: p.vsSingles,
+      note: `${seed ? 'the 2024 register; ' : ''}${p.pack.kb} KB; one by one: ${Math.round(p.singles.medianMs)} ms, ${p.singles.peakRssMb} MB, the same six documents without agenda, besluitenlijst and wijzigingen`,
+      target: seed ? { ms: 1000 } : { ms: 5000, rssMb: 400 },
     });
   }
   if (results.ui) {
