@@ -173,11 +173,11 @@ async function main(argv: string[]): Promise<number> {
           return 1;
         }
         const p = job.pack!;
-        if (p.unchanged) console.log(`Version ${p.version} of ${p.meeting} stands in ${p.folder}, unchanged: nothing was written.`);
-        else {
+        if (p.fresh) {
           console.log(`Wrote version ${p.version} of ${p.meeting} (${p.kind}${p.nagezonden ? ', nagezonden' : ''}) in ${p.folder}:`);
           for (const file of job.files) console.log(`  ${path.basename(file)}`);
-        }
+        } else if (p.unchanged) console.log(`Version ${p.version} of ${p.meeting} stands in ${p.folder}, unchanged: nothing was written.`);
+        else console.log(`Nothing changed since version ${p.version} of ${p.meeting}; wrote it again in ${p.folder}.`);
         if (p.comparedWith) {
           const c = p.comparedWith;
           console.log(`Against v${c.version}: ${c.changed.length} changed, ${c.added.length} new, ${c.removed.length} gone, ${c.same.length} the same.`);
@@ -225,6 +225,11 @@ async function main(argv: string[]): Promise<number> {
       return 2;
   }
 }
+
+// Output piped into a program that stops reading (`| head`) ends the command quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

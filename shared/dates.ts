@@ -20,6 +20,16 @@ export function isoDateOf(moment: Date): IsoDate {
   return `${y}-${m}-${d}`;
 }
 
+/**
+ * The calendar date in the Netherlands of a stored moment (an ISO timestamp): the TB's own day,
+ * the same on every laptop whatever its time zone, so documents made from the register repeat.
+ */
+export function dutchIsoDateOf(at: string): IsoDate {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(at));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
 /** dd-mm-jjjj, the way Dutch documents write a date. */
 export function formatDutchDate(date: IsoDate): string {
   const m = ISO_DATE.exec(date);

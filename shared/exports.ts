@@ -45,9 +45,13 @@ export interface PackJob {
   version: number;
   kind: PackKind;
   nagezonden: boolean;
+  /** Made from the register as it was when the agenda was vastgesteld. */
+  asVastgesteld: boolean;
   /** The version's folder. */
   folder: string;
-  /** The version was made before and its folder holds it already, unchanged: nothing was written. */
+  /** A new version, kept in the register by this job (else: the newest, whose documents these are). */
+  fresh: boolean;
+  /** The version's folder stood already, whole: nothing was written. */
   unchanged: boolean;
   /** Against the version before it (from manifest.json), once done. */
   comparedWith: PackManifest['comparedWith'];

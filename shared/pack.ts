@@ -80,8 +80,10 @@ export interface PackManifest {
   version: number;
   /** A later version of the same kind: sent after the first (nagezonden). */
   nagezonden: boolean;
-  /** The frozen state the files were computed from: the same hash, the same files. */
-  frozen: { hash: string; at: string };
+  /** Made from the register as it was when the agenda was vastgesteld (the first vergaderstukken). */
+  asVastgesteld: boolean;
+  /** The frozen state the files were computed from (sha256 over its parts and record). */
+  frozen: { hash: string };
   files: ManifestFile[];
   /** Against the version before it: which files are new, changed, gone or the same. */
   comparedWith: { version: number; added: string[]; changed: string[]; removed: string[]; same: string[] } | null;

@@ -572,7 +572,8 @@ export const exportStartInput = z.strictObject({
 
 export const exportOpenInput = z.strictObject({
   id: z.string().regex(/^[a-f0-9]{32}$/, { error: 'must be an export id' }),
-  file: z.number().int().min(0).max(5),
+  /** The file's place in the job's list (a meeting pack writes up to ten and its manifest). */
+  file: z.number().int().min(0).max(99),
 });
 
 /** A meeting's pack, written into a folder of its own under outDir. */

@@ -202,18 +202,19 @@ export class DocxStream {
     this.add('_rels/.rels', PACKAGE_RELS);
     this.add('docProps/core.xml', coreXml(parts.title, parts.subject, parts.now));
     this.add('docProps/app.xml', appXml);
-    this.document = new ZipDeflate('word/document.xml', this.options());
-    this.zip.add(this.document);
+    this.document = this.entry('word/document.xml');
   }
 
-  private options(): { level: 6; mtime?: Date } {
-    return { level: 6, ...(this.parts.entryTime ? { mtime: this.parts.entryTime } : {}) };
+  /** A new entry: its time is a property of the entry (fflate reads no mtime option here). */
+  private entry(name: string): ZipDeflate {
+    const entry = new ZipDeflate(name, { level: 6 });
+    entry.mtime = this.parts.entryTime ?? new Date();
+    this.zip.add(entry);
+    return entry;
   }
 
   private add(name: string, text: string): void {
-    const entry = new ZipDeflate(name, this.options());
-    this.zip.add(entry);
-    entry.push(strToU8(text), true);
+    this.entry(name).push(strToU8(text), true);
   }
 
   /** The next piece of word/document.xml. */

@@ -15,8 +15,9 @@ import { alreadyExists, commitTemps, nameTaken, notAFile, notReplaceable, writeT
 import { TempNote, tempNameFor } from '../leftovers';
 import { renderExport } from './render';
 import type { Profile } from '../../shared/domain';
-import { manifestFile, manifestJson, packManifest, packVersion, planPack, renderPackFile } from './pack';
-import { comparedWith, MANIFEST, packPlace, previousFiles, readManifest, standsAlready, writeVersion } from './pack-folder';
+import { packFolderName } from '../../shared/pack';
+import { manifestFile, planPack, renderPackFile, settlePack } from './pack';
+import { MANIFEST, packPlace, standsAlready, writeVersion } from './pack-folder';
 
 /** How many finished jobs are remembered for a late status call. */
 const KEEP_FINISHED = 20;
@@ -81,65 +82,58 @@ export class ExportJobs {
   }
 
   /**
-   * Starts writing a meeting's pack (meeting.pack): the version is worked out, and if new frozen,
-   * in the call's transaction; its files are rendered afterwards from that freeze and the version's
-   * folder appears whole, or not at all.
+   * Starts writing a meeting's pack (meeting.pack). The call plans and changes nothing; its files
+   * are rendered afterwards, and then, in one synchronous step and one transaction, settled: the
+   * version they belong to is found or made, its folder written whole, and a new version kept in
+   * the register. A job that fails leaves the register and the folder as they were.
    */
   startPack(reg: Register, input: ParsedInput<'meeting.pack'>, author: Profile | null): ExportJob {
     const outDir = canonicalFolder(input.outDir);
-    const version = planPack(reg, input.meeting, author);
-    const place = packPlace(outDir, version);
-    // What the version before it held: from its manifest, else made again from its freeze.
-    const before = previousFiles(place, version.version);
-    const earlier = before === null && version.version > 1 ? packVersion(reg, input.meeting, version.version - 1) : null;
-    const temp = tempNameFor(place.versionDir);
+    const plan = planPack(reg, input.meeting);
+    const folder = path.join(outDir, packFolderName(plan.meeting));
+    const temp = tempNameFor(path.join(folder, 'v'));
     const job: ExportJob = {
       id: crypto.randomBytes(16).toString('hex'),
       state: 'running',
       done: 0,
-      total: (version.files.length + (earlier?.files.length ?? 0)) * 2 + 1,
+      total: plan.files.length * 2 + 1,
       current: null,
-      date: version.meeting.date,
+      date: plan.meeting.date,
       outDir,
-      files: [...version.files.map((f) => path.join(place.versionDir, f.name)), path.join(place.versionDir, MANIFEST)],
+      files: [],
       error: null,
-      pack: {
-        meeting: version.meeting.number,
-        version: version.version,
-        kind: version.kind,
-        nagezonden: version.nagezonden,
-        folder: place.versionDir,
-        unchanged: false,
-        comparedWith: null,
-      },
+      pack: null,
     };
     this.launch(reg, job, [temp], async () => {
-      if (standsAlready(place.versionDir, version.frozen.hash)) {
-        job.pack!.unchanged = true;
-        job.pack!.comparedWith = readManifest(place.versionDir)?.comparedWith ?? null;
-        job.done = job.total;
-        return;
-      }
       const rendered: Array<{ name: string; data: Buffer }> = [];
-      for (const file of version.files) {
+      for (const file of plan.files) {
         job.current = file.name;
-        rendered.push({ name: file.name, data: await renderPackFile(version, file) });
+        rendered.push({ name: file.name, data: await renderPackFile(plan, file) });
         job.done += 2;
       }
-      let previous = before;
-      if (earlier) {
-        previous = [];
-        for (const file of earlier.files) {
-          job.current = `v${earlier.version}/${file.name}`;
-          previous.push(manifestFile(file.name, await renderPackFile(earlier, file)));
-          job.done += 2;
-        }
-      }
-      const files = rendered.map((f) => manifestFile(f.name, f.data));
-      const manifest = packManifest(version, files, comparedWith(version.version, previous, files));
       job.current = MANIFEST;
-      writeVersion(place, temp, rendered, manifestJson(manifest));
-      job.pack!.comparedWith = manifest.comparedWith;
+      const files = rendered.map((f) => manifestFile(f.name, f.data));
+      let unchanged = false;
+      const settled = reg.db.transaction(() =>
+        settlePack(reg, plan, files, author, (s) => {
+          const place = packPlace(outDir, plan.meeting, s.version);
+          unchanged = standsAlready(place.versionDir, s.manifestText);
+          if (!unchanged) writeVersion(place, temp, rendered, s.manifestText);
+        }),
+      )();
+      const place = packPlace(outDir, plan.meeting, settled.version);
+      job.files = [...plan.files.map((f) => path.join(place.versionDir, f.name)), path.join(place.versionDir, MANIFEST)];
+      job.pack = {
+        meeting: plan.meeting.number,
+        version: settled.version,
+        kind: plan.kind,
+        nagezonden: settled.manifest.nagezonden,
+        asVastgesteld: settled.manifest.asVastgesteld,
+        folder: place.versionDir,
+        unchanged,
+        fresh: settled.fresh,
+        comparedWith: settled.manifest.comparedWith,
+      };
       job.done = job.total;
     });
     return this.status(job.id);

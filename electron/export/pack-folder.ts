@@ -1,12 +1,14 @@
 // A meeting pack version on disk: the folder "TB-2024-02 2024-05-15/v2" with its numbered files
 // and manifest.json. The version is written into a hidden temporary folder beside it and renamed
-// into place in one step: the folder holds the whole version or does not exist.
+// into place in one step: the folder holds the whole version or does not exist. Nothing that
+// stands in the way is followed or replaced: a file, a link (even a dangling one) or a folder with
+// other content is refused, and a meeting folder is made only inside a folder that still exists.
 import fs from 'node:fs';
 import path from 'node:path';
 import { RegisterError } from '../../shared/errors';
-import { compareFiles, packFolderName, versionFolderName, type ManifestFile, type PackManifest } from '../../shared/pack';
+import { packFolderName, versionFolderName, type PackManifest } from '../../shared/pack';
 import { syncFolder, writeTemp } from './atomic-file';
-import { manifestFile, type PackVersion } from './pack';
+import { manifestFile } from './pack';
 
 export const MANIFEST = 'manifest.json';
 
@@ -17,39 +19,42 @@ export interface PackPlace {
   versionDir: string;
 }
 
-export const packPlace = (outDir: string, v: Pick<PackVersion, 'meeting' | 'version'>): PackPlace => {
-  const folder = path.join(outDir, packFolderName(v.meeting));
-  return { folder, versionDir: path.join(folder, versionFolderName(v.version)) };
+export const packPlace = (outDir: string, meeting: { number: string; date: string }, version: number): PackPlace => {
+  const folder = path.join(outDir, packFolderName(meeting));
+  return { folder, versionDir: path.join(folder, versionFolderName(version)) };
 };
 
-/** A version's manifest as written, or null when there is none (or it cannot be read as one). */
-export function readManifest(versionDir: string): PackManifest | null {
+/** What stands at `target`: nothing, a folder, or something a pack does not write into (a file, a link). */
+function standing(target: string): 'nothing' | 'folder' | 'a file' | 'a link' | 'not a folder' {
   try {
-    const parsed = JSON.parse(fs.readFileSync(path.join(versionDir, MANIFEST), 'utf8')) as PackManifest;
-    return Array.isArray(parsed.files) && typeof parsed.frozen?.hash === 'string' ? parsed : null;
+    const stat = fs.lstatSync(target);
+    return stat.isDirectory() ? 'folder' : stat.isSymbolicLink() ? 'a link' : stat.isFile() ? 'a file' : 'not a folder';
   } catch {
-    return null;
+    return 'nothing';
   }
 }
 
+const inTheWay = (target: string, what: string): RegisterError =>
+  new RegisterError('conflict', `outDir: ${target} is ${what}; a pack is written only into a folder of its own. Move it away and make the pack again. Nothing was written.`, 'outDir');
+
 /**
- * Whether `versionDir` holds exactly this version already: its manifest names the same frozen
- * state and every file it lists is there with its hash. A folder that holds something else is
- * refused: the register never writes over what was sent.
+ * Whether `versionDir` holds this version already: the same manifest.json, and every file it
+ * lists there with its hash. Anything else at that name is refused: the register never writes
+ * over what was sent, nor takes a folder that was changed for the version it kept.
  */
-export function standsAlready(versionDir: string, hash: string): boolean {
-  if (!fs.existsSync(versionDir)) return false;
-  const manifest = readManifest(versionDir);
-  const intact =
-    manifest !== null &&
-    manifest.frozen.hash === hash &&
-    manifest.files.every((f) => {
-      try {
-        return manifestFile(f.name, fs.readFileSync(path.join(versionDir, f.name))).sha256 === f.sha256;
-      } catch {
-        return false;
-      }
-    });
+export function standsAlready(versionDir: string, manifestText: string): boolean {
+  const what = standing(versionDir);
+  if (what === 'nothing') return false;
+  if (what !== 'folder') throw inTheWay(versionDir, what);
+  const manifest = JSON.parse(manifestText) as PackManifest;
+  const intact = (() => {
+    try {
+      if (fs.readFileSync(path.join(versionDir, MANIFEST), 'utf8') !== manifestText) return false;
+      return manifest.files.every((f) => manifestFile(f.name, fs.readFileSync(path.join(versionDir, f.name))).sha256 === f.sha256);
+    } catch {
+      return false;
+    }
+  })();
   if (intact) return true;
   throw new RegisterError(
     'conflict',
@@ -58,37 +63,48 @@ export function standsAlready(versionDir: string, hash: string): boolean {
   );
 }
 
-/** What the version before it held, from its manifest beside it; null when that is not at hand. */
-export function previousFiles(place: PackPlace, version: number): ManifestFile[] | null {
-  if (version <= 1) return null;
-  return readManifest(path.join(place.folder, versionFolderName(version - 1)))?.files ?? null;
-}
-
-export const comparedWith = (version: number, before: readonly ManifestFile[] | null, after: readonly ManifestFile[]): PackManifest['comparedWith'] =>
-  before === null ? null : { version: version - 1, ...compareFiles(before, after) };
-
-/** Writes the files and the manifest into `temp`, then renames it to the version's folder. */
-export function writeVersion(place: PackPlace, temp: string, files: ReadonlyArray<{ name: string; data: Uint8Array }>, manifest: string): void {
-  fs.mkdirSync(place.folder, { recursive: true });
-  fs.mkdirSync(temp);
-  try {
-    for (const f of files) writeTemp(path.join(temp, f.name), f.data);
-    writeTemp(path.join(temp, MANIFEST), Buffer.from(manifest));
-    syncFolder(temp);
+/**
+ * Writes the files and the manifest into `temp` (a hidden name in the meeting's folder), then
+ * renames it to the version's folder. The meeting's folder is made when it is not there (in
+ * outDir, which must still exist), and taken away again when this leaves it empty.
+ */
+export function writeVersion(place: PackPlace, temp: string, files: ReadonlyArray<{ name: string; data: Uint8Array }>, manifestText: string): void {
+  const folder = standing(place.folder);
+  if (folder !== 'nothing' && folder !== 'folder') throw inTheWay(place.folder, folder);
+  const madeFolder = folder === 'nothing';
+  if (madeFolder) {
     try {
-      // rename() replaces an empty folder on Linux; a folder that appeared meanwhile is not replaced.
-      if (fs.existsSync(place.versionDir)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
-      fs.renameSync(temp, place.versionDir);
+      fs.mkdirSync(place.folder);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST' || code === 'ENOTEMPTY') {
-        throw new RegisterError('conflict', `outDir: ${place.versionDir} appeared while the pack was written; nothing was written.`, 'outDir');
+      // The folder chosen was moved or removed (a USB stick pulled out): nothing is made elsewhere.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new RegisterError('not_found', 'outDir: the folder no longer exists (moved or removed during the export); nothing was written.', 'outDir');
       }
       throw error;
     }
+  }
+  try {
+    fs.mkdirSync(temp);
+    try {
+      for (const f of files) writeTemp(path.join(temp, f.name), f.data);
+      writeTemp(path.join(temp, MANIFEST), Buffer.from(manifestText));
+      syncFolder(temp);
+      const what = standing(place.versionDir);
+      if (what !== 'nothing') throw what === 'folder' ? new RegisterError('conflict', `outDir: ${place.versionDir} appeared while the pack was written; nothing was written.`, 'outDir') : inTheWay(place.versionDir, what);
+      fs.renameSync(temp, place.versionDir);
+    } catch (error) {
+      fs.rmSync(temp, { recursive: true, force: true });
+      throw error;
+    }
+    syncFolder(place.folder);
   } catch (error) {
-    fs.rmSync(temp, { recursive: true, force: true });
+    if (madeFolder) {
+      try {
+        fs.rmdirSync(place.folder); // only when empty
+      } catch {
+        // Something else is in it now: it stays.
+      }
+    }
     throw error;
   }
-  syncFolder(place.folder);
 }

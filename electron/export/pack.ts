@@ -1,15 +1,17 @@
-// The meeting pack (issue 13): which version to make, from which freeze, and its documents.
-// planPack runs in the call's transaction: it works out what the pack would be computed from now
-// (the PackSource and the register's parts), and compares that with the meeting's newest pack
-// version. The same content hash: the same version, made again from its freeze, byte for byte.
-// Anything different: a new version with a freeze of its own. The first vergaderstukken are made
-// from the register as it was when the agenda was vastgesteld (DOMAIN.md: "the pack reflects the
-// register as it was then; documents sent later are nagezonden").
+// The meeting pack (issue 13): what a version is computed from, its documents, and how it is
+// settled. A pack call plans (read-only, in the call's transaction): the PackSource and the
+// register's parts, as they stand now, or for the first vergaderstukken as they stood when the
+// agenda was vastgesteld (DOMAIN.md: "the pack reflects the register as it was then; documents
+// sent later are nagezonden"). The files are rendered after the call. Then, in one synchronous
+// step, the version is settled: documents identical to the newest version's are that version
+// (written again if its folder is not there); anything else is the next version, its folder put
+// in place and, only then, kept in the register with a freeze of its own. A job that fails before
+// that leaves the register as it was.
 import crypto from 'node:crypto';
 import { RegisterError } from '../../shared/errors';
-import type { Meeting, MeetingState } from '../../shared/meeting';
 import type { Profile } from '../../shared/domain';
-import { packFiles, type ManifestFile, type PackFile, type PackKind, type PackManifest, type PackSource } from '../../shared/pack';
+import type { Meeting, MeetingState } from '../../shared/meeting';
+import { compareFiles, packFiles, type ManifestFile, type PackFile, type PackKind, type PackManifest, type PackSource } from '../../shared/pack';
 import { agendaDocument } from '../../shared/report/agenda-layout';
 import { besluitenlijstDocument } from '../../shared/report/besluitenlijst-layout';
 import { wijzigingenDocument } from '../../shared/report/wijzigingen-layout';
@@ -18,7 +20,7 @@ import { APP_VERSION } from '../app-version';
 import { changesSince } from '../register/changes-since';
 import { timestamp } from '../register/clock';
 import type { Register } from '../register/db';
-import { freezeHash, freezeRow, frozenById, manifestOf, partHashes, snapshotParts, writeFreeze } from '../register/freeze';
+import { assembleSnapshot, changeMark, freezeHash, freezeRow, frozenSnapshot, partHashes, snapshotParts, writeFreeze } from '../register/freeze';
 import { meetingRow, previousMeeting } from '../register/meeting-rows';
 import { getMeeting } from '../register/meetings';
 import { readSnapshot } from '../register/snapshot';
@@ -27,25 +29,24 @@ import { renderDocx } from './docx-writer';
 import { layoutFor } from './render';
 import { renderXlsx } from './xlsx-writer';
 
-/** A pack version, ready to render: everything it is computed from, read back from its freeze. */
-export interface PackVersion {
+/** A pack as planned: everything its documents are computed from, and the freeze it would keep. */
+export interface PackPlan {
+  meetingId: number;
   meeting: { number: string; date: string; kind: Meeting['kind']; state: MeetingState };
-  version: number;
   kind: PackKind;
-  /** Made by this call (else: the newest version, unchanged, made again). */
-  fresh: boolean;
-  nagezonden: boolean;
-  frozen: { hash: string; at: string };
   source: PackSource;
   snapshot: RegisterSnapshot;
   files: PackFile[];
+  /** Made from the freeze of the agenda's vaststelling (the first vergaderstukken). */
+  asVastgesteld: boolean;
+  freeze: { record: string; hashes: Map<string, string>; bodies: Map<string, string> | null; mark: number; hash: string };
 }
 
 interface PackRow {
   id: number;
   version: number;
   kind: PackKind;
-  freeze_id: number;
+  manifest: string;
 }
 
 const PACKABLE: readonly MeetingState[] = ['agenda_vastgesteld', 'in_vergadering', 'afgerond', 'vastgesteld'];
@@ -55,15 +56,13 @@ const bare = (m: Meeting): Meeting => ({ ...m, freezes: [], actiepuntenlijst: []
 
 /** The versions a meeting has, oldest first. */
 export function packRows(reg: Register, meetingId: number): PackRow[] {
-  return reg.db.prepare('SELECT id, version, kind, freeze_id FROM meeting_pack WHERE meeting_id = ? ORDER BY version').all(meetingId) as PackRow[];
+  return reg.db.prepare('SELECT id, version, kind, manifest FROM meeting_pack WHERE meeting_id = ? ORDER BY version').all(meetingId) as PackRow[];
 }
 
-/**
- * The version of a meeting's pack to write now. Runs in the call's transaction; a new version is
- * kept with a freeze of its own and, like a vaststelling, cannot be undone (nor can what came
- * before it: the documents have left the register).
- */
-export function planPack(reg: Register, number: string, author: Profile | null): PackVersion {
+const strip = (c: ReturnType<typeof changesSince>): PackSource['changes'] => ({ since: c.since, lines: c.lines });
+
+/** What a pack of the meeting would be made from now. Reads only: the call changes nothing. */
+export function planPack(reg: Register, number: string): PackPlan {
   const row = meetingRow(reg, number, 'meeting');
   if (!PACKABLE.includes(row.state)) {
     throw new RegisterError(
@@ -75,124 +74,142 @@ export function planPack(reg: Register, number: string, author: Profile | null):
     );
   }
   const kind: PackKind = row.state === 'afgerond' || row.state === 'vastgesteld' ? 'besluitenlijst' : 'vergaderstukken';
-  const versions = packRows(reg, row.id);
-  const firstOfKind = !versions.some((v) => v.kind === kind);
+  const firstOfKind = !packRows(reg, row.id).some((v) => v.kind === kind);
   const agendaFreeze = kind === 'vergaderstukken' && firstOfKind ? freezeRow(reg, row.id, 'agenda') : null;
+  const previous = kind === 'vergaderstukken' ? previousMeeting(reg, row) : null;
+  const previousRecord = previous ? bare(getMeeting(reg, previous.number, { withList: false })) : null;
 
   let source: PackSource;
+  let snapshot: RegisterSnapshot;
   let hashes: Map<string, string>;
   let bodies: Map<string, string> | null;
+  let mark: number;
   if (agendaFreeze) {
     // The register and the record as they were kept when the agenda was vastgesteld.
-    hashes = manifestOf(reg, agendaFreeze.id);
+    ({ snapshot, manifest: hashes } = frozenSnapshot(reg, agendaFreeze.id));
     bodies = null;
-    const previous = previousMeeting(reg, row);
+    mark = agendaFreeze.change_mark;
     source = {
       kind,
       meeting: bare(JSON.parse(agendaFreeze.record) as Meeting),
-      previous: previous ? bare(getMeeting(reg, previous.number, { withList: false })) : null,
+      previous: previousRecord,
       changes: strip(changesSince(reg, row.number, { until: { freezeId: agendaFreeze.id }, date: row.date })),
     };
   } else {
-    const parts = snapshotParts(readSnapshot(reg));
-    hashes = partHashes(parts);
-    bodies = parts;
-    const previous = kind === 'vergaderstukken' ? previousMeeting(reg, row) : null;
+    bodies = snapshotParts(readSnapshot(reg));
+    hashes = partHashes(bodies);
+    // Put together from the parts' JSON, exactly as the freeze will give it back a year later.
+    snapshot = assembleSnapshot(bodies.keys(), (key) => JSON.parse(bodies!.get(key)!));
+    mark = changeMark(reg);
     source = {
       kind,
       meeting: bare(getMeeting(reg, row.number, { withList: false })),
-      previous: previous ? bare(getMeeting(reg, previous.number, { withList: false })) : null,
+      previous: previousRecord,
       changes: kind === 'vergaderstukken' ? strip(changesSince(reg, row.number, { until: 'now', date: row.date })) : null,
     };
   }
   const record = JSON.stringify(source);
-  const newest = versions.at(-1);
-  const newestHash = newest ? (reg.db.prepare('SELECT hash FROM meeting_freeze WHERE id = ?').pluck().get(newest.freeze_id) as string) : null;
-  let version: PackRow;
-  if (newest && newestHash === freezeHash(hashes, record)) {
-    version = newest;
-  } else {
-    const freezeId = writeFreeze(reg, row.id, 'pack', record, hashes, bodies);
-    const next = (newest?.version ?? 0) + 1;
-    const { lastInsertRowid } = reg.db
-      .prepare('INSERT INTO meeting_pack (meeting_id, version, kind, freeze_id, made_at, author, author_role) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(row.id, next, kind, freezeId, timestamp(reg.clock), author?.name ?? null, author?.role ?? null);
-    version = { id: Number(lastInsertRowid), version: next, kind, freeze_id: freezeId };
-    forgetUndo(reg);
-  }
-  return readVersion(reg, row.number, version, versions);
-}
-
-/** A version as its freeze holds it. */
-function readVersion(reg: Register, number: string, version: PackRow, versions: readonly PackRow[]): PackVersion {
-  const frozen = frozenById(reg, version.freeze_id);
-  const source = JSON.parse(frozen.record) as PackSource;
-  const m = source.meeting;
   return {
-    meeting: { number, date: m.date, kind: m.kind, state: m.state },
-    version: version.version,
-    kind: version.kind,
-    fresh: !versions.some((v) => v.id === version.id),
-    nagezonden: versions.some((v) => v.kind === version.kind && v.version < version.version),
-    frozen: { hash: frozen.hash, at: frozen.at },
+    meetingId: row.id,
+    meeting: { number: row.number, date: row.date, kind: source.meeting.kind, state: source.meeting.state },
+    kind,
     source,
-    snapshot: frozen.snapshot,
+    snapshot,
     files: packFiles(source),
+    asVastgesteld: agendaFreeze !== null,
+    freeze: { record, hashes, bodies, mark, hash: freezeHash(hashes, record) },
   };
 }
 
-/** An earlier version of a meeting's pack, to compare a new one with when its files are not at hand. */
-export function packVersion(reg: Register, number: string, version: number): PackVersion | null {
-  const row = meetingRow(reg, number, 'meeting');
-  const versions = packRows(reg, row.id);
-  const wanted = versions.find((v) => v.version === version);
-  return wanted ? readVersion(reg, number, wanted, versions.filter((v) => v.version <= version)) : null;
-}
-
-const strip = (c: ReturnType<typeof changesSince>): PackSource['changes'] => ({ since: c.since, lines: c.lines });
-
-/** One document of a version, rendered; every moment in it is the meeting's date. */
-export async function renderPackFile(v: PackVersion, file: PackFile): Promise<Buffer> {
-  const on = v.meeting.date;
-  const board = v.snapshot.jaarplan.board;
+/** One document of a pack, rendered; every moment in it is the meeting's date. */
+export async function renderPackFile(plan: Pick<PackPlan, 'meeting' | 'snapshot' | 'source' | 'files'>, file: PackFile): Promise<Buffer> {
+  const on = plan.meeting.date;
+  const board = plan.snapshot.jaarplan.board;
   switch (file.document) {
     case 'agenda':
-      return renderDocx(agendaDocument(board, v.source.meeting, v.files), on);
+      return renderDocx(agendaDocument(board, plan.source.meeting, plan.files), on);
     case 'previousBesluitenlijst':
-      return renderDocx(besluitenlijstDocument(v.snapshot, v.source.previous!), on);
+      return renderDocx(besluitenlijstDocument(plan.snapshot, plan.source.previous!), on);
     case 'besluitenlijst':
-      return renderDocx(besluitenlijstDocument(v.snapshot, v.source.meeting), on);
+      return renderDocx(besluitenlijstDocument(plan.snapshot, plan.source.meeting), on);
     case 'wijzigingen':
-      return renderDocx(wijzigingenDocument(board, v.source.meeting, v.source.changes!), on);
+      return renderDocx(wijzigingenDocument(board, plan.source.meeting, plan.source.changes!), on);
     case 'actiepuntenlijst':
     case 'rapportage':
     case 'bijlage1': {
       const document = file.document === 'actiepuntenlijst' ? 'bijlage2' : file.document;
       return file.format === 'docx'
-        ? renderDocx(layoutFor(v.snapshot, document, 'docx', on), on)
-        : renderXlsx(layoutFor(v.snapshot, document, 'xlsx', on), on);
+        ? renderDocx(layoutFor(plan.snapshot, document, 'docx', on), on)
+        : renderXlsx(layoutFor(plan.snapshot, document, 'xlsx', on), on);
     }
   }
 }
 
-export const sha256 = (data: Uint8Array): string => crypto.createHash('sha256').update(data).digest('hex');
-
 export function manifestFile(name: string, data: Uint8Array): ManifestFile {
-  return { name, sha256: sha256(data), bytes: data.length };
+  return { name, sha256: crypto.createHash('sha256').update(data).digest('hex'), bytes: data.length };
 }
 
-export function packManifest(v: PackVersion, files: ManifestFile[], comparedWith: PackManifest['comparedWith']): PackManifest {
-  return {
-    app: { name: 'TB-register', version: APP_VERSION },
-    meeting: v.meeting,
-    kind: v.kind,
-    version: v.version,
-    nagezonden: v.nagezonden,
-    frozen: v.frozen,
-    files,
-    comparedWith,
-  };
-}
-
-/** manifest.json as written: canonical, two-space JSON with a final newline. */
+/** manifest.json as written: two-space JSON with a final newline. */
 export const manifestJson = (m: PackManifest): string => `${JSON.stringify(m, null, 2)}\n`;
+
+const sameFiles = (a: readonly ManifestFile[], b: readonly ManifestFile[]): boolean =>
+  a.length === b.length && a.every((f, i) => f.name === b[i]!.name && f.sha256 === b[i]!.sha256);
+
+/** The version rendered files belong to: the newest, when they are its documents, else the next. */
+export interface Settled {
+  version: number;
+  /** A version made by this job (else the newest, whose documents these are). */
+  fresh: boolean;
+  manifest: PackManifest;
+  /** manifest.json's text, as it was first written. */
+  manifestText: string;
+}
+
+/**
+ * Settles rendered files: the newest version when they are its documents (nothing recorded), else
+ * the next. `place` writes the version's folder (or finds it standing); only after it has, a new
+ * version is kept: its freeze, its row with the manifest, and (like a vaststelling) the end of
+ * undo, since what it shows has left the register. Synchronous, so no other call runs in between;
+ * the caller runs it in a transaction, so a folder that cannot be written records nothing.
+ */
+export function settlePack(reg: Register, plan: PackPlan, files: ManifestFile[], author: Profile | null, place: (s: Settled) => void): Settled {
+  const versions = packRows(reg, plan.meetingId);
+  const newest = versions.at(-1);
+  const newestManifest = newest ? (JSON.parse(newest.manifest) as PackManifest) : null;
+  if (newest && newestManifest && newest.kind === plan.kind && sameFiles(newestManifest.files, files)) {
+    const settled = { version: newest.version, fresh: false, manifest: newestManifest, manifestText: manifestJson(newestManifest) };
+    place(settled);
+    return settled;
+  }
+  const version = (newest?.version ?? 0) + 1;
+  const manifest: PackManifest = {
+    app: { name: 'TB-register', version: APP_VERSION },
+    meeting: plan.meeting,
+    kind: plan.kind,
+    version,
+    nagezonden: versions.some((v) => v.kind === plan.kind),
+    asVastgesteld: plan.asVastgesteld,
+    frozen: { hash: plan.freeze.hash },
+    files,
+    comparedWith: newestManifest ? { version: newestManifest.version, ...compareFiles(newestManifest.files, files) } : null,
+  };
+  const settled = { version, fresh: true, manifest, manifestText: manifestJson(manifest) };
+  place(settled);
+  const freezeId = writeFreeze(reg, plan.meetingId, 'pack', plan.freeze.record, plan.freeze.hashes, plan.freeze.bodies, plan.freeze.mark);
+  reg.db
+    .prepare('INSERT INTO meeting_pack (meeting_id, version, kind, freeze_id, made_at, author, author_role, manifest) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(plan.meetingId, version, plan.kind, freezeId, timestamp(reg.clock), author?.name ?? null, author?.role ?? null, settled.manifestText);
+  forgetUndo(reg);
+  return settled;
+}
+
+/** A kept version's documents, made again from its freeze (to check that they read the same). */
+export function packFromFreeze(reg: Register, number: string, version: number): { plan: Pick<PackPlan, 'meeting' | 'snapshot' | 'source' | 'files'>; manifest: PackManifest } | null {
+  const row = meetingRow(reg, number, 'meeting');
+  const pack = reg.db.prepare('SELECT freeze_id, manifest FROM meeting_pack WHERE meeting_id = ? AND version = ?').get(row.id, version) as { freeze_id: number; manifest: string } | undefined;
+  if (!pack) return null;
+  const { snapshot } = frozenSnapshot(reg, pack.freeze_id);
+  const source = JSON.parse(reg.db.prepare('SELECT record FROM meeting_freeze WHERE id = ?').pluck().get(pack.freeze_id) as string) as PackSource;
+  const manifest = JSON.parse(pack.manifest) as PackManifest;
+  return { plan: { meeting: manifest.meeting, snapshot, source, files: packFiles(source) }, manifest };
+}

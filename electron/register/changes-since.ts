@@ -3,7 +3,7 @@
 // What changed is read from the two snapshots (so an edit undone again is no change); when and by
 // whom from the audit trail between the two freezes' places in it.
 import { isOverdue } from '../../shared/actiepunt-marks';
-import { isoDateOf, type IsoDate } from '../../shared/dates';
+import { dutchIsoDateOf, type IsoDate } from '../../shared/dates';
 import type { PriorityState } from '../../shared/domain';
 import type { ChangeLine, ChangesSince } from '../../shared/meeting';
 import type { PhaseState } from '../../shared/phase';
@@ -59,7 +59,8 @@ export function changesSince(reg: Register, number: string, options: ChangesOpti
         .prepare(`SELECT DISTINCT ${column} FROM audit_log WHERE change_id > ? AND change_id <= ? AND ${column} IS NOT NULL ORDER BY 1`)
         .pluck()
         .all(from.change_mark, untilMark) as number[];
-    const fromDate = isoDateOf(new Date(from.at));
+    // The previous freeze's day in the Netherlands: the same on every laptop (a pack repeats in any time zone).
+    const fromDate = dutchIsoDateOf(from.at);
     // Overdue is time passing, not an edit: every actiepunt whose deadline fell between the two moments.
     const due = reg.db
       .prepare(`SELECT number FROM actiepunt WHERE deadline_date >= ? AND deadline_date < ? ORDER BY number`)

@@ -210,13 +210,26 @@ function checkOwnership(db: Database.Database, file: string, known: number): voi
   }
 }
 
-/** All pending migrations in one transaction: a register is at one version or the next, never between. */
+/**
+ * All pending migrations in one transaction: a register is at one version or the next, never
+ * between. Foreign keys are off while they run (SQLite's procedure for rebuilding a table another
+ * table refers to: with them on, dropping the old table counts its children as violations that
+ * survive the rename, and 0009 could not upgrade a register that held a freeze); every reference
+ * is checked before the commit, and they are on again after it.
+ */
 function migrate(db: Database.Database, migrations: readonly Migration[]): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current === migrations.length) return;
-  db.transaction(() => {
-    for (let i = current; i < migrations.length; i++) db.exec(migrations[i]!.up);
-    db.pragma(`application_id = ${APPLICATION_ID}`);
-    db.pragma(`user_version = ${migrations.length}`);
-  }).immediate();
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (let i = current; i < migrations.length; i++) db.exec(migrations[i]!.up);
+      const broken = db.pragma('foreign_key_check') as Array<{ table: string; parent: string }>;
+      if (broken.length) throw new Error(`the migration left ${broken.length} broken reference(s), e.g. ${broken[0]!.table} -> ${broken[0]!.parent}`);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${migrations.length}`);
+    }).immediate();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
 }

@@ -94,7 +94,7 @@ export function changeMark(reg: Register): number {
  */
 export function freezeRegister(reg: Register, meetingId: number | null, stage: Stage, record: Meeting | null): number {
   const parts = snapshotParts(readSnapshot(reg));
-  return writeFreeze(reg, meetingId, stage, JSON.stringify(record), partHashes(parts), parts);
+  return writeFreeze(reg, meetingId, stage, JSON.stringify(record), partHashes(parts), parts, changeMark(reg));
 }
 
 /** What a new freeze would hash to, without writing it: the same hash, the same frozen state. */
@@ -102,14 +102,15 @@ export const freezeHash = (hashes: Map<string, string>, recordJson: string): str
 
 /**
  * Writes a freeze of the parts `hashes` names and `recordJson`; `bodies` holds the JSON of every
- * part not stored yet (parts another freeze holds already may be left out). Returns its id.
+ * part not stored yet (parts another freeze holds already may be left out). `mark` is the place in
+ * the audit trail of the register it holds. Returns its id.
  */
-export function writeFreeze(reg: Register, meetingId: number | null, stage: Stage, recordJson: string, hashes: Map<string, string>, bodies: Map<string, string> | null): number {
+export function writeFreeze(reg: Register, meetingId: number | null, stage: Stage, recordJson: string, hashes: Map<string, string>, bodies: Map<string, string> | null, mark: number): number {
   const parentId = reg.db.prepare('SELECT max(id) FROM meeting_freeze').pluck().get() as number | null;
   const parent = parentId === null ? new Map<string, string>() : manifestOf(reg, parentId);
   const { lastInsertRowid } = reg.db
     .prepare('INSERT INTO meeting_freeze (meeting_id, stage, parent_id, at, change_mark, hash, record) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(meetingId, stage, parentId, timestamp(reg.clock), changeMark(reg), contentHash(hashes, recordJson), recordJson);
+    .run(meetingId, stage, parentId, timestamp(reg.clock), mark, contentHash(hashes, recordJson), recordJson);
   const freezeId = Number(lastInsertRowid);
   const entry = reg.db.prepare('INSERT INTO freeze_entry (freeze_id, key, hash) VALUES (?, ?, ?)');
   const part = reg.db.prepare('INSERT INTO frozen_part (hash, body) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING');
@@ -176,20 +177,23 @@ export function frozenPart<T>(reg: Register, manifest: Map<string, string>, key:
   return manifest.has(key) ? (partReader(reg, manifest)(key) as T) : null;
 }
 
-/** The snapshot a freeze holds, rebuilt from its parts; the parts are checked against their hashes. */
-export function frozenSnapshot(reg: Register, freezeId: number): { snapshot: RegisterSnapshot; manifest: Map<string, string> } {
-  const manifest = manifestOf(reg, freezeId);
-  const read = partReader(reg, manifest);
-  const keys = [...manifest.keys()].sort();
-  const snapshot: RegisterSnapshot = {
+/** A snapshot from its parts, read by key: the one way a freeze's register is put together. */
+export function assembleSnapshot(keys: Iterable<string>, read: (key: string) => unknown): RegisterSnapshot {
+  const sorted = [...keys].sort();
+  return {
     jaarplan: read('jaarplan') as RegisterSnapshot['jaarplan'],
     ambitions: read('ambitions') as RegisterSnapshot['ambitions'],
     hoofddossiers: read('hoofddossiers') as RegisterSnapshot['hoofddossiers'],
-    dossiers: keys.filter((k) => k.startsWith('d:')).map((k) => read(k) as SnapshotDossier),
-    actiepunten: keys.filter((k) => k.startsWith('a:')).map((k) => read(k) as SnapshotActiepunt),
+    dossiers: sorted.filter((k) => k.startsWith('d:')).map((k) => read(k) as SnapshotDossier),
+    actiepunten: sorted.filter((k) => k.startsWith('a:')).map((k) => read(k) as SnapshotActiepunt),
     meetings: read('meetings') as RegisterSnapshot['meetings'],
   };
-  return { snapshot, manifest };
+}
+
+/** The snapshot a freeze holds, rebuilt from its parts; the parts are checked against their hashes. */
+export function frozenSnapshot(reg: Register, freezeId: number): { snapshot: RegisterSnapshot; manifest: Map<string, string> } {
+  const manifest = manifestOf(reg, freezeId);
+  return { snapshot: assembleSnapshot(manifest.keys(), partReader(reg, manifest)), manifest };
 }
 
 /** A meeting as it was kept: at the given stage, else the latest it has. */

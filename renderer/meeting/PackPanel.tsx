@@ -1,7 +1,7 @@
 // Vergaderstukken maken (issue 13): one click writes the meeting's pack (before the meeting its
 // vergaderstukken, after it its besluitenlijst) into a folder of its own, with a progress bar; the
 // result says which version was written (nagezonden, or unchanged) and what differs from the last.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { t } from '../../shared/i18n';
 import type { Meeting } from '../../shared/meeting';
 import { invoke } from '../client';
@@ -18,7 +18,6 @@ export function PackPanel({ meeting }: { meeting: Meeting }) {
   const lang = useUi((s) => s.lang);
   const [outDir, setOutDir] = useState('');
   const { job, setJob, error, setError, open, running } = useExportJob(lang);
-  if (!PACKABLE.has(meeting.state)) return null;
   const after = meeting.state === 'afgerond' || meeting.state === 'vastgesteld';
   async function make(e: React.FormEvent) {
     e.preventDefault();
@@ -27,8 +26,12 @@ export function PackPanel({ meeting }: { meeting: Meeting }) {
     const r = await invoke('meeting.pack', { meeting: meeting.number, outDir });
     if (r.ok) setJob(r.value);
     else setError(describeError(lang, r.error));
-    await refreshUndo();
   }
+  // A new version ends undo: the buttons learn so once the job has settled it.
+  useEffect(() => {
+    if (job?.state === 'done' || job?.state === 'failed') void refreshUndo();
+  }, [job?.state]);
+  if (!PACKABLE.has(meeting.state)) return null;
   const pack = job?.pack ?? null;
   const compared = pack?.comparedWith ?? null;
   return (
@@ -45,11 +48,12 @@ export function PackPanel({ meeting }: { meeting: Meeting }) {
       {job?.state === 'done' && pack && (
         <div role="status" data-testid="pack-result">
           <p>
-            {pack.unchanged
-              ? t(lang, 'packUnchanged', { version: pack.version })
-              : t(lang, pack.nagezonden ? 'packWrittenLater' : 'packWritten', { version: pack.version })}{' '}
+            {pack.fresh
+              ? t(lang, pack.nagezonden ? 'packWrittenLater' : 'packWritten', { version: pack.version })
+              : t(lang, pack.unchanged ? 'packUnchanged' : 'packRewritten', { version: pack.version })}{' '}
             <code>{pack.folder}</code>
           </p>
+          {pack.asVastgesteld && <p className="muted">{t(lang, 'packAsVastgesteld')}</p>}
           {compared && (
             <p className="muted" data-testid="pack-compared">
               {t(lang, 'packCompared', { version: compared.version, changed: compared.changed.length, added: compared.added.length, same: compared.same.length })}

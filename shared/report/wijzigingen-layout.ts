@@ -1,18 +1,14 @@
 // "Wijzigingen sinds de vorige TB" as a document of the meeting pack (issue 13): the lines of
 // meeting.changesSince, grouped (dossiers, actiepunten, besluiten), each with when and by whom.
-import { formatDutchDate } from '../dates';
+import { dutchIsoDateOf, formatDutchDate } from '../dates';
 import type { ChangeLine, Meeting } from '../meeting';
 import { describeChange } from '../meeting-text';
 import type { PackSource } from '../pack';
 import { meetingLines } from './agenda-layout';
 import type { Block, DocumentSpec } from './document';
 
-/** The calendar date in the Netherlands of a stored UTC moment: the same on every laptop. */
-export function dutchDateOf(at: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(at));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('day')}-${get('month')}-${get('year')}`;
-}
+/** The day in the Netherlands of a stored moment, dd-mm-jjjj. */
+const dutchDateOf = (at: string): string => formatDutchDate(dutchIsoDateOf(at));
 
 const GROUPS: Array<{ title: string; none: string; kinds: ReadonlyArray<ChangeLine['kind']> }> = [
   { title: 'Dossiers', none: 'Geen dossier veranderde.', kinds: ['dossier_new', 'dossier_archived', 'phase', 'priority', 'text'] },

@@ -6,20 +6,33 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportJob } from '../../shared/exports';
 import type { PackManifest } from '../../shared/pack';
-import { CHAIR, livingRegister, refused, SECRETARY, standing } from '../support/meetings';
+import { CHAIR, livingRegister, movingClock, refused, SECRETARY, standing } from '../support/meetings';
 import { flatten, readDocx, readXlsx, toPdf } from '../support/office';
-import { sha256, tempDir, type TestRegister } from '../support/register';
+import { spawnSync } from 'node:child_process';
+import { createApi, handlerGroups } from '../../electron/api';
+import { openRegister, type Register } from '../../electron/register/db';
+import { MIGRATIONS } from '../../electron/register/migrations';
+import { createSeededRegister, readSeed } from '../../electron/register/seed';
+import { dumpRegister, ROOT, SEED_FILE, sha256, tempDir, type TestRegister } from '../support/register';
 
-async function pack(t: TestRegister, meeting: string, outDir: string): Promise<ExportJob> {
+/** Starts a pack and follows it to its end, done or failed. */
+async function follow(t: TestRegister, meeting: string, outDir: string, between?: () => void): Promise<ExportJob> {
   let job = t.call('meeting.pack', { meeting, outDir });
+  between?.();
   while (job.state === 'running') {
     await new Promise((resolve) => setImmediate(resolve));
     job = t.call('export.status', { id: job.id });
   }
+  return job;
+}
+
+async function pack(t: TestRegister, meeting: string, outDir: string): Promise<ExportJob> {
+  const job = await follow(t, meeting, outDir);
   if (job.state === 'failed') throw new Error(`pack failed: ${JSON.stringify(job.error)}`);
   return job;
 }
 
+const createApiFor = (reg: Register) => createApi(reg, handlerGroups());
 const manifestOf = (dir: string): PackManifest => JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as PackManifest;
 const docText = async (file: string) => (await readDocx(file)).body.map((b) => ('rows' in b ? b.rows.map((r) => r.join(' | ')).join('\n') : b.text)).join('\n');
 
@@ -153,7 +166,9 @@ describe('the meeting pack', () => {
     time.set('2024-05-08T09:00:00');
     const again = await pack(t, m2.number, out);
     expect(again.pack).toMatchObject({ version: 1, unchanged: true });
-    // Into another folder, a day later: the same bytes.
+    // Into another folder, a day later (and, for the zip entries' two-second clock, more than two
+    // real seconds later): the same bytes.
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
     const elsewhere = tempDir();
     time.set('2024-05-09T17:30:00');
     const copy = await pack(t, m2.number, elsewhere);
@@ -236,5 +251,130 @@ describe('the meeting pack', () => {
     expect(t.call('register.undoState').undo).not.toBeNull();
     await pack(t, m2.number, tempDir());
     expect(t.call('register.undoState')).toEqual({ undo: null, redo: null });
+  }, 60_000);
+
+  it('upgrades a register of schema 8 that holds freezes (migration 0009 rebuilds meeting_freeze)', () => {
+    const time = movingClock('2024-02-01T09:00:00');
+    const file = path.join(tempDir(), 'register.sqlite');
+    createSeededRegister(file, readSeed(SEED_FILE), { clock: time.clock, migrations: MIGRATIONS.slice(0, 8) });
+    const old = openRegister(file, { clock: time.clock, migrations: MIGRATIONS.slice(0, 8) });
+    const before = old.db.prepare('SELECT count(*) FROM freeze_entry').pluck().get() as number;
+    old.db.prepare(`INSERT INTO meeting (number, year, seq, date, kind, state, created_at, updated_at) VALUES ('TB-2024-01', 2024, 1, '2024-02-14', 'regulier', 'concept', 'x', 'x')`).run();
+    old.close();
+    expect(before).toBeGreaterThan(0);
+    const reg = openRegister(file, { clock: time.clock });
+    expect(reg.schemaVersion).toBe(MIGRATIONS.length);
+    expect(reg.db.pragma('foreign_key_check')).toEqual([]);
+    expect(reg.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(reg.db.prepare('SELECT count(*) FROM freeze_entry').pluck().get()).toBe(before);
+    expect(reg.db.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'meeting_freeze'`).pluck().get()).toContain('parent_id INTEGER REFERENCES "meeting_freeze"(id)');
+    reg.close();
+  });
+
+  it('leaves the register and the folder as they were when a job fails: the folder removed meanwhile, a file or a link in the way', async () => {
+    const { t, m2 } = livedUntilSecondMeeting();
+    const dump = dumpRegister(t.reg);
+    // The chosen folder is removed while the pack is rendered (a USB stick pulled out): not made again.
+    const gone = tempDir();
+    const removed = await follow(t, m2.number, gone, () => fs.rmSync(gone, { recursive: true }));
+    expect(removed).toMatchObject({ state: 'failed', files: [], error: { code: 'not_found', field: 'outDir' } });
+    expect(fs.existsSync(gone)).toBe(false);
+    // A file where the meeting's folder goes.
+    const out = tempDir();
+    fs.writeFileSync(path.join(out, 'TB-2024-02 2024-05-15'), 'iets anders');
+    expect(await follow(t, m2.number, out)).toMatchObject({ state: 'failed', error: { code: 'conflict', field: 'outDir' } });
+    // A dangling link where the version's folder goes.
+    const linked = tempDir();
+    fs.mkdirSync(path.join(linked, 'TB-2024-02 2024-05-15'));
+    fs.symlinkSync(path.join(linked, 'nergens'), path.join(linked, 'TB-2024-02 2024-05-15', 'v1'));
+    const link = await follow(t, m2.number, linked);
+    expect(link).toMatchObject({ state: 'failed', error: { code: 'conflict', message: expect.stringContaining('is a link') } });
+    expect(fs.readdirSync(path.join(linked, 'TB-2024-02 2024-05-15'))).toEqual(['v1']);
+    // Nothing was kept: the register is as it was, undo included, and the next pack is version 1.
+    expect(dumpRegister(t.reg)).toEqual(dump);
+    expect(t.call('register.undoState').undo).not.toBeNull();
+    fs.rmSync(path.join(out, 'TB-2024-02 2024-05-15'));
+    expect((await pack(t, m2.number, out)).pack).toMatchObject({ version: 1, fresh: true });
+  });
+
+  it('makes no new version for a change that changes none of its documents', async () => {
+    const { t, m2 } = livedUntilSecondMeeting();
+    const out = tempDir();
+    await pack(t, m2.number, out);
+    t.call('dossier.setPhase', { number: 7, state: { phase: 'implementatie' }, date: '2024-05-06' });
+    const v2 = await pack(t, m2.number, out);
+    expect(v2.pack).toMatchObject({ version: 2, fresh: true });
+    // Another meeting planned later, the agenda's attendance: the same documents, the same version.
+    t.call('meeting.create', { date: '2024-06-12' });
+    t.call('attendance.set', { meeting: m2.number, people: [{ name: 'Pieter Jansen', organisation: 'BZK' }] });
+    expect((await pack(t, m2.number, out)).pack).toMatchObject({ version: 2, fresh: false, unchanged: true });
+    expect(fs.readdirSync(path.join(out, 'TB-2024-02 2024-05-15'))).toEqual(['v1', 'v2']);
+  });
+
+  it('settles two packs started at once into one version, both done', async () => {
+    const { t, m2 } = livedUntilSecondMeeting();
+    const out = tempDir();
+    const a = t.call('meeting.pack', { meeting: m2.number, outDir: out });
+    const b = t.call('meeting.pack', { meeting: m2.number, outDir: out });
+    let [ja, jb] = [a, b];
+    while (ja.state === 'running' || jb.state === 'running') {
+      await new Promise((resolve) => setImmediate(resolve));
+      [ja, jb] = [t.call('export.status', { id: a.id }), t.call('export.status', { id: b.id })];
+    }
+    expect([ja.state, jb.state]).toEqual(['done', 'done']);
+    expect([ja.pack!.version, jb.pack!.version]).toEqual([1, 1]);
+    expect([ja.pack!.fresh, jb.pack!.unchanged]).toEqual([true, true]);
+    expect(fs.readdirSync(path.join(out, 'TB-2024-02 2024-05-15'))).toEqual(['v1']);
+  });
+
+  it('refuses a version folder whose files were taken out, even with its manifest edited to match', async () => {
+    const { t, m2 } = livedUntilSecondMeeting();
+    const out = tempDir();
+    await pack(t, m2.number, out);
+    const v1 = path.join(out, 'TB-2024-02 2024-05-15', 'v1');
+    const manifest = manifestOf(v1);
+    fs.rmSync(path.join(v1, '05 Wijzigingen sinds TB-2024-01.docx'));
+    fs.writeFileSync(path.join(v1, 'manifest.json'), JSON.stringify({ ...manifest, files: manifest.files.filter((f) => !f.name.startsWith('05')) }, null, 2) + '\n');
+    expect(await follow(t, m2.number, out)).toMatchObject({ state: 'failed', error: { code: 'conflict', field: 'outDir' } });
+  });
+
+  it('makes the same files in every time zone: the day of a moment is the day in the Netherlands', () => {
+    // TB-2024-01 is closed at 23:30 UTC on 20 March, already the 21st in the Netherlands; an
+    // actiepunt was due on the 20th. Whether it became "te laat" since then must not depend on
+    // the laptop's time zone.
+    const time = movingClock('2024-03-01T09:00:00Z');
+    const file = path.join(tempDir(), 'register.sqlite');
+    createSeededRegister(file, readSeed(SEED_FILE), { clock: time.clock });
+    const reg = openRegister(file, { clock: time.clock });
+    const t = { call: (name: string, input: unknown) => {
+      const r = createApiFor(reg).invoke(name, input);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return r.value as never;
+    } };
+    t.call('actiepunt.update', { number: 1, patch: { deadline: { kind: 'date', date: '2024-03-20' } } });
+    const m1 = t.call('meeting.create', { date: '2024-03-20' }) as { number: string };
+    t.call('meeting.setState', { number: m1.number, state: 'agenda_vastgesteld' });
+    time.set('2024-03-20T10:00:00Z');
+    t.call('meeting.setState', { number: m1.number, state: 'in_vergadering' });
+    time.set('2024-03-20T23:30:00Z');
+    t.call('meeting.setState', { number: m1.number, state: 'afgerond' });
+    time.set('2024-04-01T09:00:00Z');
+    const m2 = t.call('meeting.create', { date: '2024-04-10' }) as { number: string };
+    t.call('meeting.setState', { number: m2.number, state: 'agenda_vastgesteld' });
+    reg.close();
+    const manifests = ['UTC', 'Asia/Tokyo', 'America/New_York'].map((zone) => {
+      const copy = path.join(tempDir(), 'register.sqlite');
+      fs.copyFileSync(file, copy);
+      const out = tempDir();
+      const run = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['electron/cli.ts', 'pack', '--db', copy, '--meeting', m2.number, '--out', out], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, TZ: zone, TB_REGISTER_HOME: tempDir() },
+      });
+      expect(run.status, run.stderr).toBe(0);
+      return fs.readFileSync(path.join(out, `${m2.number} 2024-04-10`, 'v1', 'manifest.json'), 'utf8');
+    });
+    expect(manifests[1]).toBe(manifests[0]);
+    expect(manifests[2]).toBe(manifests[0]);
   }, 60_000);
 });

@@ -3,19 +3,19 @@
 // byte for byte, a year later.
 // - meeting_freeze is rebuilt: stage 'pack' joins 'start', 'agenda' and 'afgerond', and a meeting
 //   may have many pack freezes (one stage per meeting stays unique for the others).
-// - meeting_pack: the versions made, in order, each with its freeze, kind and maker.
-// Foreign keys are checked at commit, so freeze_entry's references to meeting_freeze survive the
-// rebuild; the undo triggers dropped with the old table are made again, as 0008 made them.
+// - meeting_pack: the versions made, in order, each with its freeze, kind, maker and the manifest
+//   written beside its files (so a version can be written again, byte for byte, and the next one
+//   compared with it without trusting what is on disk).
+// Migrations run with foreign keys off (db.ts), SQLite's way to rebuild a table that others refer
+// to; the undo triggers dropped with the old table are made again, as 0008 made them.
 import { undoTriggers, type TriggerTable } from './triggers';
 
 const TABLES: readonly TriggerTable[] = [
   { name: 'meeting_freeze', key: ['id'], columns: ['id', 'meeting_id', 'stage', 'parent_id', 'at', 'change_mark', 'hash', 'record'] },
-  { name: 'meeting_pack', key: ['id'], columns: ['id', 'meeting_id', 'version', 'kind', 'freeze_id', 'made_at', 'author', 'author_role'] },
+  { name: 'meeting_pack', key: ['id'], columns: ['id', 'meeting_id', 'version', 'kind', 'freeze_id', 'made_at', 'author', 'author_role', 'manifest'] },
 ];
 
 export const up = `
-PRAGMA defer_foreign_keys = ON;
-
 CREATE TABLE meeting_freeze_new (
   id INTEGER PRIMARY KEY,
   meeting_id INTEGER REFERENCES meeting(id),
@@ -42,6 +42,7 @@ CREATE TABLE meeting_pack (
   made_at TEXT NOT NULL,
   author TEXT,
   author_role TEXT,
+  manifest TEXT NOT NULL CHECK (json_valid(manifest)),
   UNIQUE (meeting_id, version)
 ) STRICT;
 
