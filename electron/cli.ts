@@ -62,6 +62,21 @@ async function follow(api: ReturnType<typeof createApi>, started: ExportJob): Pr
   return job;
 }
 
+/** Starts an export or pack job and follows it; a refusal or a failure is printed, and null returned. */
+async function runJob(api: ReturnType<typeof createApi>, name: 'export.start' | 'meeting.pack', input: unknown): Promise<ExportJob | null> {
+  const started = api.invoke(name, input);
+  if (!started.ok) {
+    console.error(`TB-register: ${started.error.message}`);
+    return null;
+  }
+  const job = await follow(api, started.value as ExportJob);
+  if (job.state === 'failed') {
+    console.error(`TB-register: ${job.error?.message}`);
+    return null;
+  }
+  return job;
+}
+
 /** Commands act for the person at this computer: their profile signs what they change. */
 const userProfile = () => fileProfileStore(userDataDir());
 
@@ -134,22 +149,14 @@ async function main(argv: string[]): Promise<number> {
       const reg = openRegister(values.db, { clock });
       try {
         const api = createApi(reg, handlerGroups(), userProfile());
-        const started = api.invoke('export.start', {
+        const job = await runJob(api, 'export.start', {
           what: list(values.what) ?? ['bijlage1', 'bijlage2', 'rapportage'],
           formats: list(values.format) ?? ['docx', 'xlsx'],
           ...(values.date === undefined ? {} : { date: values.date }),
           outDir: path.resolve(values.out),
           overwrite: values.overwrite,
         });
-        if (!started.ok) {
-          console.error(`TB-register: ${started.error.message}`);
-          return 1;
-        }
-        const job = await follow(api, started.value as ExportJob);
-        if (job.state === 'failed') {
-          console.error(`TB-register: ${job.error?.message}`);
-          return 1;
-        }
+        if (!job) return 1;
         for (const file of job.files) console.log(`Wrote ${file}`);
         return 0;
       } finally {
@@ -162,16 +169,8 @@ async function main(argv: string[]): Promise<number> {
       const reg = openRegister(values.db, { clock });
       try {
         const api = createApi(reg, handlerGroups(), userProfile());
-        const started = api.invoke('meeting.pack', { meeting: values.meeting, outDir: path.resolve(values.out) });
-        if (!started.ok) {
-          console.error(`TB-register: ${started.error.message}`);
-          return 1;
-        }
-        const job = await follow(api, started.value as ExportJob);
-        if (job.state === 'failed') {
-          console.error(`TB-register: ${job.error?.message}`);
-          return 1;
-        }
+        const job = await runJob(api, 'meeting.pack', { meeting: values.meeting, outDir: path.resolve(values.out) });
+        if (!job) return 1;
         const p = job.pack!;
         if (p.fresh) {
           console.log(`Wrote version ${p.version} of ${p.meeting} (${p.kind}${p.nagezonden ? ', nagezonden' : ''}) in ${p.folder}:`);

@@ -21,6 +21,13 @@ export type MovingClock = ReturnType<typeof movingClock>;
 export const SECRETARY = { name: 'Sanne de Vries', role: 'secretaris' as const };
 export const CHAIR = { name: 'Pieter Jansen', role: 'voorzitter' as const };
 
+/** Who came to TB-2024-01 in the tests: one present, one with apologies, one substituted. */
+export const ATTENDEES = [
+  { name: 'Pieter Jansen', organisation: 'BZK' },
+  { name: 'Anouk Bakker', organisation: 'Logius', presence: 'afwezig_met_bericht' },
+  { name: 'Kees Smit', organisation: 'Leveranciers', presence: 'vervangen', substitute: 'Joost Mulder' },
+] as const;
+
 /** The 2024 register on 15 January 2024, the secretary at the keyboard. */
 export function livingRegister() {
   const time = movingClock('2024-01-15T09:00:00');

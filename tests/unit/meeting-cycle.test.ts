@@ -8,7 +8,7 @@ import { createApi } from '../../electron/api';
 import { openRegister } from '../../electron/register/db';
 import { MIGRATIONS } from '../../electron/register/migrations';
 import { dumpRegister, tempDir } from '../support/register';
-import { CHAIR, livingRegister, refused, SECRETARY, standing } from '../support/meetings';
+import { ATTENDEES, CHAIR, livingRegister, refused, SECRETARY, standing } from '../support/meetings';
 import { runExport } from '../support/export';
 import { readDocx, xlsxParts } from '../support/office';
 
@@ -75,11 +75,7 @@ describe('the meeting cycle', () => {
     profile.set(CHAIR);
     t.call('attendance.set', {
       meeting: m1.number,
-      people: [
-        { name: 'Pieter Jansen', organisation: 'BZK' },
-        { name: 'Anouk Bakker', organisation: 'Logius', presence: 'afwezig_met_bericht' },
-        { name: 'Kees Smit', organisation: 'Leveranciers', presence: 'vervangen', substitute: 'Joost Mulder' },
-      ],
+      people: ATTENDEES,
     });
     const b1 = t.call('outcome.add', { item: extra.id, kind: 'besluit', text: 'Het TB stemt in met het Calamiteitenplan 2.0.', dossier: 4 });
     expect(b1).toMatchObject({ kind: 'besluit', decisionNumber: null, dossier: 4, recordedBy: CHAIR });

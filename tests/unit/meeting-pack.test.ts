@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportJob } from '../../shared/exports';
 import type { PackManifest } from '../../shared/pack';
-import { CHAIR, livingRegister, movingClock, refused, SECRETARY, standing } from '../support/meetings';
+import { ATTENDEES, CHAIR, livingRegister, movingClock, refused, SECRETARY, standing } from '../support/meetings';
 import { flatten, readDocx, readXlsx, toPdf } from '../support/office';
 import { spawnSync } from 'node:child_process';
 import { createApi, handlerGroups } from '../../electron/api';
@@ -49,11 +49,7 @@ function livedUntilSecondMeeting() {
   profile.set(CHAIR);
   t.call('attendance.set', {
     meeting: m1.number,
-    people: [
-      { name: 'Pieter Jansen', organisation: 'BZK' },
-      { name: 'Anouk Bakker', organisation: 'Logius', presence: 'afwezig_met_bericht' },
-      { name: 'Kees Smit', organisation: 'Leveranciers', presence: 'vervangen', substitute: 'Joost Mulder' },
-    ],
+    people: ATTENDEES,
   });
   t.call('outcome.add', { item: extra.id, kind: 'besluit', text: 'Het TB stemt in met het Calamiteitenplan 2.0.', dossier: 4 });
   t.call('outcome.add', { item: extra.id, kind: 'actiepunt', text: 'Oefening calamiteitenplan organiseren', owners: ['Logius'], deadline: { kind: 'date', date: '2024-04-01' }, dossier: 4 });
