@@ -49,6 +49,8 @@ test('the secretary makes the vergaderstukken of an evaluatiemoment, and sends a
   await expect(page.getByTestId('pack-compared')).toContainText('Ten opzichte van versie 1:');
   await expect(page.getByTestId('pack-compared')).toContainText('05 Wijzigingen sinds de start van het register.docx');
   expect(fs.readdirSync(path.join(shell.exportDir, 'TB-2026-01 2026-12-09')).sort()).toEqual(['v1', 'v2']);
+  // The phase change before it cannot be undone now either: the button says so once the job settled.
+  await expect(page.getByRole('button', { name: /Ongedaan maken/ })).toBeDisabled();
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.screenshot({ path: testInfo.outputPath('nl-pack-1920.png') });
 
