@@ -38,6 +38,9 @@ const STATE_WORDS_NL: Record<string, string> = {
 const PART_NL: Record<string, string> = { details: 'de gegevens kunnen', agenda: 'de agenda kan', outcomes: 'de uitkomsten kunnen', attendance: 'de aanwezigheid kan' };
 
 /** The meeting cycle's refusals (electron/register/meetings.ts, agenda.ts, outcomes.ts, freeze.ts). */
+/** A number as Dutch writes it: 20.000. */
+const nl = (n: string | number): string => Number(n).toLocaleString('nl-NL');
+
 const MEETINGS: Array<[RegExp, (...m: string[]) => string]> = [
   [/^There is no meeting (\S+)\.$/, (_, n) => `vergadering ${n} bestaat niet`],
   [/^meeting (\S+) is vastgesteld and final; a correction is a besluit in a later meeting that names it\.$/, (_, n) => `vergadering ${n} is vastgesteld en definitief; een correctie is een besluit in een latere vergadering dat het oude besluit noemt`],
@@ -95,15 +98,23 @@ const SCHEMA: Array<[RegExp, (...m: string[]) => string]> = [
   [/^must be a position on the agenda$/, () => 'moet een plaats op de agenda zijn'],
   [/^kind must be one of: (.+)$/, (_, list) => `soort moet een van deze zijn: ${list}`],
   [/^must be one of: (.+)$/, (_, list) => `moet een van deze zijn: ${list}`],
-  [/^must be 1 or more$/, () => 'moet 1 of meer zijn'],
-  [/^must be at most (\d+)$/, (_, n) => `mag hoogstens ${n} zijn`],
+  [/^must be (\d+) or more$/, (_, n) => `moet ${nl(n)} of meer zijn`],
+  [/^must be more than (\d+)$/, (_, n) => `moet meer dan ${nl(n)} zijn`],
+  [/^must be at most (\d+)$/, (_, n) => `mag maximaal ${nl(n)} zijn`],
+  [/^must be less than (\d+)$/, (_, n) => `moet minder dan ${nl(n)} zijn`],
+  [/^must be at least (\d+) characters$/, (_, n) => `moet minstens ${nl(n)} tekens lang zijn`],
+  [/^must hold (at least|at most) (\d+) items?$/, (_, w, n) => `mag ${w === 'at least' ? 'niet minder' : 'niet meer'} dan ${nl(n)} ${n === '1' ? 'onderdeel' : 'onderdelen'} bevatten`],
+  [/^must be a list$/, () => 'moet een lijst zijn'],
+  [/^must be a set of fields$/, () => 'moet een verzameling velden zijn'],
+  [/^is required$/, () => 'is verplicht'],
+  [/^(\d+) other dossier\(s\) have a rank, so the rank is 1 to (\d+); (\d+) would leave a gap\.$/, (_, k, max, n) => `${k === '0' ? 'geen ander dossier heeft' : k === '1' ? '1 ander dossier heeft' : `${k} andere dossiers hebben`} een rang, dus de rang is 1 tot en met ${max}; ${nl(n)} zou een gat laten`],
   [/^must be a whole number$/, () => 'moet een geheel getal zijn'],
   [/^must be a number$/, () => 'moet een getal zijn'],
   [/^must be text$/, () => 'moet tekst zijn'],
   [/^must be true or false$/, () => 'moet ja of nee zijn'],
   [/^must change at least one field$/, () => 'wijzigt niets'],
   [/^is not a known field$/, () => 'is geen bekend veld'],
-  [/^at most (\d+) (people|standing items|dossiers|actiepunten|ambitions)$/, (_, n, w) => `hoogstens ${n} ${{ people: 'personen', 'standing items': 'vaste agendapunten', dossiers: 'dossiers', actiepunten: 'actiepunten', ambitions: 'ambities' }[w!]}`],
+  [/^at most (\d+) (people|standing items|dossiers|actiepunten|ambitions)$/, (_, n, w) => `maximaal ${nl(n)} ${{ people: 'personen', 'standing items': 'vaste agendapunten', dossiers: 'dossiers', actiepunten: 'actiepunten', ambitions: 'ambities' }[w!]}`],
 ];
 
 /** The meeting pack's refusals (meeting.pack). */
@@ -136,7 +147,7 @@ const DUTCH: Array<[RegExp, (...m: string[]) => string]> = [
   ],
   [/the folder no longer exists/, () => 'de map bestaat niet meer (verplaatst of verwijderd tijdens de export); er is niets geschreven'],
   [/must not be empty/, () => 'mag niet leeg zijn'],
-  [/must be at most (\d+) characters/, (_, n) => `mag hoogstens ${n} tekens lang zijn`],
+  [/must be at most (\d+) characters/, (_, n) => `mag maximaal ${nl(n)} tekens lang zijn`],
   [/must be a real date written as YYYY-MM-DD|must be a date \(YYYY-MM-DD\)/, () => 'moet een bestaande datum zijn'],
   [/is in the future/, () => 'ligt in de toekomst; een wijziging geldt vanaf vandaag of eerder'],
   [/must be a link starting with https:\/\/|https:\/\//, () => 'moet een link zijn die begint met https://'],

@@ -6,6 +6,44 @@ import { ACTIEPUNT_STATUSES, PROFILE_ROLES } from './domain';
 import { EXPORT_DOCUMENTS, EXPORT_FORMATS } from './exports';
 import { AGENDA_PURPOSES, AGENDA_STATES, APPROVALS, DECISION_NUMBER, FREEZE_STAGES, MEETING_KINDS, MEETING_NUMBER, MEETING_STATES, PRESENCES, REPLACE_KINDS, STANDING_ITEMS } from './meeting';
 
+/**
+ * Every schema error in the register's own words (issue 14: "Too small: expected number to be >=1"
+ * and "Invalid input: expected int, received number" reached the user). Checks that name their own
+ * message keep it; these cover the rest, and renderer/error-text.ts says each of them in Dutch.
+ */
+z.config({
+  customError: (issue) => {
+    const count = (n: unknown, one: string, more: string) => `${n} ${Number(n) === 1 ? one : more}`;
+    switch (issue.code) {
+      case 'invalid_type': {
+        const expected: Record<string, string> = {
+          int: 'must be a whole number',
+          number: 'must be a number',
+          string: 'must be text',
+          boolean: 'must be true or false',
+          array: 'must be a list',
+          object: 'must be a set of fields',
+        };
+        return issue.input === undefined ? 'is required' : (expected[issue.expected] ?? `must be ${issue.expected}`);
+      }
+      case 'too_small':
+        if (issue.origin === 'number') return issue.inclusive ? `must be ${issue.minimum} or more` : `must be more than ${issue.minimum}`;
+        if (issue.origin === 'string') return Number(issue.minimum) === 1 ? 'must not be empty' : `must be at least ${issue.minimum} characters`;
+        return `must hold at least ${count(issue.minimum, 'item', 'items')}`;
+      case 'too_big':
+        if (issue.origin === 'number') return issue.inclusive ? `must be at most ${issue.maximum}` : `must be less than ${issue.maximum}`;
+        if (issue.origin === 'string') return `must be at most ${issue.maximum} characters`;
+        return `must hold at most ${count(issue.maximum, 'item', 'items')}`;
+      case 'invalid_value':
+        return `must be one of: ${issue.values.map(String).join(', ')}`;
+      case 'unrecognized_keys':
+        return 'is not a known field';
+      default:
+        return undefined;
+    }
+  },
+});
+
 export const LIMITS = {
   title: 300,
   line: 200,

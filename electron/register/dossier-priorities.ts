@@ -99,6 +99,15 @@ export function setPriority(reg: Register, input: ParsedInput<'dossier.setPriori
   if (!input.priority) wantsRank = false;
   else if (input.rank === undefined) wantsRank = mine?.rank != null;
   else wantsRank = input.rank !== null;
+  // A rank the user gives is taken as given, or refused: 99999 among three ranked dossiers silently
+  // became 4 (issue 14). A rank kept from before closes up when others left the ranking.
+  if (wantsRank && input.rank != null && input.rank > order.length + 1) {
+    throw new RegisterError(
+      'invalid_input',
+      `rank: ${order.length} other dossier(s) have a rank, so the rank is 1 to ${order.length + 1}; ${input.rank} would leave a gap.`,
+      'rank',
+    );
+  }
   if (wantsRank) {
     const rank = input.rank ?? mine?.rank ?? order.length + 1;
     order.splice(Math.min(rank, order.length + 1) - 1, 0, id);

@@ -7,7 +7,7 @@ import { createApi } from '../../electron/api';
 import { RegisterHost } from '../../electron/register-host';
 import { createSeededRegister, readSeed } from '../../electron/register/seed';
 import { describeError } from '../../renderer/error-text';
-import { SEED_FILE, tempDir } from '../support/register';
+import { SEED_FILE, seededRegister, tempDir } from '../support/register';
 
 const dutch = (message: string, code: 'invalid_input' | 'conflict' | 'not_found' | 'internal' = 'invalid_input', field?: string) =>
   describeError('nl', field ? { code, message, field } : { code, message });
@@ -89,5 +89,33 @@ describe('errors in Dutch', () => {
     } finally {
       host.close();
     }
+  });
+
+  it('says every schema error in Dutch, numbers as Dutch writes them, and refuses a rank out of range (issue 14)', () => {
+    const r = seededRegister();
+    const refusal = (input: unknown) => {
+      const result = r.api.invoke('dossier.setPriority', input);
+      expect(result.ok).toBe(false);
+      return result.ok ? '' : describeError('nl', result.error);
+    };
+    expect(refusal({ number: 3, priority: true, rank: 0 })).toBe('Niet opgeslagen: ongeldige invoer: moet 1 of meer zijn');
+    expect(refusal({ number: 3, priority: true, rank: 1.5 })).toBe('Niet opgeslagen: ongeldige invoer: moet een geheel getal zijn');
+    expect(refusal({ number: 3, priority: true, rank: 100_000 })).toBe('Niet opgeslagen: ongeldige invoer: mag maximaal 99.999 zijn');
+    // 99999 among the ranked dossiers was silently made the last rank; now it is refused.
+    r.call('dossier.setPriority', { number: 4, priority: true, rank: 1 });
+    r.call('dossier.setPriority', { number: 2, priority: true, rank: 2 });
+    const before = r.call('dossier.get', { number: 3 });
+    expect(refusal({ number: 3, priority: true, rank: 99_999 })).toBe(
+      'Niet opgeslagen: ongeldige invoer: 2 andere dossiers hebben een rang, dus de rang is 1 tot en met 3; 99.999 zou een gat laten',
+    );
+    expect(r.call('dossier.get', { number: 3 })).toEqual(before);
+    const long = r.api.invoke('dossier.update', { number: 3, patch: { description: 'x'.repeat(20_001) } });
+    expect(long.ok || describeError('nl', long.error)).toBe('Niet opgeslagen: ongeldige invoer: mag maximaal 20.000 tekens lang zijn');
+    // No message of the schemas reaches the user in zod's own English.
+    for (const input of [{ number: 3, priority: 'ja' }, { number: 3 }, { number: 'drie', priority: true }, { number: 3, priority: true, extra: 1 }]) {
+      const text = refusal(input);
+      expect(text, JSON.stringify(input)).not.toMatch(/Invalid|expected|received|Too (small|big)|Unrecognized/);
+    }
+    r.close();
   });
 });
