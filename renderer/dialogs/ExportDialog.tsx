@@ -3,6 +3,7 @@
 import { DateInput } from '../components/DateInput';
 import { useEffect, useRef, useState } from 'react';
 import { EXPORT_DOCUMENTS, EXPORT_FORMATS, type ExportDocument, type ExportFormat } from '../../shared/exports';
+import { formatDutchDate } from '../../shared/dates';
 import { t, type Lang } from '../../shared/i18n';
 import { invoke } from '../client';
 import { FolderField } from '../components/FolderField';
@@ -20,6 +21,9 @@ export function ExportDialog({ lang }: { lang: Lang }) {
   const [outDir, setOutDir] = useState('');
   const [overwrite, setOverwrite] = useState(false);
   const { job, setJob, error, setError, open, running } = useExportJob(lang);
+  // A report date after today is asked about once: it shows a state the register has not reached.
+  const [futureConfirmed, setFutureConfirmed] = useState<string | null>(null);
+  const future = date > registerToday() && futureConfirmed !== date;
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -27,7 +31,10 @@ export function ExportDialog({ lang }: { lang: Lang }) {
   const toggle = <T,>(list: T[], item: T, on: boolean) => (on ? [...list, item] : list.filter((x) => x !== item));
   async function start(e: React.FormEvent) {
     e.preventDefault();
+    // Only the current job is shown: the last export's files go as soon as a new one is asked for.
     setError(null);
+    setJob(null);
+    if (future) return;
     const r = await invoke('export.start', { what, formats, date, outDir, overwrite });
     if (r.ok) setJob(r.value);
     else setError(describeError(lang, r.error));
@@ -71,9 +78,17 @@ export function ExportDialog({ lang }: { lang: Lang }) {
             <WrittenFiles lang={lang} job={job} onOpen={(i) => void open(i)} testId="export-files" />
           </div>
         )}
+        {future && (
+          <div className="notice" role="alert" data-testid="export-future">
+            <p>{t(lang, 'exportFuture', { date: formatDutchDate(date) })}</p>
+            <button type="button" onClick={() => setFutureConfirmed(date)}>
+              {t(lang, 'exportFutureConfirm')}
+            </button>
+          </div>
+        )}
         <FieldError id="export-error" error={error} />
         <div className="actions">
-          <button type="submit" className="primary" disabled={running || !what.length || !formats.length}>
+          <button type="submit" className="primary" disabled={running || !what.length || !formats.length || future}>
             {t(lang, 'exportStart')}
           </button>
           <button type="button" onClick={() => dialog.current?.close()}>

@@ -81,6 +81,7 @@ function EditActiepunt({ lang, a }: { lang: Lang; a: Actiepunt }) {
       <SubPoints lang={lang} a={a} />
       <TextField
         label={t(lang, 'owners')}
+        help={t(lang, 'ownersHelp')}
         value={a.owners.join('/')}
         onSave={(v) => update({ owners: v.split('/').map((o) => o.trim()).filter(Boolean) })}
       />

@@ -137,7 +137,7 @@ export function ActiepuntenView() {
                       aria-label={t(lang, 'markDoneLabel', { number: a.number })}
                       onClick={() => void save('actiepunt.setStatus', { number: a.number, status: 'afgerond' })}
                     >
-                      ✓ {t(lang, 'markDone')}
+                      {t(lang, 'markDone')}
                     </button>
                   )}
                 </td>

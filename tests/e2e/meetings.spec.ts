@@ -94,7 +94,7 @@ test('the secretary runs a meeting from plan to approved besluitenlijst', async 
   await expect(page.getByTestId('outcomes-7')).toContainText('(nog geen nummer) Het TB stemt in met het nieuwe C&R-proces.');
   await item7.getByLabel('Soort uitkomst').selectOption('actiepunt');
   await item7.getByLabel('Tekst').fill('Planning van de invoering delen');
-  await item7.getByLabel('Eigenaren (gescheiden door /)').fill('Logius');
+  await item7.getByLabel('Eigenaren', { exact: true }).fill('Logius');
   await item7.getByRole('button', { name: 'Vastleggen' }).click();
   await expect(page.getByTestId('outcomes-7')).toContainText('Actiepunt 11: Planning van de invoering delen');
   await item7.getByLabel('Soort uitkomst').selectOption('notitie');

@@ -38,7 +38,7 @@ test('the first start asks who works here, and the change log then says who chan
   const panel = page.getByTestId('dossier-panel');
   await panel.getByLabel('Eigenaar').fill('Logius');
   await panel.getByLabel('Eigenaar').press('Enter');
-  await panel.getByText('Wijzigingslog').click();
+  await panel.getByText('Wijzigingsgeschiedenis').click();
   await expect(panel.getByTestId('dossier-audit').locator('li').first()).toContainText('door Marieke de Vries (Secretaris)');
 
   // Beheer shows the profile and changes it; the next change is signed with the new role.

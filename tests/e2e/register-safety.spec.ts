@@ -16,7 +16,7 @@ test('make a backup, change a dossier, and restore the backup from the Beheer vi
   await page.getByTestId('dossier-title').press('Enter');
   await expect(page.locator('tr[data-number="2"]')).toContainText('(aangepast)');
   // The change is in the dossier's audit trail.
-  await page.getByText('Wijzigingslog').click();
+  await page.getByText('Wijzigingsgeschiedenis').click();
   await expect(page.getByTestId('dossier-audit')).toContainText('titel: Verplichtstellen 2FA → Verplichtstellen 2FA (aangepast)');
   await page.getByTestId('dossier-panel').getByRole('button', { name: 'Sluiten' }).click();
 

@@ -124,7 +124,7 @@ test('edit an actiepunt, mark it done, undo with Ctrl+Z and redo', async ({ page
   await panel.getByLabel('Datum', { exact: true }).press('Enter');
   await expect(page.locator('tr[data-number="1"]')).toContainText('15-12-2026');
 
-  await page.getByRole('button', { name: 'Actiepunt 1 afronden' }).click();
+  await page.getByRole('button', { name: 'Afronden: actiepunt 1', exact: true }).click();
   await expect(page.locator('tr[data-number="1"] .badge').first()).toHaveText('Afgerond');
 
   await page.locator('body').press('Control+z');
@@ -154,9 +154,19 @@ test('export Bijlage 1 as docx through the dialog, find the file and open it', a
   await dialog.getByRole('button', { name: 'Open bijlage-1-dossiers-met-prioriteit.docx' }).click();
   await expect.poll(() => (fs.existsSync(shell.openedLog) ? fs.readFileSync(shell.openedLog, 'utf8') : '')).toBe(`${file}\n`);
 
-  // Again into the same folder: refused, with the reason, and the file left alone.
+  // Again into the same folder: refused, with the reason, and the file left alone; the list of the
+  // export before is gone, so the error stands alone (issue 14).
   await dialog.getByRole('button', { name: 'Exporteren', exact: true }).click();
   await expect(dialog.getByRole('alert')).toContainText('bestaat al');
+  await expect(dialog.getByTestId('export-files')).toHaveCount(0);
+
+  // A report date after today is asked about before anything is exported.
+  await dialog.getByLabel('Datum van de rapportage').fill('31-12-2026');
+  await expect(dialog.getByTestId('export-future')).toContainText('De datum 31-12-2026 ligt in de toekomst');
+  await expect(dialog.getByRole('button', { name: 'Exporteren', exact: true })).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Toch deze datum gebruiken' }).click();
+  await expect(dialog.getByTestId('export-future')).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Exporteren', exact: true })).toBeEnabled();
   await dialog.getByRole('button', { name: 'Sluiten' }).click();
   await expect(dialog).toBeHidden();
 });
