@@ -181,7 +181,20 @@ export function App() {
       </p>
       {exportOpen && <ExportDialog lang={lang} />}
       {profile.state && !profile.state.profile && !profile.postponed && <ProfileDialog lang={lang} suggestedName={profile.state.suggestedName} />}
-      {info && <footer className="app-footer">{t(lang, 'registerAt', { path: info.path })}</footer>}
+      {info && (
+        <footer className="app-footer">
+          {/* The register's name and size; where it lives is under Beheer (issue 14: the footer showed a path). */}
+          {t(lang, 'registerFooter', {
+            name: info.path.split(/[\\/]/).pop() ?? info.path,
+            summary: (['dossiers', 'actiepunten', 'meetings'] as const)
+              .map((k) => {
+                const n = info.counts[k];
+                return `${n.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB')} ${t(lang, n === 1 ? `unit_${k}_one` : `unit_${k}`)}`;
+              })
+              .join(' · '),
+          })}
+        </footer>
+      )}
     </>
   );
 }

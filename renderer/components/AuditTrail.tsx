@@ -1,12 +1,19 @@
-// The change log of one dossier or actiepunt: when, which edit, which field from what to what.
+// The change history of one dossier or actiepunt: when, which edit, which field from what to what.
 import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../shared/domain';
 import { auditName, describeCall, t, type Lang } from '../../shared/i18n';
 import { invoke } from '../client';
-import { formatTakenAt } from '../views/BeheerView';
+import { formatDutchDate } from '../../shared/dates';
+import { localTimestamp } from '../meeting/describe';
 import { useRegister } from '../stores/register';
 
-const show = (value: unknown): string => (value === null || value === undefined ? '–' : String(value));
+/** A stored value as the user reads it: dates as dd-mm-jjjj (the history showed ISO 2024-05-15, issue 14), yes/no in words. */
+function show(lang: Lang, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '–';
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDutchDate(value);
+  if (typeof value === 'boolean') return t(lang, value ? 'yes' : 'no');
+  return String(value);
+}
 
 export function AuditTrail({ lang, kind, number }: { lang: Lang; kind: 'dossier' | 'actiepunt'; number: number }) {
   const version = useRegister((s) => s.version);
@@ -26,12 +33,12 @@ export function AuditTrail({ lang, kind, number }: { lang: Lang; kind: 'dossier'
         <ol className="timeline" data-testid={`${kind}-audit`}>
           {entries.map((e) => (
             <li key={e.id}>
-              <time dateTime={e.at}>{formatTakenAt(localTime(e.at))}</time> {describeCall(lang, e.call, e.item)} · {auditName(lang, e.table)}
+              <time dateTime={e.at}>{localTimestamp(e.at)}</time> {describeCall(lang, e.call, e.item)} · {auditName(lang, e.table)}
               {e.author && <span className="muted"> · {t(lang, 'auditBy', { name: e.author.name, role: t(lang, `role_${e.author.role}`) })}</span>}
               <ul>
                 {e.changes.map((c) => (
                   <li key={c.field}>
-                    {auditName(lang, c.field)}: {show(c.before)} → {show(c.after)}
+                    {auditName(lang, c.field)}: {show(lang, c.before)} → {show(lang, c.after)}
                   </li>
                 ))}
               </ul>
@@ -41,12 +48,4 @@ export function AuditTrail({ lang, kind, number }: { lang: Lang; kind: 'dossier'
       )}
     </details>
   );
-}
-
-/** Audit times are stored as UTC instants; show them in local time, as YYYY-MM-DDTHH:MM. */
-function localTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }

@@ -41,7 +41,8 @@ export function OverviewView() {
                 <XAxis dataKey="label" tick={{ fontSize: 12 }} />
                 <YAxis allowDecimals={false} width={40} />
                 <Tooltip />
-                <Legend />
+                {/* In the order of the bars (reference date, then now): recharts sorts by name by default, which put "Nu" first. */}
+                <Legend itemSorter={(item) => (item.dataKey === 'reference' ? 0 : 1)} />
                 <Bar dataKey="reference" name={refLabel} fill="#8aa5c8" isAnimationActive={false} />
                 <Bar dataKey="now" name={t(lang, 'chartNow')} fill="#154273" isAnimationActive={false} />
               </BarChart>

@@ -39,6 +39,11 @@ test('shows the 2024 dossiers and actiepunten in Dutch, and switches to English'
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl-NL');
   // The token left the address bar once it was stored.
   expect(page.url()).not.toContain('token=');
+  // The footer names the register and its size (its path is under Beheer).
+  await expect(page.locator('footer')).toHaveText('Register register.sqlite · 15 dossiers · 10 actiepunten · 0 vergaderingen');
+  // The overview chart's legend in the order of its bars: the reference date, then now.
+  await page.getByRole('navigation').getByRole('button', { name: 'Overzicht' }).click();
+  await expect(page.locator('.recharts-legend-item-text')).toHaveText(['Op 01-01-2024', 'Nu']);
 
   await page.getByLabel('Taal').selectOption('en');
   await page.getByRole('navigation').getByRole('button', { name: 'Dossiers' }).click();
