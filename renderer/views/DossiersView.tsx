@@ -8,9 +8,10 @@ import { useMemo, useRef, useState } from 'react';
 import { formatDutchDate } from '../../shared/dates';
 import { t, type Lang } from '../../shared/i18n';
 import { formatPhase, PHASES } from '../../shared/phase';
-import { save } from '../components/fields';
+import { FieldError, placeError, type FormError } from '../components/fields';
+import { describeError } from '../error-text';
 import { useDossierFilters, type SortKey } from '../stores/dossier-filters';
-import { registerToday, useRegister } from '../stores/register';
+import { perform, registerToday, useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
 import { buildRows, filterDossiers, searchText, sortDossiers } from './dossier-rows';
 
@@ -217,29 +218,68 @@ function NewDossierForm({ lang, onDone }: { lang: Lang; onDone(number: number | 
   const [title, setTitle] = useState('');
   const [phase, setPhase] = useState<(typeof PHASES)[number]>('nieuw');
   const [date, setDate] = useState(registerToday());
-  const [error, setError] = useState<string | null>(null);
+  // A refusal sits beside the field it is about (a wrong date outlined the title, issue 14) and
+  // goes as soon as that field is changed.
+  const [error, setError] = useState<FormError | null>(null);
+  const place = placeError(error, ['title', 'phase', 'phaseDate']);
+  const edited = (field: string) => {
+    if (place.invalid(field) || place.rest) setError(null);
+  };
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     const before = new Set(useRegister.getState().dossiers.map((d) => d.number));
-    const failure = await save('dossier.create', { title, phase: { phase }, phaseDate: date });
-    setError(failure);
-    if (!failure) onDone(useRegister.getState().dossiers.find((d) => !before.has(d.number))?.number ?? null);
+    const result = await perform('dossier.create', { title, phase: { phase }, phaseDate: date });
+    if (!result.ok) return setError({ field: result.error.field, text: describeError(lang, result.error) });
+    setError(null);
+    onDone(useRegister.getState().dossiers.find((d) => !before.has(d.number))?.number ?? null);
   }
+  const described = (field: string) => (place.at(field) ? `new-dossier-${field}-error` : undefined);
   return (
     <form className="inline-form" onSubmit={submit} aria-label={t(lang, 'newDossier')}>
       <div className="field grow">
         <label htmlFor="new-dossier-title">{t(lang, 'title')}</label>
-        <input id="new-dossier-title" value={title} onChange={(e) => setTitle(e.target.value)} autoFocus aria-invalid={error ? true : undefined} aria-describedby={error ? 'new-dossier-error' : undefined} />
+        <input
+          id="new-dossier-title"
+          value={title}
+          onChange={(e) => {
+            setTitle(e.target.value);
+            edited('title');
+          }}
+          autoFocus
+          aria-invalid={place.invalid('title')}
+          aria-describedby={described('title')}
+        />
+        <FieldError id="new-dossier-title-error" error={place.at('title')} />
       </div>
       <div className="field">
         <label htmlFor="new-dossier-phase">{t(lang, 'phase')}</label>
-        <select id="new-dossier-phase" value={phase} onChange={(e) => setPhase(e.target.value as typeof phase)}>
+        <select
+          id="new-dossier-phase"
+          value={phase}
+          onChange={(e) => {
+            setPhase(e.target.value as typeof phase);
+            edited('phase');
+          }}
+          aria-invalid={place.invalid('phase')}
+          aria-describedby={described('phase')}
+        >
           <PhaseOptions lang={lang} />
         </select>
+        <FieldError id="new-dossier-phase-error" error={place.at('phase')} />
       </div>
       <div className="field">
         <label htmlFor="new-dossier-date">{t(lang, 'effectiveDate')}</label>
-        <DateInput id="new-dossier-date" value={date} onChange={setDate} />
+        <DateInput
+          id="new-dossier-date"
+          value={date}
+          onChange={(d) => {
+            setDate(d);
+            edited('phaseDate');
+          }}
+          invalid={place.invalid('phaseDate')}
+          describedBy={described('phaseDate')}
+        />
+        <FieldError id="new-dossier-phaseDate-error" error={place.at('phaseDate')} />
       </div>
       <button type="submit" className="primary">
         {t(lang, 'create')}
@@ -247,11 +287,7 @@ function NewDossierForm({ lang, onDone }: { lang: Lang; onDone(number: number | 
       <button type="button" onClick={() => onDone(null)}>
         {t(lang, 'cancel')}
       </button>
-      {error && (
-        <p id="new-dossier-error" className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError id="new-dossier-error" error={place.rest} />
     </form>
   );
 }

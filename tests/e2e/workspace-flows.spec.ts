@@ -38,9 +38,19 @@ test('find a dossier by search and filter', async ({ page, shell }) => {
 test('create a dossier, move it through two phases on the board with dates, prioritise and rank it', async ({ page, shell }) => {
   await page.goto(shell.url);
   await page.getByRole('button', { name: 'Nieuw dossier' }).click();
-  await page.getByLabel('Titel').fill('Inloggen met de EU-wallet');
-  await page.getByLabel('Met ingang van').fill('01-10-2026');
-  await page.getByRole('button', { name: 'Aanmaken' }).click();
+  const form = page.getByRole('form', { name: 'Nieuw dossier' });
+  // A date that does not exist: the error beside the date, not the title (issue 14), in Dutch.
+  await form.getByLabel('Titel').fill('Inloggen met de EU-wallet');
+  await form.getByLabel('Met ingang van').fill('31-02-2024');
+  await form.getByRole('button', { name: 'Aanmaken' }).click();
+  await expect(form.getByLabel('Met ingang van')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Titel')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#new-dossier-phaseDate-error')).toContainText('moet een bestaande datum zijn');
+  // Fixed, the error goes at once.
+  await form.getByLabel('Met ingang van').fill('01-10-2026');
+  await expect(page.locator('#new-dossier-phaseDate-error')).toHaveCount(0);
+  await expect(form.getByLabel('Met ingang van')).not.toHaveAttribute('aria-invalid', 'true');
+  await form.getByRole('button', { name: 'Aanmaken' }).click();
   const panel = page.getByTestId('dossier-panel');
   await expect(panel.getByRole('heading', { name: 'Dossier 16: Inloggen met de EU-wallet' })).toBeVisible();
   await panel.getByRole('button', { name: 'Sluiten' }).click();
