@@ -7,6 +7,7 @@ interface ActiepuntFilters {
   owner: string;
   deadline: '' | 'overdue' | 'set' | 'missing';
   set(patch: Partial<Pick<ActiepuntFilters, 'status' | 'owner' | 'deadline'>>): void;
+  clear(): void;
 }
 
 export const useActiepuntFilters = create<ActiepuntFilters>((set) => ({
@@ -14,4 +15,5 @@ export const useActiepuntFilters = create<ActiepuntFilters>((set) => ({
   owner: '',
   deadline: '',
   set: (patch) => set(patch),
+  clear: () => set({ status: '', owner: '', deadline: '' }),
 }));

@@ -91,7 +91,15 @@ export function ActiepuntenView() {
             <option value="missing">{t(lang, 'deadlineMissing')}</option>
           </select>
         </div>
+        <button type="button" onClick={f.clear} disabled={!f.status && !f.owner && !f.deadline}>
+          {t(lang, 'clearFilters')}
+        </button>
       </div>
+      {rows.length === 0 && (
+        <p className="empty-state" data-testid="actiepunten-empty">
+          {actiepunten.length === 0 ? t(lang, 'noActiepunten') : t(lang, 'noActiepuntenMatch')}
+        </p>
+      )}
       <table className="register-table" data-testid="actiepunt-table">
         <thead>
           <tr>

@@ -140,7 +140,12 @@ export function DossiersView() {
       </div>
       {creating && <NewDossierForm lang={lang} onDone={(n) => (setCreating(false), n && openDossier(n))} />}
       <DossierFiltersBar lang={lang} shown={filtered.length} total={total} />
-      <div className="table-scroller" ref={scroller} data-testid="dossier-scroller">
+      {filtered.length === 0 && (
+        <p className="empty-state" data-testid="dossiers-empty">
+          {total === 0 ? t(lang, 'noDossiers') : t(lang, 'noDossiersMatch')}
+        </p>
+      )}
+      <div className="table-scroller" ref={scroller} data-testid="dossier-scroller" hidden={filtered.length === 0}>
         {/* data-search: the search these rows answer (it trails the field while typing). */}
         <table className="register-table" data-testid="dossier-table" data-search={filters.search} aria-rowcount={rows.length + 1}>
           <thead>

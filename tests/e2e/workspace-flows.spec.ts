@@ -33,6 +33,21 @@ test('find a dossier by search and filter', async ({ page, shell }) => {
   await expect(rows.first()).toContainText('Bevoegdhedenservice');
   await page.getByRole('button', { name: 'Dossier', exact: true }).click();
   await expect(rows.first()).toContainText('Verplichtstellen 2FA');
+  // A search without hits says so and what to do, instead of an empty table frame (issue 14).
+  await page.getByRole('searchbox', { name: 'Zoeken' }).fill('geen-dossier-heet-zo');
+  await expect(page.getByTestId('dossiers-empty')).toHaveText('Geen dossier past bij deze zoekterm en filters. Pas ze aan, of kies ‘Filters wissen’.');
+  await expect(page.getByTestId('dossier-table')).toBeHidden();
+  await page.getByRole('button', { name: 'Filters wissen' }).click();
+  await expect(rows).toHaveCount(15);
+  await expect(page.getByTestId('dossiers-empty')).toHaveCount(0);
+  // The action list has its own empty state and Filters wissen.
+  await page.getByRole('navigation').getByRole('button', { name: 'Actiepunten' }).click();
+  const actions = page.getByTestId('actiepunt-table').locator('tbody tr');
+  await expect(page.getByRole('button', { name: 'Filters wissen' })).toBeDisabled();
+  await page.getByLabel('Status', { exact: true }).selectOption('vervallen');
+  await expect(page.getByTestId('actiepunten-empty')).toContainText('Geen actiepunt past bij deze filters');
+  await page.getByRole('button', { name: 'Filters wissen' }).click();
+  await expect(actions).toHaveCount(10);
 });
 
 test('create a dossier, move it through two phases on the board with dates, prioritise and rank it', async ({ page, shell }) => {
