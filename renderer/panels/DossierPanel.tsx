@@ -52,6 +52,9 @@ export function DossierPanel({ number }: { number: number }) {
           {t(lang, 'close')}
         </button>
       </div>
+      {/* What the chair changes most comes first, above the fold at 1366×768 (issue 14). */}
+      <PriorityForm lang={lang} dossier={dossier} />
+      <PhaseForm lang={lang} dossier={dossier} />
       <TextField label={t(lang, 'title')} value={dossier.title} onSave={(title) => update({ title })} testId="dossier-title" />
       <TextField label={t(lang, 'description')} value={dossier.description} multiline onSave={(description) => update({ description })} />
       <TextField label={t(lang, 'note')} value={dossier.note} multiline onSave={(note) => update({ note: note || null })} />
@@ -88,8 +91,6 @@ export function DossierPanel({ number }: { number: number }) {
           </label>
         ))}
       </fieldset>
-      <PhaseForm lang={lang} dossier={dossier} />
-      <PriorityForm lang={lang} dossier={dossier} />
       <section aria-labelledby="linked-heading">
         <h3 id="linked-heading">{t(lang, 'actiepunten')}</h3>
         <ul className="plain">

@@ -116,9 +116,10 @@ export function DossiersView() {
   const columns: Array<[SortKey | null, string, string]> = [
     ['number', t(lang, 'number'), 'num'],
     ['title', t(lang, 'dossier'), 'title'],
+    // Number, title, phase and priority first: with a panel open at 1366 they stay in view (issue 14).
     ['phase', t(lang, 'phaseNow'), ''],
-    ['phaseOnReference', t(lang, 'phaseOn', { date: reference }), ''],
     ['priority', t(lang, 'priority'), ''],
+    ['phaseOnReference', t(lang, 'phaseOn', { date: reference }), ''],
     [null, t(lang, 'ambitions'), ''],
     ['owner', t(lang, 'owner'), ''],
   ];
@@ -201,11 +202,11 @@ export function DossiersView() {
                     </button>
                   </th>
                   <td>{formatPhase(d.phase, lang)}</td>
-                  <td>{formatPhase(d.phaseOnReference, lang)}</td>
                   <td>
                     {d.priority ? (d.priorityRank !== null ? `★ ${d.priorityRank}` : '★') : ''}
                     {d.priority && <span className="visually-hidden">{t(lang, 'priority')}</span>}
                   </td>
+                  <td>{formatPhase(d.phaseOnReference, lang)}</td>
                   <td className="ambitions">{d.ambitions.map((c) => ambitionName.get(c) ?? c).join(', ')}</td>
                   <td>{d.owner ?? ''}</td>
                 </tr>

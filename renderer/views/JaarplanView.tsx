@@ -15,7 +15,7 @@ export function JaarplanView() {
   if (!jaarplan) return null;
   const update = (patch: Record<string, unknown>) => save('jaarplan.update', { patch });
   return (
-    <section aria-labelledby="jaarplan-heading" className="view narrow">
+    <section aria-labelledby="jaarplan-heading" className="view wide-form">
       <h2 id="jaarplan-heading">{t(lang, 'jaarplan')}</h2>
       <div className="grid-2">
         <TextField label={t(lang, 'year')} type="number" value={String(jaarplan.year)} onSave={(v) => update({ year: Number(v) })} />
@@ -34,7 +34,7 @@ export function JaarplanView() {
         <thead>
           <tr>
             <th scope="col">{t(lang, 'name')}</th>
-            <th scope="col">{t(lang, 'description')}</th>
+            <th scope="col" className="wide">{t(lang, 'description')}</th>
             <th scope="col">{t(lang, 'focus')}</th>
           </tr>
         </thead>
@@ -49,7 +49,8 @@ export function JaarplanView() {
                   label={t(lang, 'description')}
                   value={a.description}
                   multiline
-                  rows={2}
+                  // As tall as the description (they were cut off in two-line boxes, issue 14).
+                  rows={Math.min(10, Math.max(3, Math.ceil((a.description ?? '').length / 90) + 1))}
                   onSave={(description) => save('ambition.update', { code: a.code, patch: { description } })}
                 />
               </td>
