@@ -170,7 +170,7 @@ export function App() {
               {t(lang, 'callFailed', { message: describeError(lang, error) })}
             </p>
           )}
-          {loading && !error && <p aria-live="polite">{t(lang, 'loading')}</p>}
+          {loading && !error && <LoadingRegister lang={lang} />}
           {!loading && !error && <Current />}
         </main>
         {!loading && !error && dossier !== null && <DossierPanel key={`d${dossier}`} number={dossier} />}
@@ -196,6 +196,25 @@ export function App() {
         </footer>
       )}
     </>
+  );
+}
+
+/**
+ * While the register loads: the shape of what comes (a heading, a toolbar, table rows) in grey,
+ * and the words for screen readers (issue 14: the bare text "Register laden…").
+ */
+function LoadingRegister({ lang }: { lang: Lang }) {
+  return (
+    <div className="skeleton" aria-busy="true" data-testid="loading">
+      <p className="visually-hidden" aria-live="polite">
+        {t(lang, 'loading')}
+      </p>
+      <div className="skeleton-bar heading" />
+      <div className="skeleton-bar toolbar" />
+      {Array.from({ length: 8 }, (_, i) => (
+        <div key={i} className="skeleton-bar row" />
+      ))}
+    </div>
   );
 }
 

@@ -102,6 +102,12 @@ export function TextField({ label, value, onSave, multiline, type = 'text', help
   const [draft, setDraft] = useState(show(value));
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<number | null>(null);
+  useEffect(() => {
+    if (saved === null) return;
+    const timer = setTimeout(() => setSaved(null), 2500);
+    return () => clearTimeout(timer);
+  }, [saved]);
   const shown = useRef(show(value));
   const dirty = draft !== show(value);
 
@@ -124,6 +130,8 @@ export function TextField({ label, value, onSave, multiline, type = 'text', help
     const failure = await onSave(type === 'date' ? toIsoOrRaw(draft) : draft);
     setSaving(false);
     setError(failure);
+    // A visible "Opgeslagen" beside the field for a moment (a save showed nothing, issue 14).
+    if (!failure) setSaved(Date.now());
   }
 
   const common = {
@@ -138,6 +146,11 @@ export function TextField({ label, value, onSave, multiline, type = 'text', help
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
+      {saved !== null && (
+        <span className="saved" role="status">
+          {t(useUi.getState().lang, 'saved')}
+        </span>
+      )}
       {multiline ? (
         <textarea {...common} rows={rows} onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && void commit()} />
       ) : (

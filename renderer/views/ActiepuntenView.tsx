@@ -123,6 +123,8 @@ export function ActiepuntenView() {
                   <button type="button" className="link" onClick={() => useUi.getState().openActiepunt(a.number)}>
                     {a.text.split('\n')[0]}
                   </button>
+                  {/* The rest of the text, as written (it was hidden: "Incl. een terugkoppeling…", issue 14). */}
+                  {a.text.includes('\n') && <p className="more-text">{a.text.split('\n').slice(1).join('\n')}</p>}
                   {a.subPoints.length > 0 && (
                     <ul>
                       {a.subPoints.map((s, i) => (

@@ -107,7 +107,7 @@ export function DossiersView() {
   const { jaarplan, hoofddossiers, ambitions } = useRegister();
   const f = useDossierFilters();
   const { filtered, filters, total } = useFilteredDossiers();
-  const rows = useMemo(() => buildRows(filtered, hoofddossiers, filters), [filtered, hoofddossiers, filters.grouped, filters.collapsed]);
+  const rows = useMemo(() => buildRows(filtered, hoofddossiers, filters), [filtered, hoofddossiers, filters.grouped, filters.collapsed, filters.sort]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
   const [creating, setCreating] = useState(false);
@@ -133,7 +133,19 @@ export function DossiersView() {
       <div className="view-head">
         <h2 id="dossiers-heading">{t(lang, 'dossiers')}</h2>
         <label className="inline">
-          <input type="checkbox" checked={f.grouped} onChange={(e) => f.set({ grouped: e.target.checked })} /> {t(lang, 'groupByHoofddossier')}
+          <input
+            type="checkbox"
+            checked={f.grouped}
+            onChange={(e) => f.set({ grouped: e.target.checked })}
+            aria-describedby={f.grouped && f.sort !== 'number' ? 'grouping-note' : undefined}
+          />{' '}
+          {t(lang, 'groupByHoofddossier')}
+          {f.grouped && f.sort !== 'number' && (
+            <span id="grouping-note" className="muted">
+              {' '}
+              {t(lang, 'groupingOnlyByNumber')}
+            </span>
+          )}
         </label>
         <button type="button" className="primary" onClick={() => setCreating(true)}>
           {t(lang, 'newDossier')}

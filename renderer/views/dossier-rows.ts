@@ -54,8 +54,15 @@ export function filterDossiers(dossiers: DossierSummary[], searchIndex: string[]
   return out;
 }
 
+/**
+ * The table's rows. Hoofddossier groups follow the register's own order (by number); sorted on
+ * anything else, the rows are that order, ungrouped: grouping placed a group where its first
+ * member fell, so sorting on priority did not give rank order (issue 14).
+ */
+export const groupsApply = (f: Pick<FilterInput, 'grouped' | 'sort'>): boolean => f.grouped && f.sort === 'number';
+
 export function buildRows(sorted: DossierSummary[], hoofddossiers: Hoofddossier[], f: FilterInput): Row[] {
-  if (!f.grouped) return sorted.map((dossier) => ({ kind: 'dossier', dossier, grouped: false }));
+  if (!groupsApply(f)) return sorted.map((dossier) => ({ kind: 'dossier', dossier, grouped: false }));
   const titles = new Map(hoofddossiers.map((h) => [h.id, h.title]));
   const members = new Map<number, DossierSummary[]>();
   for (const d of sorted) {

@@ -35,6 +35,8 @@ test('shows the 2024 dossiers and actiepunten in Dutch, and switches to English'
   await expect(actiepunten.locator('tbody tr')).toHaveCount(10);
   await expect(actiepunten.locator('tbody tr').nth(2).locator('li')).toHaveCount(5);
   await expect(actiepunten.locator('tbody tr').nth(5)).toContainText('In elk TB');
+  // The whole text of an actiepunt, its second line included (issue 14).
+  await expect(actiepunten.locator('tbody tr').nth(1)).toContainText('Incl. een terugkoppeling vanuit Communicatie en vanuit het project Ontvlechting.');
   await expect(page).toHaveTitle('TB-register · Jaarplan eHerkenning 2024');
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl-NL');
   // The token left the address bar once it was stored.

@@ -202,9 +202,12 @@ test('an edit is saved when the field is left, and closing the window with unsav
   const panel = page.getByTestId('dossier-panel');
   await panel.getByLabel('Planning').fill('Verplicht per 1 juli.');
   await panel.getByLabel('Eigenaar').click(); // leaving the field saves it
+  // And says so, beside the field, for a moment (issue 14).
+  await expect(panel.getByRole('status').filter({ hasText: 'Opgeslagen' })).toBeVisible();
   await expect
     .poll(() => shell.readRegister((db) => db.prepare('SELECT planning FROM dossier WHERE number = 2').pluck().get()))
     .toBe('Verplicht per 1 juli.');
+  await expect(panel.getByRole('status').filter({ hasText: 'Opgeslagen' })).toHaveCount(0, { timeout: 5000 });
 
   await panel.getByLabel('Eigenaar').fill('Logius');
   const asked = new Promise<string>((resolve) =>
