@@ -7,10 +7,11 @@ import { DateInput } from '../components/DateInput';
 import { useEffect, useRef, useState } from 'react';
 import type { Actiepunt, ActiepuntStatus, Deadline } from '../../shared/domain';
 import { t, type Lang } from '../../shared/i18n';
-import { FieldError, save, TextField } from '../components/fields';
+import { FieldError, placeError, save, TextField, type FormError } from '../components/fields';
+import { parseDeadline } from '../meeting-mode/deadline';
 import { invoke } from '../client';
 import { describeError } from '../error-text';
-import { useRegister, registerToday } from '../stores/register';
+import { perform, useRegister, registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
 
 export function ActiepuntPanel({ number }: { number: number | 'new' }) {
@@ -48,26 +49,84 @@ export function ActiepuntPanel({ number }: { number: number | 'new' }) {
   );
 }
 
+/**
+ * A new actiepunt whole in one step: its text, owners and deadline (issue 14: owner and deadline
+ * came after a second step). The deadline as the meeting mode takes it: dd-mm-jjjj, a period from
+ * today (+6w) or "volgende TB". A refusal sits beside its field and goes once that field changes.
+ */
 function NewActiepunt({ lang }: { lang: Lang }) {
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [owners, setOwners] = useState('');
+  const [deadline, setDeadline] = useState('');
+  const [error, setError] = useState<FormError | null>(null);
+  const place = placeError(error, ['text', 'owners', 'deadline']);
+  const edited = (field: string) => (place.invalid(field) || place.rest) && setError(null);
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    const result = await invoke('actiepunt.create', { text });
-    await useRegister.getState().load();
+    const due = parseDeadline(deadline, registerToday());
+    if (due === 'invalid') return setError({ field: 'deadline', text: t(lang, 'deadlineInvalid') });
+    const list = owners.split('/').map((o) => o.trim()).filter(Boolean);
+    const result = await perform('actiepunt.create', { text, owners: list, ...(due ? { deadline: due } : {}) });
     if (result.ok) useUi.getState().openActiepunt(result.value.number);
-    else setError(describeError(lang, result.error));
+    else setError({ field: result.error.field, text: describeError(lang, result.error) });
   }
+  const described = (field: string, help?: string) => [place.at(field) ? `new-ap-${field}-error` : '', help ?? ''].filter(Boolean).join(' ') || undefined;
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submit} aria-label={t(lang, 'newActiepunt')}>
       <div className="field">
         <label htmlFor="new-ap-text">{t(lang, 'text')}</label>
-        <textarea id="new-ap-text" value={text} rows={3} onChange={(e) => setText(e.target.value)} />
+        <textarea
+          id="new-ap-text"
+          value={text}
+          rows={3}
+          onChange={(e) => {
+            setText(e.target.value);
+            edited('text');
+          }}
+          aria-invalid={place.invalid('text')}
+          aria-describedby={described('text')}
+        />
+        <FieldError id="new-ap-text-error" error={place.at('text')} />
+      </div>
+      <div className="field">
+        <label htmlFor="new-ap-owners">{t(lang, 'owners')}</label>
+        <input
+          id="new-ap-owners"
+          value={owners}
+          onChange={(e) => {
+            setOwners(e.target.value);
+            edited('owners');
+          }}
+          aria-invalid={place.invalid('owners')}
+          aria-describedby={described('owners', 'new-ap-owners-help')}
+        />
+        <p id="new-ap-owners-help" className="field-help">
+          {t(lang, 'ownersHelp')}
+        </p>
+        <FieldError id="new-ap-owners-error" error={place.at('owners')} />
+      </div>
+      <div className="field">
+        <label htmlFor="new-ap-deadline">{t(lang, 'deadline')}</label>
+        <input
+          id="new-ap-deadline"
+          value={deadline}
+          placeholder="dd-mm-jjjj"
+          onChange={(e) => {
+            setDeadline(e.target.value);
+            edited('deadline');
+          }}
+          aria-invalid={place.invalid('deadline')}
+          aria-describedby={described('deadline', 'new-ap-deadline-help')}
+        />
+        <p id="new-ap-deadline-help" className="field-help">
+          {t(lang, 'newDeadlineHelp')}
+        </p>
+        <FieldError id="new-ap-deadline-error" error={place.at('deadline')} />
       </div>
       <button type="submit" className="primary">
         {t(lang, 'create')}
       </button>
-      <FieldError id="new-ap-error" error={error} />
+      <FieldError id="new-ap-error" error={place.rest} />
     </form>
   );
 }
