@@ -93,13 +93,24 @@ interface TextFieldProps {
   help?: string;
   testId?: string;
   rows?: number;
+  /**
+   * Where the field's unsaved text is kept when the field goes (another item opened, the panel
+   * closed) before it was saved, or after it was refused: 'dossier:4:title'. Opened again, the
+   * field holds that draft, marked as such.
+   */
+  draftKey?: string;
 }
 
-export function TextField({ label, value, onSave, multiline, type = 'text', help, testId, rows = 3 }: TextFieldProps) {
+/** Unsaved or refused texts of fields that are gone, by draft key, until saved or dropped. */
+const drafts = new Map<string, string>();
+
+export function TextField({ label, value, onSave, multiline, type = 'text', help, testId, rows = 3, draftKey }: TextFieldProps) {
   const id = useId();
   // A date is shown as dd-mm-jjjj and saved as YYYY-MM-DD; everything else as it is.
   const show = (v: string | null) => (type === 'date' && v ? formatDutchDate(v) : (v ?? ''));
-  const [draft, setDraft] = useState(show(value));
+  const kept = draftKey !== undefined ? drafts.get(draftKey) : undefined;
+  const [draft, setDraft] = useState(kept ?? show(value));
+  const [restored, setRestored] = useState(kept !== undefined);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<number | null>(null);
@@ -121,17 +132,56 @@ export function TextField({ label, value, onSave, multiline, type = 'text', help
     else dirtyFields.delete(id);
     return () => void dirtyFields.delete(id);
   }, [dirty, id]);
+  // When the field goes with unsaved (or refused) text, the text is kept as a draft and the user
+  // told so (issue 14: a refused value was thrown away without a word when another item opened).
+  const latest = useRef({ draft, dirty, label });
+  latest.current = { draft, dirty, label };
+  // Set at once when a save starts (state would only follow at the next render).
+  const inFlight = useRef(false);
+  const tellKept = () => {
+    const ui = useUi.getState();
+    ui.announce(t(ui.lang, 'draftKept', { field: label }));
+  };
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      if (draftKey === undefined || !latest.current.dirty) return;
+      drafts.set(draftKey, latest.current.draft);
+      // A save on its way decides later: kept silently now, told only if it is refused.
+      if (!inFlight.current) {
+        const ui = useUi.getState();
+        ui.announce(t(ui.lang, 'draftKept', { field: latest.current.label }));
+      }
+    };
+  }, [draftKey]);
 
   async function commit() {
     // Typed back to what is saved: nothing to save, and an earlier error no longer applies.
-    if (!dirty) return setError(null);
+    if (!dirty) {
+      if (draftKey !== undefined) drafts.delete(draftKey);
+      setRestored(false);
+      return setError(null);
+    }
     if (saving) return;
     setSaving(true);
+    inFlight.current = true;
     const failure = await onSave(type === 'date' ? toIsoOrRaw(draft) : draft);
+    inFlight.current = false;
+    // Saved after all (the field may be gone by now): the draft is no longer needed.
+    if (!failure && draftKey !== undefined) drafts.delete(draftKey);
+    if (!mounted.current) {
+      if (failure && draftKey !== undefined) tellKept();
+      return;
+    }
     setSaving(false);
     setError(failure);
     // A visible "Opgeslagen" beside the field for a moment (a save showed nothing, issue 14).
-    if (!failure) setSaved(Date.now());
+    if (!failure) {
+      setSaved(Date.now());
+      setRestored(false);
+    }
   }
 
   const common = {
@@ -165,6 +215,22 @@ export function TextField({ label, value, onSave, multiline, type = 'text', help
       {help && (
         <p id={`${id}-help`} className="field-help">
           {help}
+        </p>
+      )}
+      {restored && dirty && (
+        <p className="field-draft">
+          {t(useUi.getState().lang, 'draftRestored')}{' '}
+          <button
+            type="button"
+            className="small"
+            onClick={() => {
+              if (draftKey !== undefined) drafts.delete(draftKey);
+              setRestored(false);
+              setDraft(show(value));
+            }}
+          >
+            {t(useUi.getState().lang, 'draftDrop')}
+          </button>
         </p>
       )}
       <FieldError id={`${id}-error`} error={error} />

@@ -136,16 +136,17 @@ function EditActiepunt({ lang, a }: { lang: Lang; a: Actiepunt }) {
   const update = (patch: Record<string, unknown>) => save('actiepunt.update', { number: a.number, patch });
   return (
     <>
-      <TextField label={t(lang, 'text')} value={a.text} multiline onSave={(text) => update({ text })} testId="ap-text" />
+      <TextField draftKey={`actiepunt:${a.number}:text`} label={t(lang, 'text')} value={a.text} multiline onSave={(text) => update({ text })} testId="ap-text" />
       <SubPoints lang={lang} a={a} />
       <TextField
+        draftKey={`actiepunt:${a.number}:owners`}
         label={t(lang, 'owners')}
         help={t(lang, 'ownersHelp')}
         value={a.owners.join('/')}
         onSave={(v) => update({ owners: v.split('/').map((o) => o.trim()).filter(Boolean) })}
       />
       <DeadlineField lang={lang} a={a} />
-      <TextField label={t(lang, 'remarks')} value={a.remarks} onSave={(remarks) => update({ remarks: remarks || null })} />
+      <TextField draftKey={`actiepunt:${a.number}:remarks`} label={t(lang, 'remarks')} value={a.remarks} onSave={(remarks) => update({ remarks: remarks || null })} />
       <StatusForm lang={lang} a={a} />
       <div className="field">
         <label htmlFor="ap-dossier">{t(lang, 'dossier')}</label>

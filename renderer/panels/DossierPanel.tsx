@@ -55,12 +55,12 @@ export function DossierPanel({ number }: { number: number }) {
       {/* What the chair changes most comes first, above the fold at 1366×768 (issue 14). */}
       <PriorityForm lang={lang} dossier={dossier} />
       <PhaseForm lang={lang} dossier={dossier} />
-      <TextField label={t(lang, 'title')} value={dossier.title} onSave={(title) => update({ title })} testId="dossier-title" />
-      <TextField label={t(lang, 'description')} value={dossier.description} multiline onSave={(description) => update({ description })} />
-      <TextField label={t(lang, 'note')} value={dossier.note} multiline onSave={(note) => update({ note: note || null })} />
-      <TextField label={t(lang, 'planning')} value={dossier.planning} multiline rows={2} onSave={(planning) => update({ planning: planning || null })} />
-      <TextField label={t(lang, 'owner')} value={dossier.owner} onSave={(owner) => update({ owner: owner.trim() || null })} />
-      <TextField label={t(lang, 'link')} value={dossier.link} type="url" onSave={(link) => update({ link: link.trim() || null })} />
+      <TextField draftKey={`dossier:${number}:title`} label={t(lang, 'title')} value={dossier.title} onSave={(title) => update({ title })} testId="dossier-title" />
+      <TextField draftKey={`dossier:${number}:description`} label={t(lang, 'description')} value={dossier.description} multiline onSave={(description) => update({ description })} />
+      <TextField draftKey={`dossier:${number}:note`} label={t(lang, 'note')} value={dossier.note} multiline onSave={(note) => update({ note: note || null })} />
+      <TextField draftKey={`dossier:${number}:planning`} label={t(lang, 'planning')} value={dossier.planning} multiline rows={2} onSave={(planning) => update({ planning: planning || null })} />
+      <TextField draftKey={`dossier:${number}:owner`} label={t(lang, 'owner')} value={dossier.owner} onSave={(owner) => update({ owner: owner.trim() || null })} />
+      <TextField draftKey={`dossier:${number}:link`} label={t(lang, 'link')} value={dossier.link} type="url" onSave={(link) => update({ link: link.trim() || null })} />
       {dossier.link?.startsWith('https://') && (
         <p>
           <a href={dossier.link} target="_blank" rel="noopener noreferrer">

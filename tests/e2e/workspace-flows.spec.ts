@@ -134,6 +134,27 @@ test('a refused edit shows the error beside the field and the register as it is'
   await expect(panel.getByRole('alert').nth(1)).toContainText('https://');
 });
 
+test('a refused value is kept as a draft, with a word, when another dossier is opened', async ({ page, shell }) => {
+  await page.goto(shell.url);
+  await page.getByRole('button', { name: 'Verplichtstellen 2FA' }).click();
+  const panel = page.getByTestId('dossier-panel');
+  const link = panel.getByLabel('Wikipagina (https)');
+  await link.fill('http://wiki.eherkenning.nl/x/1');
+  await link.press('Enter');
+  await expect(panel.getByRole('alert')).toContainText('https://');
+  // Another dossier opened: the refused text is not thrown away without a word.
+  await page.getByRole('button', { name: 'Realtime inzicht beschikbaarheid en storingen' }).click();
+  await expect(panel.getByRole('heading', { level: 2 })).toContainText('Dossier 3');
+  await expect(page.getByTestId('announcement')).toHaveText('Niet opgeslagen: Wikipagina (https) is als concept bewaard; open het item weer om het af te maken.');
+  // Back on dossier 2: the draft is there, marked, and can be dropped.
+  await page.getByRole('button', { name: 'Verplichtstellen 2FA' }).click();
+  await expect(link).toHaveValue('http://wiki.eherkenning.nl/x/1');
+  await expect(panel.getByText('Concept, nog niet opgeslagen.')).toBeVisible();
+  await panel.getByRole('button', { name: 'Concept weggooien' }).click();
+  await expect(link).not.toHaveValue('http://wiki.eherkenning.nl/x/1');
+  await expect(panel.getByText('Concept, nog niet opgeslagen.')).toHaveCount(0);
+});
+
 test('edit an actiepunt, mark it done, undo with Ctrl+Z and redo', async ({ page, shell }) => {
   await page.goto(shell.url);
   await page.getByRole('navigation').getByRole('button', { name: 'Actiepunten' }).click();
