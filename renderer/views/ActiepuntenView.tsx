@@ -6,7 +6,9 @@ import { isNewSince, isOverdue, sinceDate } from '../../shared/actiepunt-marks';
 import type { Actiepunt } from '../../shared/domain';
 import { t, type Lang } from '../../shared/i18n';
 import { formatDeadline } from '../../shared/report/bijlage2-model';
-import { save } from '../components/fields';
+import { useState } from 'react';
+import { DateInput } from '../components/DateInput';
+import { FieldError, save } from '../components/fields';
 import { useActiepuntFilters } from '../stores/actiepunt-filters';
 import { useRegister, registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
@@ -140,16 +142,7 @@ export function ActiepuntenView() {
                   <StatusBadges lang={lang} a={a} marks={marks} since={since} />
                 </td>
                 <td>
-                  {a.status !== 'afgerond' && (
-                    <button
-                      type="button"
-                      className="small"
-                      aria-label={t(lang, 'markDoneLabel', { number: a.number })}
-                      onClick={() => void save('actiepunt.setStatus', { number: a.number, status: 'afgerond' })}
-                    >
-                      {t(lang, 'markDone')}
-                    </button>
-                  )}
+                  {a.status !== 'afgerond' && <DoneButton lang={lang} number={a.number} />}
                 </td>
               </tr>
             );
@@ -157,5 +150,62 @@ export function ActiepuntenView() {
         </tbody>
       </table>
     </section>
+  );
+}
+
+/**
+ * Afronden from the list, on a date: today by default, or another day such as the meeting's
+ * (issue 14: it was always today, and dating it otherwise took the panel and left two rows).
+ */
+function DoneButton({ lang, number }: { lang: Lang; number: number }) {
+  const [asking, setAsking] = useState(false);
+  const [date, setDate] = useState(registerToday());
+  const [error, setError] = useState<string | null>(null);
+  // Focus goes back to the button once the question is answered or dropped.
+  const [answered, setAnswered] = useState(false);
+  const close = () => {
+    setAsking(false);
+    setAnswered(true);
+  };
+  if (!asking) {
+    return (
+      <button
+        autoFocus={answered}
+        type="button"
+        className="small"
+        aria-label={t(lang, 'markDoneLabel', { number })}
+        onClick={() => {
+          setDate(registerToday());
+          setError(null);
+          setAsking(true);
+        }}
+      >
+        {t(lang, 'markDone')}
+      </button>
+    );
+  }
+  const id = `done-${number}`;
+  return (
+    <form
+      className="done-form"
+      aria-label={t(lang, 'markDoneLabel', { number })}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const failure = await save('actiepunt.setStatus', { number, status: 'afgerond', date });
+        setError(failure);
+        if (!failure) close();
+      }}
+      onKeyDown={(e) => e.key === 'Escape' && close()}
+    >
+      <label htmlFor={`${id}-date`}>{t(lang, 'doneOn')}</label>
+      <DateInput id={`${id}-date`} value={date} onChange={setDate} autoFocus invalid={error ? true : undefined} describedBy={error ? `${id}-error` : undefined} />
+      <button type="submit" className="small primary">
+        {t(lang, 'markDone')}
+      </button>
+      <button type="button" className="small" onClick={close}>
+        {t(lang, 'cancel')}
+      </button>
+      <FieldError id={`${id}-error`} error={error} />
+    </form>
   );
 }

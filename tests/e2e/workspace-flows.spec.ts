@@ -170,8 +170,17 @@ test('edit an actiepunt, mark it done, undo with Ctrl+Z and redo', async ({ page
   await panel.getByLabel('Datum', { exact: true }).press('Enter');
   await expect(page.locator('tr[data-number="1"]')).toContainText('15-12-2026');
 
+  // Afronden asks the date: today unless another day is typed (issue 14: it was always today).
   await page.getByRole('button', { name: 'Afronden: actiepunt 1', exact: true }).click();
+  const done = page.getByRole('form', { name: 'Afronden: actiepunt 1' });
+  await expect(done.getByLabel('Afgerond op')).toBeFocused();
+  await expect(done.getByLabel('Afgerond op')).toHaveValue('30-11-2026');
+  await done.getByLabel('Afgerond op').fill('26-11-2026');
+  await done.getByRole('button', { name: 'Afronden', exact: true }).click();
   await expect(page.locator('tr[data-number="1"] .badge').first()).toHaveText('Afgerond');
+  await expect
+    .poll(() => shell.readRegister((db) => db.prepare(`SELECT s.effective_date FROM actiepunt_status s JOIN actiepunt a ON a.id = s.actiepunt_id WHERE a.number = 1 AND s.status = 'afgerond'`).pluck().all()))
+    .toEqual(['2026-11-26']);
 
   await page.locator('body').press('Control+z');
   await expect(page.getByTestId('announcement')).toHaveText('Ongedaan gemaakt: Status gewijzigd (1)');
