@@ -126,7 +126,7 @@ test('a refused edit shows the error beside the field and the register as it is'
   const title = panel.getByTestId('dossier-title');
   await title.fill('   ');
   await title.press('Enter');
-  await expect(panel.getByRole('alert')).toHaveText('Niet opgeslagen: ongeldige invoer: mag niet leeg zijn');
+  await expect(panel.getByRole('alert')).toHaveText('Niet opgeslagen: mag niet leeg zijn');
   await expect(title).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('tr[data-number="2"]')).toContainText('Verplichtstellen 2FA');
   await panel.getByLabel('Wikipagina (https)').fill('http://wiki.eherkenning.nl/x/1');

@@ -16,7 +16,7 @@ describe('errors in Dutch', () => {
   it('say what a backup that cannot be restored is', () => {
     const suffix = '; choose another backup. The register was left as it was.';
     expect(dutch(`register-2099-01-01T00-00-00.sqlite is an empty file, not a register${suffix}`, 'invalid_input', 'name')).toBe(
-      'Niet opgeslagen: ongeldige invoer: register-2099-01-01T00-00-00.sqlite is een leeg bestand, geen register; kies een andere reservekopie. Het register is niet gewijzigd.',
+      'Niet opgeslagen: register-2099-01-01T00-00-00.sqlite is een leeg bestand, geen register; kies een andere reservekopie. Het register is niet gewijzigd.',
     );
     expect(dutch(`b.sqlite was written by a newer TB-register (schema version 10; this version knows up to 7)${suffix}`)).toContain(
       'b.sqlite is gemaakt door een nieuwere versie van TB-register (schemaversie 10; deze versie kent tot en met 7); kies een andere reservekopie.',
@@ -38,7 +38,7 @@ describe('errors in Dutch', () => {
       const result = await createApi(host).invokeAsync('backup.restore', { name: 'register-2026-01-01T00-00-00.sqlite' });
       expect(result.ok).toBe(false);
       expect(result.ok || describeError('nl', result.error)).toBe(
-        'Niet opgeslagen: ongeldige invoer: register-2026-01-01T00-00-00.sqlite is een leeg bestand, geen register; kies een andere reservekopie. Het register is niet gewijzigd.',
+        'Niet opgeslagen: register-2026-01-01T00-00-00.sqlite is een leeg bestand, geen register; kies een andere reservekopie. Het register is niet gewijzigd.',
       );
     } finally {
       host.close();
@@ -79,12 +79,12 @@ describe('errors in Dutch', () => {
       const number = (m.value as { number: string }).number;
       expect(refusal('meeting.setState', { number, state: 'afgerond' })).toBe('Kan niet: vergadering TB-2024-01 kan niet van "concept" naar "afgerond"');
       expect(refusal('meeting.setState', { number: 'TB-2024-09', state: 'afgerond' })).toBe('Niet gevonden: vergadering TB-2024-09 bestaat niet');
-      expect(refusal('meeting.setState', { number: 'TB 9', state: 'afgerond' })).toBe('Niet opgeslagen: ongeldige invoer: moet een vergadernummer zijn (TB-2024-01)');
-      expect(refusal('meeting.create', { date: '2024-02-14', kind: 'borrel' })).toBe('Niet opgeslagen: ongeldige invoer: moet een van deze zijn: regulier, evaluatiemoment');
+      expect(refusal('meeting.setState', { number: 'TB 9', state: 'afgerond' })).toBe('Niet opgeslagen: moet een vergadernummer zijn (TB-2024-01)');
+      expect(refusal('meeting.create', { date: '2024-02-14', kind: 'borrel' })).toBe('Niet opgeslagen: moet een van deze zijn: regulier, evaluatiemoment');
       const item = (m.value as { items: Array<{ id: number }> }).items[0]!.id;
       expect(refusal('outcome.add', { item, kind: 'besluit', text: 'Vooruit besloten' })).toBe('Kan niet: vergadering TB-2024-01 is nog een concept; de uitkomsten kunnen nu niet worden gewijzigd');
       expect(refusal('meeting.update', { number, patch: { date: '2025-01-01' } })).toBe(
-        'Niet opgeslagen: ongeldige invoer: vergadering TB-2024-01 houdt haar nummer, en dat hoort bij 2024; plan een nieuwe vergadering voor een datum in een ander jaar',
+        'Niet opgeslagen: vergadering TB-2024-01 houdt haar nummer, en dat hoort bij 2024; plan een nieuwe vergadering voor een datum in een ander jaar',
       );
     } finally {
       host.close();
@@ -98,24 +98,31 @@ describe('errors in Dutch', () => {
       expect(result.ok).toBe(false);
       return result.ok ? '' : describeError('nl', result.error);
     };
-    expect(refusal({ number: 3, priority: true, rank: 0 })).toBe('Niet opgeslagen: ongeldige invoer: moet 1 of meer zijn');
-    expect(refusal({ number: 3, priority: true, rank: 1.5 })).toBe('Niet opgeslagen: ongeldige invoer: moet een geheel getal zijn');
-    expect(refusal({ number: 3, priority: true, rank: 100_000 })).toBe('Niet opgeslagen: ongeldige invoer: mag maximaal 99.999 zijn');
+    expect(refusal({ number: 3, priority: true, rank: 0 })).toBe('Niet opgeslagen: moet 1 of meer zijn');
+    expect(refusal({ number: 3, priority: true, rank: 1.5 })).toBe('Niet opgeslagen: moet een geheel getal zijn');
+    expect(refusal({ number: 3, priority: true, rank: 100_000 })).toBe('Niet opgeslagen: mag maximaal 99.999 zijn');
     // 99999 among the ranked dossiers was silently made the last rank; now it is refused.
     r.call('dossier.setPriority', { number: 4, priority: true, rank: 1 });
     r.call('dossier.setPriority', { number: 2, priority: true, rank: 2 });
     const before = r.call('dossier.get', { number: 3 });
     expect(refusal({ number: 3, priority: true, rank: 99_999 })).toBe(
-      'Niet opgeslagen: ongeldige invoer: 2 andere dossiers hebben een rang, dus de rang is 1 tot en met 3; 99.999 zou een gat laten',
+      'Niet opgeslagen: 2 andere dossiers hebben een rang, dus de rang is 1 tot en met 3; 99.999 zou een gat laten',
     );
     expect(r.call('dossier.get', { number: 3 })).toEqual(before);
     const long = r.api.invoke('dossier.update', { number: 3, patch: { description: 'x'.repeat(20_001) } });
-    expect(long.ok || describeError('nl', long.error)).toBe('Niet opgeslagen: ongeldige invoer: mag maximaal 20.000 tekens lang zijn');
+    expect(long.ok || describeError('nl', long.error)).toBe('Niet opgeslagen: mag maximaal 20.000 tekens lang zijn');
     // No message of the schemas reaches the user in zod's own English.
     for (const input of [{ number: 3, priority: 'ja' }, { number: 3 }, { number: 'drie', priority: true }, { number: 3, priority: true, extra: 1 }]) {
       const text = refusal(input);
       expect(text, JSON.stringify(input)).not.toMatch(/Invalid|expected|received|Too (small|big)|Unrecognized/);
     }
     r.close();
+  });
+
+  it('says which file or folder a refused export is about, and what to do (issue 14: "bestaat niet", "bestaat al; kies …")', () => {
+    expect(dutch('outDir: the folder /media/usb/TB does not exist.', 'not_found', 'outDir')).toBe('Niet gevonden: de map /media/usb/TB bestaat niet; kies een map die er is');
+    expect(dutch('/docs/bijlage-1-dossiers-met-prioriteit.docx already exists; choose to overwrite it, or pick another folder.', 'conflict', 'outDir')).toBe(
+      'Kan niet: /docs/bijlage-1-dossiers-met-prioriteit.docx bestaat al; zet ‘Bestaande bestanden vervangen’ aan, of kies een andere map',
+    );
   });
 });
