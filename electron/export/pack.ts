@@ -55,7 +55,7 @@ const PACKABLE: readonly MeetingState[] = ['agenda_vastgesteld', 'in_vergadering
 const bare = (m: Meeting): Meeting => ({ ...m, freezes: [], actiepuntenlijst: [] });
 
 /** The versions a meeting has, oldest first. */
-export function packRows(reg: Register, meetingId: number): PackRow[] {
+function packRows(reg: Register, meetingId: number): PackRow[] {
   return reg.db.prepare('SELECT id, version, kind, manifest FROM meeting_pack WHERE meeting_id = ? ORDER BY version').all(meetingId) as PackRow[];
 }
 

@@ -74,6 +74,34 @@ export function placeError(error: FormError | null, fields: readonly string[]) {
   };
 }
 
+/**
+ * A form's field with its refusal beside it: the label, the control (`children`, which take
+ * `placed(...)`'s attributes), a hint, and the error placeError puts on this field.
+ */
+export function PlacedField({ id, label, help, error, grow, children }: { id: string; label: string; help?: string; error: string | null; grow?: boolean; children: ReactNode }) {
+  return (
+    <div className={grow ? 'field grow' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {help && (
+        <p id={`${id}-help`} className="field-help">
+          {help}
+        </p>
+      )}
+      <FieldError id={`${id}-error`} error={error} />
+    </div>
+  );
+}
+
+/** The attributes that tie a control to its PlacedField's error and hint. */
+export function placed(place: ReturnType<typeof placeError>, field: string, id: string, help = false) {
+  return {
+    id,
+    'aria-invalid': place.invalid(field),
+    'aria-describedby': [place.at(field) ? `${id}-error` : '', help ? `${id}-help` : ''].filter(Boolean).join(' ') || undefined,
+  };
+}
+
 export function FieldError({ id, error }: { id: string; error: string | null }) {
   if (!error) return null;
   return (

@@ -7,7 +7,7 @@ import { DateInput } from '../components/DateInput';
 import { useEffect, useRef, useState } from 'react';
 import type { Actiepunt, ActiepuntStatus, Deadline } from '../../shared/domain';
 import { t, type Lang } from '../../shared/i18n';
-import { FieldError, placeError, save, TextField, type FormError } from '../components/fields';
+import { FieldError, placed, PlacedField, placeError, save, TextField, type FormError } from '../components/fields';
 import { parseDeadline } from '../meeting-mode/deadline';
 import { invoke } from '../client';
 import { describeError } from '../error-text';
@@ -70,59 +70,22 @@ function NewActiepunt({ lang }: { lang: Lang }) {
     if (result.ok) useUi.getState().openActiepunt(result.value.number);
     else setError({ field: result.error.field, text: describeError(lang, result.error) });
   }
-  const described = (field: string, help?: string) => [place.at(field) ? `new-ap-${field}-error` : '', help ?? ''].filter(Boolean).join(' ') || undefined;
   return (
     <form onSubmit={submit} aria-label={t(lang, 'newActiepunt')}>
-      <div className="field">
-        <label htmlFor="new-ap-text">{t(lang, 'text')}</label>
-        <textarea
-          id="new-ap-text"
-          value={text}
-          rows={3}
-          onChange={(e) => {
-            setText(e.target.value);
-            edited('text');
-          }}
-          aria-invalid={place.invalid('text')}
-          aria-describedby={described('text')}
-        />
-        <FieldError id="new-ap-text-error" error={place.at('text')} />
-      </div>
-      <div className="field">
-        <label htmlFor="new-ap-owners">{t(lang, 'owners')}</label>
+      <PlacedField id="new-ap-text" label={t(lang, 'text')} error={place.at('text')}>
+        <textarea {...placed(place, 'text', 'new-ap-text')} value={text} rows={3} onChange={(e) => (setText(e.target.value), edited('text'))} />
+      </PlacedField>
+      <PlacedField id="new-ap-owners" label={t(lang, 'owners')} help={t(lang, 'ownersHelp')} error={place.at('owners')}>
+        <input {...placed(place, 'owners', 'new-ap-owners', true)} value={owners} onChange={(e) => (setOwners(e.target.value), edited('owners'))} />
+      </PlacedField>
+      <PlacedField id="new-ap-deadline" label={t(lang, 'deadline')} help={t(lang, 'newDeadlineHelp')} error={place.at('deadline')}>
         <input
-          id="new-ap-owners"
-          value={owners}
-          onChange={(e) => {
-            setOwners(e.target.value);
-            edited('owners');
-          }}
-          aria-invalid={place.invalid('owners')}
-          aria-describedby={described('owners', 'new-ap-owners-help')}
-        />
-        <p id="new-ap-owners-help" className="field-help">
-          {t(lang, 'ownersHelp')}
-        </p>
-        <FieldError id="new-ap-owners-error" error={place.at('owners')} />
-      </div>
-      <div className="field">
-        <label htmlFor="new-ap-deadline">{t(lang, 'deadline')}</label>
-        <input
-          id="new-ap-deadline"
+          {...placed(place, 'deadline', 'new-ap-deadline', true)}
           value={deadline}
           placeholder="dd-mm-jjjj"
-          onChange={(e) => {
-            setDeadline(e.target.value);
-            edited('deadline');
-          }}
-          aria-invalid={place.invalid('deadline')}
-          aria-describedby={described('deadline', 'new-ap-deadline-help')}
+          onChange={(e) => (setDeadline(e.target.value), edited('deadline'))}
         />
-        <p id="new-ap-deadline-help" className="field-help">
-          {t(lang, 'newDeadlineHelp')}
-        </p>
-        <FieldError id="new-ap-deadline-error" error={place.at('deadline')} />
-      </div>
+      </PlacedField>
       <button type="submit" className="primary">
         {t(lang, 'create')}
       </button>

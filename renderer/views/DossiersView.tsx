@@ -8,7 +8,7 @@ import { useMemo, useRef, useState } from 'react';
 import { formatDutchDate } from '../../shared/dates';
 import { t, type Lang } from '../../shared/i18n';
 import { formatPhase, PHASES } from '../../shared/phase';
-import { FieldError, placeError, type FormError } from '../components/fields';
+import { FieldError, placed, PlacedField, placeError, type FormError } from '../components/fields';
 import { describeError } from '../error-text';
 import { useDossierFilters, type SortKey } from '../stores/dossier-filters';
 import { perform, registerToday, useRegister } from '../stores/register';
@@ -251,54 +251,25 @@ function NewDossierForm({ lang, onDone }: { lang: Lang; onDone(number: number | 
     setError(null);
     onDone(useRegister.getState().dossiers.find((d) => !before.has(d.number))?.number ?? null);
   }
-  const described = (field: string) => (place.at(field) ? `new-dossier-${field}-error` : undefined);
   return (
     <form className="inline-form" onSubmit={submit} aria-label={t(lang, 'newDossier')}>
-      <div className="field grow">
-        <label htmlFor="new-dossier-title">{t(lang, 'title')}</label>
-        <input
-          id="new-dossier-title"
-          value={title}
-          onChange={(e) => {
-            setTitle(e.target.value);
-            edited('title');
-          }}
-          autoFocus
-          aria-invalid={place.invalid('title')}
-          aria-describedby={described('title')}
-        />
-        <FieldError id="new-dossier-title-error" error={place.at('title')} />
-      </div>
-      <div className="field">
-        <label htmlFor="new-dossier-phase">{t(lang, 'phase')}</label>
-        <select
-          id="new-dossier-phase"
-          value={phase}
-          onChange={(e) => {
-            setPhase(e.target.value as typeof phase);
-            edited('phase');
-          }}
-          aria-invalid={place.invalid('phase')}
-          aria-describedby={described('phase')}
-        >
+      <PlacedField id="new-dossier-title" label={t(lang, 'title')} error={place.at('title')} grow>
+        <input {...placed(place, 'title', 'new-dossier-title')} value={title} autoFocus onChange={(e) => (setTitle(e.target.value), edited('title'))} />
+      </PlacedField>
+      <PlacedField id="new-dossier-phase" label={t(lang, 'phase')} error={place.at('phase')}>
+        <select {...placed(place, 'phase', 'new-dossier-phase')} value={phase} onChange={(e) => (setPhase(e.target.value as typeof phase), edited('phase'))}>
           <PhaseOptions lang={lang} />
         </select>
-        <FieldError id="new-dossier-phase-error" error={place.at('phase')} />
-      </div>
-      <div className="field">
-        <label htmlFor="new-dossier-date">{t(lang, 'effectiveDate')}</label>
+      </PlacedField>
+      <PlacedField id="new-dossier-date" label={t(lang, 'effectiveDate')} error={place.at('phaseDate')}>
         <DateInput
           id="new-dossier-date"
           value={date}
-          onChange={(d) => {
-            setDate(d);
-            edited('phaseDate');
-          }}
+          onChange={(d) => (setDate(d), edited('phaseDate'))}
           invalid={place.invalid('phaseDate')}
-          describedBy={described('phaseDate')}
+          describedBy={placed(place, 'phaseDate', 'new-dossier-date')['aria-describedby']}
         />
-        <FieldError id="new-dossier-phaseDate-error" error={place.at('phaseDate')} />
-      </div>
+      </PlacedField>
       <button type="submit" className="primary">
         {t(lang, 'create')}
       </button>

@@ -60,10 +60,10 @@ test('create a dossier, move it through two phases on the board with dates, prio
   await form.getByRole('button', { name: 'Aanmaken' }).click();
   await expect(form.getByLabel('Met ingang van')).toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByLabel('Titel')).not.toHaveAttribute('aria-invalid', 'true');
-  await expect(page.locator('#new-dossier-phaseDate-error')).toContainText('moet een bestaande datum zijn');
+  await expect(page.locator('#new-dossier-date-error')).toContainText('moet een bestaande datum zijn');
   // Fixed, the error goes at once.
   await form.getByLabel('Met ingang van').fill('01-10-2026');
-  await expect(page.locator('#new-dossier-phaseDate-error')).toHaveCount(0);
+  await expect(page.locator('#new-dossier-date-error')).toHaveCount(0);
   await expect(form.getByLabel('Met ingang van')).not.toHaveAttribute('aria-invalid', 'true');
   await form.getByRole('button', { name: 'Aanmaken' }).click();
   const panel = page.getByTestId('dossier-panel');
