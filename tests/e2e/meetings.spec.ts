@@ -140,7 +140,11 @@ test('the secretary runs a meeting from plan to approved besluitenlijst', async 
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('step-confirm')).toBeVisible();
   await expect(page.getByTestId('meeting-state')).toHaveText('In vergadering');
+  // The confirmation has the keyboard on its text (on a busy machine Escape was pressed before it
+  // took focus, and went to the page instead).
+  await expect(page.getByTestId('step-confirm').locator('p').first()).toBeFocused();
   await page.keyboard.press('Escape');
+  await expect(page.getByTestId('step-confirm')).toHaveCount(0);
   await step(page, 'Vergadering afronden', /B-2026-nn/);
   await expect(page.getByTestId('meeting-state')).toHaveText('Afgerond (besluitenlijst concept)');
   await expect(page.getByTestId('outcomes-7')).toContainText('B-2026-01 Het TB stemt in met het nieuwe C&R-proces.');
