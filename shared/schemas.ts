@@ -135,9 +135,10 @@ export const httpsUrl = z
   .superRefine(textRule(true))
   .trim()
   .max(LIMITS.url, { error: `must be at most ${LIMITS.url} characters` })
+  // A space is named as such: "https://wiki eherkenning" was told it must begin with https:// (issue 14).
+  .refine((s) => !/\s/.test(s), { error: 'must not contain spaces' })
   .refine(
     (s) => {
-      if (/\s/.test(s)) return false;
       try {
         const url = new URL(s);
         return url.protocol === 'https:' && url.hostname !== '';

@@ -1,13 +1,21 @@
 // A folder to write into: typed, or (in the desktop app) chosen with the system's folder picker.
-// Until the user types one, it holds the default export folder (export.defaults).
+// Until the user types one, it holds the folder last written into on this computer, else the
+// default export folder (export.defaults).
 import { useEffect } from 'react';
 import { t, type Lang } from '../../shared/i18n';
 import { desktop, invoke } from '../client';
 
+const LAST_FOLDER = 'tb-register.lastFolder';
+
+/** Remembers the folder an export or pack was started in: the next one starts there. */
+export const rememberFolder = (folder: string): void => localStorage.setItem(LAST_FOLDER, folder);
+
 export function FolderField({ lang, id, label, value, onChange }: { lang: Lang; id: string; label: string; value: string; onChange: (folder: string) => void }) {
   useEffect(() => {
     if (value) return;
-    void invoke('export.defaults').then((r) => r.ok && onChange(r.value.outDir));
+    const last = localStorage.getItem(LAST_FOLDER);
+    if (last) onChange(last);
+    else void invoke('export.defaults').then((r) => r.ok && onChange(r.value.outDir));
     // Only once, when the field first appears empty.
   }, []);
   return (

@@ -129,17 +129,26 @@ interface TextFieldProps {
   draftKey?: string;
 }
 
-/** Unsaved or refused texts of fields that are gone, by draft key, until saved or dropped. */
-const drafts = new Map<string, string>();
+/** Unsaved or refused texts of fields that are gone, with why they were refused, by draft key. */
+const drafts = new Map<string, { text: string; error: string | null }>();
+
+/** "Wikipagina (https) van dossier 2": the field and the item a draft key names. */
+function draftNotice(key: string, label: string): string {
+  const ui = useUi.getState();
+  const [kind, number] = key.split(':');
+  const item = kind === 'dossier' || kind === 'actiepunt' ? t(ui.lang, `draftItem_${kind}`, { number: number ?? '' }) : '';
+  return t(ui.lang, 'draftKept', { field: label, item });
+}
 
 export function TextField({ label, value, onSave, multiline, type = 'text', help, testId, rows = 3, draftKey }: TextFieldProps) {
   const id = useId();
   // A date is shown as dd-mm-jjjj and saved as YYYY-MM-DD; everything else as it is.
   const show = (v: string | null) => (type === 'date' && v ? formatDutchDate(v) : (v ?? ''));
   const kept = draftKey !== undefined ? drafts.get(draftKey) : undefined;
-  const [draft, setDraft] = useState(kept ?? show(value));
+  const [draft, setDraft] = useState(kept?.text ?? show(value));
   const [restored, setRestored] = useState(kept !== undefined);
-  const [error, setError] = useState<string | null>(null);
+  // A refused draft comes back with its refusal, so the field says what is still wrong.
+  const [error, setError] = useState<string | null>(kept?.error ?? null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<number | null>(null);
   useEffect(() => {
@@ -162,13 +171,14 @@ export function TextField({ label, value, onSave, multiline, type = 'text', help
   }, [dirty, id]);
   // When the field goes with unsaved (or refused) text, the text is kept as a draft and the user
   // told so (issue 14: a refused value was thrown away without a word when another item opened).
-  const latest = useRef({ draft, dirty, label });
-  latest.current = { draft, dirty, label };
+  const latest = useRef({ draft, dirty, label, error });
+  latest.current = { draft, dirty, label, error };
   // Set at once when a save starts (state would only follow at the next render).
   const inFlight = useRef(false);
-  const tellKept = () => {
-    const ui = useUi.getState();
-    ui.announce(t(ui.lang, 'draftKept', { field: label }));
+  const tellKept = (failure: string) => {
+    if (draftKey === undefined) return;
+    drafts.set(draftKey, { text: latest.current.draft, error: failure });
+    useUi.getState().announce(draftNotice(draftKey, label));
   };
   const mounted = useRef(true);
   useEffect(() => {
@@ -176,12 +186,9 @@ export function TextField({ label, value, onSave, multiline, type = 'text', help
     return () => {
       mounted.current = false;
       if (draftKey === undefined || !latest.current.dirty) return;
-      drafts.set(draftKey, latest.current.draft);
+      drafts.set(draftKey, { text: latest.current.draft, error: latest.current.error });
       // A save on its way decides later: kept silently now, told only if it is refused.
-      if (!inFlight.current) {
-        const ui = useUi.getState();
-        ui.announce(t(ui.lang, 'draftKept', { field: latest.current.label }));
-      }
+      if (!inFlight.current) useUi.getState().announce(draftNotice(draftKey, latest.current.label));
     };
   }, [draftKey]);
 
@@ -200,7 +207,7 @@ export function TextField({ label, value, onSave, multiline, type = 'text', help
     // Saved after all (the field may be gone by now): the draft is no longer needed.
     if (!failure && draftKey !== undefined) drafts.delete(draftKey);
     if (!mounted.current) {
-      if (failure && draftKey !== undefined) tellKept();
+      if (failure) tellKept(failure);
       return;
     }
     setSaving(false);

@@ -6,7 +6,7 @@ import { EXPORT_DOCUMENTS, EXPORT_FORMATS, type ExportDocument, type ExportForma
 import { formatDutchDate } from '../../shared/dates';
 import { t, type Lang } from '../../shared/i18n';
 import { invoke } from '../client';
-import { FolderField } from '../components/FolderField';
+import { FolderField, rememberFolder } from '../components/FolderField';
 import { JobProgress, useExportJob, WrittenFiles } from '../components/ExportJobView';
 import { FieldError } from '../components/fields';
 import { describeError } from '../error-text';
@@ -36,7 +36,10 @@ export function ExportDialog({ lang }: { lang: Lang }) {
     setJob(null);
     if (future) return;
     const r = await invoke('export.start', { what, formats, date, outDir, overwrite });
-    if (r.ok) setJob(r.value);
+    if (r.ok) {
+      setJob(r.value);
+      rememberFolder(outDir);
+    }
     else setError(describeError(lang, r.error));
   }
   const close = () => useUi.getState().setExportOpen(false);

@@ -7,7 +7,7 @@ import type { Meeting } from '../../shared/meeting';
 import { invoke } from '../client';
 import { JobProgress, useExportJob, WrittenFiles } from '../components/ExportJobView';
 import { FieldError } from '../components/fields';
-import { FolderField } from '../components/FolderField';
+import { FolderField, rememberFolder } from '../components/FolderField';
 import { describeError } from '../error-text';
 import { refreshUndo } from '../stores/register';
 import { useUi } from '../stores/ui';
@@ -24,7 +24,10 @@ export function PackPanel({ meeting }: { meeting: Meeting }) {
     setError(null);
     setJob(null);
     const r = await invoke('meeting.pack', { meeting: meeting.number, outDir });
-    if (r.ok) setJob(r.value);
+    if (r.ok) {
+      setJob(r.value);
+      rememberFolder(outDir);
+    }
     else setError(describeError(lang, r.error));
   }
   // A new version ends undo: the buttons learn so once the job has settled it.

@@ -59,7 +59,7 @@ export function ActiepuntenView() {
     <section aria-labelledby="actiepunten-heading" className="view">
       <div className="view-head">
         <h2 id="actiepunten-heading">
-          {t(lang, 'actiepunten')} <span className="count">{t(lang, 'countActiepunten', { count: rows.length })}</span>
+          {t(lang, 'actiepunten')} <span className="count">{rows.length === actiepunten.length ? t(lang, 'countActiepunten', { count: rows.length }) : t(lang, 'countActiepuntenOf', { count: rows.length, total: actiepunten.length })}</span>
         </h2>
         <button type="button" className="primary" onClick={() => useUi.getState().openActiepunt('new')}>
           {t(lang, 'newActiepunt')}

@@ -24,7 +24,7 @@ test('the secretary makes the vergaderstukken of an evaluatiemoment, and sends a
   await panel.getByRole('button', { name: 'Vergaderstukken maken' }).click();
   const result = page.getByTestId('pack-result');
   const folder = path.join(shell.exportDir, 'TB-2026-01 2026-12-09', 'v1');
-  await expect(result).toContainText(`Versie 1 is geschreven in ${folder}`);
+  await expect(result).toContainText(`Versie 1 is opgeslagen in ${folder}`);
   await expect(page.getByTestId('pack-files').locator('li')).toHaveCount(9);
   await expect(page.getByTestId('pack-files')).toContainText('00 Agenda TB-2026-01.docx');
   await expect(page.getByTestId('pack-files')).toContainText('04 Bijlage 1 Lijst van dossiers met prioriteit.xlsx');
@@ -45,7 +45,7 @@ test('the secretary makes the vergaderstukken of an evaluatiemoment, and sends a
   // A dossier moves on: version 2, nagezonden, and what differs from version 1.
   await callShell(shell.url, 'dossier.setPhase', { number: 3, state: { phase: 'implementatie' } });
   await panel.getByRole('button', { name: 'Vergaderstukken maken' }).click();
-  await expect(result).toContainText('Versie 2 (nagezonden) is geschreven in');
+  await expect(result).toContainText('Versie 2 (nagezonden) is opgeslagen in');
   await expect(page.getByTestId('pack-compared')).toContainText('Ten opzichte van versie 1:');
   await expect(page.getByTestId('pack-compared')).toContainText('05 Wijzigingen sinds de start van het register.docx');
   expect(fs.readdirSync(path.join(shell.exportDir, 'TB-2026-01 2026-12-09')).sort()).toEqual(['v1', 'v2']);
@@ -58,4 +58,15 @@ test('the secretary makes the vergaderstukken of an evaluatiemoment, and sends a
   await panel.getByLabel('Map').fill(path.join(shell.exportDir, 'bestaat-niet'));
   await panel.getByRole('button', { name: 'Vergaderstukken maken' }).click();
   await expect(page.locator('#pack-error')).toContainText('bestaat niet');
+
+  // The folder last written into is where the next pack (or export) starts, after a reload too.
+  const own = path.join(shell.exportDir, 'pakketten');
+  fs.mkdirSync(own);
+  await panel.getByLabel('Map').fill(own);
+  await panel.getByRole('button', { name: 'Vergaderstukken maken' }).click();
+  await expect(result).toContainText(`in ${path.join(own, 'TB-2026-01 2026-12-09', 'v2')}`);
+  await page.reload();
+  await page.getByRole('navigation').getByRole('button', { name: 'Vergaderingen', exact: true }).click();
+  await page.getByTestId('meeting-table').getByRole('button', { name: 'TB-2026-01' }).click();
+  await expect(page.getByTestId('pack-panel').getByLabel('Map')).toHaveValue(own);
 });

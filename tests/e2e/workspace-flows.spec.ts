@@ -145,11 +145,13 @@ test('a refused value is kept as a draft, with a word, when another dossier is o
   // Another dossier opened: the refused text is not thrown away without a word.
   await page.getByRole('button', { name: 'Realtime inzicht beschikbaarheid en storingen' }).click();
   await expect(panel.getByRole('heading', { level: 2 })).toContainText('Dossier 3');
-  await expect(page.getByTestId('announcement')).toHaveText('Niet opgeslagen: Wikipagina (https) is als concept bewaard; open het item weer om het af te maken.');
-  // Back on dossier 2: the draft is there, marked, and can be dropped.
+  await expect(page.getByTestId('announcement')).toHaveText('Wikipagina (https) van dossier 2 is niet opgeslagen; de tekst is als concept bewaard. Open dossier 2 weer om het af te maken.');
+  // Back on dossier 2: the draft is there, marked, with why it was refused, and can be dropped.
   await page.getByRole('button', { name: 'Verplichtstellen 2FA' }).click();
   await expect(link).toHaveValue('http://wiki.eherkenning.nl/x/1');
   await expect(panel.getByText('Concept, nog niet opgeslagen.')).toBeVisible();
+  await expect(link).toHaveAttribute('aria-invalid', 'true');
+  await expect(panel.getByRole('alert')).toContainText('https://');
   await panel.getByRole('button', { name: 'Concept weggooien' }).click();
   await expect(link).not.toHaveValue('http://wiki.eherkenning.nl/x/1');
   await expect(panel.getByText('Concept, nog niet opgeslagen.')).toHaveCount(0);

@@ -106,11 +106,17 @@ describe('errors in Dutch', () => {
     r.call('dossier.setPriority', { number: 2, priority: true, rank: 2 });
     const before = r.call('dossier.get', { number: 3 });
     expect(refusal({ number: 3, priority: true, rank: 99_999 })).toBe(
-      'Niet opgeslagen: 2 andere dossiers hebben een rang, dus de rang is 1 tot en met 3; 99.999 zou een gat laten',
+      'Niet opgeslagen: kies een rang van 1 tot en met 3: 2 andere dossiers hebben een rang (99.999 zou een gat laten)',
     );
     expect(r.call('dossier.get', { number: 3 })).toEqual(before);
     const long = r.api.invoke('dossier.update', { number: 3, patch: { description: 'x'.repeat(20_001) } });
     expect(long.ok || describeError('nl', long.error)).toBe('Niet opgeslagen: mag maximaal 20.000 tekens lang zijn');
+    // A link with a space is told so, not that it must begin with https:// (which it does).
+    const spaced = r.api.invoke('dossier.update', { number: 3, patch: { link: 'https://wiki eherkenning' } });
+    expect(spaced.ok || describeError('nl', spaced.error)).toBe('Niet opgeslagen: is geen geldige link: er staat een spatie in');
+    // A date after today says which day today is.
+    const later = r.api.invoke('actiepunt.setStatus', { number: 2, status: 'afgerond', date: '2026-12-24' });
+    expect(later.ok || describeError('nl', later.error)).toBe('Niet opgeslagen: 24-12-2026 ligt na vandaag (30-11-2026); kies vandaag of een eerdere datum');
     // No message of the schemas reaches the user in zod's own English.
     for (const input of [{ number: 3, priority: 'ja' }, { number: 3 }, { number: 'drie', priority: true }, { number: 3, priority: true, extra: 1 }]) {
       const text = refusal(input);
