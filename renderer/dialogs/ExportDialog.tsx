@@ -39,8 +39,7 @@ export function ExportDialog({ lang }: { lang: Lang }) {
     if (r.ok) {
       setJob(r.value);
       rememberFolder(outDir);
-    }
-    else setError(describeError(lang, r.error));
+    } else setError(describeError(lang, r.error));
   }
   const close = () => useUi.getState().setExportOpen(false);
   return (

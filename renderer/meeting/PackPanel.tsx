@@ -27,8 +27,7 @@ export function PackPanel({ meeting }: { meeting: Meeting }) {
     if (r.ok) {
       setJob(r.value);
       rememberFolder(outDir);
-    }
-    else setError(describeError(lang, r.error));
+    } else setError(describeError(lang, r.error));
   }
   // A new version ends undo: the buttons learn so once the job has settled it.
   useEffect(() => {

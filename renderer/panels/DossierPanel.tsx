@@ -235,8 +235,10 @@ function PriorityForm({ lang, dossier }: { lang: Lang; dossier: Dossier }) {
   const [rank, setRank] = useState(dossier.priorityRank === null ? '' : String(dossier.priorityRank));
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setRank(dossier.priorityRank === null ? '' : String(dossier.priorityRank)), [dossier.priorityRank]);
+  // The rank as typed: "1,5" is one and a half (a number field made it 15), refused as not whole.
+  const rankOf = (text: string): number | null => (text.trim() === '' ? null : Number(text.trim().replace(',', '.')));
   const setPriority = async (priority: boolean, rankValue: string) =>
-    setError(await save('dossier.setPriority', { number: dossier.number, priority, rank: priority && rankValue ? Number(rankValue) : null }));
+    setError(await save('dossier.setPriority', { number: dossier.number, priority, rank: priority ? rankOf(rankValue) : null }));
   return (
     <fieldset className="subform">
       <legend>{t(lang, 'priority')}</legend>
@@ -248,14 +250,19 @@ function PriorityForm({ lang, dossier }: { lang: Lang; dossier: Dossier }) {
         <label htmlFor="priority-rank">{t(lang, 'priorityRank')}</label>
         <input
           id="priority-rank"
-          type="number"
-          min={1}
+          type="text"
+          inputMode="numeric"
           value={rank}
           disabled={!dossier.priority}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={['priority-rank-help', error ? 'priority-error' : ''].filter(Boolean).join(' ')}
           onChange={(e) => setRank(e.target.value)}
           onBlur={() => rank !== String(dossier.priorityRank ?? '') && void setPriority(true, rank)}
           onKeyDown={(e) => e.key === 'Enter' && void setPriority(true, rank)}
         />
+        <p id="priority-rank-help" className="field-help">
+          {t(lang, 'rankHelp')}
+        </p>
       </div>
       <FieldError id="priority-error" error={error} />
     </fieldset>

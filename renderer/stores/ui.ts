@@ -67,7 +67,10 @@ export const useUi = create<UiState>((set, get) => ({
   },
   show(view) {
     sessionStorage.setItem(VIEW_KEY, view);
-    set({ view });
+    // The meeting pages, Jaarplan and Beheer have their own side column: a dossier or actiepunt
+    // panel left open squeezed them into three narrow columns (issue 14).
+    const ownSide = view === 'vergaderingen' || view === 'jaarplan' || view === 'beheer';
+    set(ownSide ? { view, dossier: null, actiepunt: null } : { view });
   },
   openDossier(dossier) {
     rememberOpener(get().dossier === null && get().actiepunt === null);

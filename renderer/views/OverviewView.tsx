@@ -75,7 +75,8 @@ export function OverviewView() {
               <dt>{t(lang, 'status_open')}</dt>
               <dd>{counts.open}</dd>
             </div>
-            <div className="tile overdue">
+            {/* Red only when something is overdue ("Te laat 0" in red alarmed for nothing). */}
+            <div className={counts.overdue > 0 ? 'tile overdue' : 'tile'}>
               <dt>{t(lang, 'overdue')}</dt>
               <dd>{counts.overdue}</dd>
             </div>

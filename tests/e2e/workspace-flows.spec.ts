@@ -102,6 +102,10 @@ test('create a dossier, move it through two phases on the board with dates, prio
   await panel.getByTestId('priority-mark').click();
   await expect(panel.getByTestId('priority-mark')).toBeChecked();
   await expect(panel.getByLabel('Rang')).toBeEnabled();
+  // A Dutch decimal comma is read as one (it was swallowed: "1,5" became 15), and refused in Dutch.
+  await panel.getByLabel('Rang').fill('1,5');
+  await panel.getByLabel('Rang').press('Enter');
+  await expect(panel.locator('#priority-error')).toHaveText('Niet opgeslagen: moet een geheel getal zijn');
   await panel.getByLabel('Rang').fill('1');
   await panel.getByLabel('Rang').press('Enter');
   await expect(history.locator('li').first()).toHaveText('30-11-2026 Prioriteit: rang 1');
