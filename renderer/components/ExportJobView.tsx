@@ -4,33 +4,40 @@ import { useEffect, useState } from 'react';
 import type { ExportJob } from '../../shared/exports';
 import { t, type Lang } from '../../shared/i18n';
 import { invoke } from '../client';
+import type { CallError } from '../../shared/errors';
 import { describeError } from '../error-text';
+import type { FormError } from './fields';
 
 const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
-/** The job being followed, and the error to show beside the form (the job's own, or a refused call's). */
+/**
+ * The job being followed, and its error (the job's own, or a refused call's) with the field it is
+ * about, so the form can put it beside that field (a missing folder beside Map, issue 14).
+ */
 export function useExportJob(lang: Lang) {
   const [job, setJob] = useState<ExportJob | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<FormError | null>(null);
+  const fail = (e: CallError) => setError({ field: e.field, text: describeError(lang, e) });
   useEffect(() => {
     if (job?.state !== 'running') return;
     const timer = setTimeout(async () => {
       const r = await invoke('export.status', { id: job.id });
       if (r.ok) setJob(r.value);
-      else setError(describeError(lang, r.error));
+      else fail(r.error);
     }, 100);
     return () => clearTimeout(timer);
   }, [job, lang]);
   useEffect(() => {
-    if (job?.state === 'failed' && job.error) setError(describeError(lang, job.error));
+    if (job?.state === 'failed' && job.error) fail(job.error);
   }, [job, lang]);
   /** Opens the index-th file the finished job wrote. */
   async function open(index: number) {
     if (!job) return;
     const r = await invoke('export.open', { id: job.id, file: index });
-    setError(r.ok ? null : describeError(lang, r.error));
+    if (r.ok) setError(null);
+    else fail(r.error);
   }
-  return { job, setJob, error, setError, open, running: job?.state === 'running' };
+  return { job, setJob, error, setError, fail, open, running: job?.state === 'running' };
 }
 
 export function JobProgress({ job, id, label }: { job: ExportJob; id: string; label: string }) {

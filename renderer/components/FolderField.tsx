@@ -4,13 +4,14 @@
 import { useEffect } from 'react';
 import { t, type Lang } from '../../shared/i18n';
 import { desktop, invoke } from '../client';
+import { FieldError } from './fields';
 
 const LAST_FOLDER = 'tb-register.lastFolder';
 
 /** Remembers the folder an export or pack was started in: the next one starts there. */
 export const rememberFolder = (folder: string): void => localStorage.setItem(LAST_FOLDER, folder);
 
-export function FolderField({ lang, id, label, value, onChange }: { lang: Lang; id: string; label: string; value: string; onChange: (folder: string) => void }) {
+export function FolderField({ lang, id, label, value, onChange, error = null }: { lang: Lang; id: string; label: string; value: string; onChange: (folder: string) => void; error?: string | null }) {
   useEffect(() => {
     if (value) return;
     const last = localStorage.getItem(LAST_FOLDER);
@@ -22,7 +23,14 @@ export function FolderField({ lang, id, label, value, onChange }: { lang: Lang; 
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <div className="with-button">
-        <input id={id} value={value} onChange={(e) => onChange(e.target.value)} spellCheck={false} />
+        <input
+          id={id}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          spellCheck={false}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
         {desktop() && (
           <button
             type="button"
@@ -35,6 +43,7 @@ export function FolderField({ lang, id, label, value, onChange }: { lang: Lang; 
           </button>
         )}
       </div>
+      <FieldError id={`${id}-error`} error={error} />
     </div>
   );
 }

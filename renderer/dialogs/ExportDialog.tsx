@@ -8,8 +8,7 @@ import { t, type Lang } from '../../shared/i18n';
 import { invoke } from '../client';
 import { FolderField, rememberFolder } from '../components/FolderField';
 import { JobProgress, useExportJob, WrittenFiles } from '../components/ExportJobView';
-import { FieldError } from '../components/fields';
-import { describeError } from '../error-text';
+import { FieldError, placeError } from '../components/fields';
 import { registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
 
@@ -20,7 +19,9 @@ export function ExportDialog({ lang }: { lang: Lang }) {
   const [date, setDate] = useState(registerToday());
   const [outDir, setOutDir] = useState('');
   const [overwrite, setOverwrite] = useState(false);
-  const { job, setJob, error, setError, open, running } = useExportJob(lang);
+  const { job, setJob, error, setError, fail, open, running } = useExportJob(lang);
+  // A refusal about the folder sits beside Map, anything else under the buttons.
+  const place = placeError(error, ['outDir']);
   // A report date after today is asked about once: it shows a state the register has not reached.
   const [futureConfirmed, setFutureConfirmed] = useState<string | null>(null);
   const future = date > registerToday() && futureConfirmed !== date;
@@ -39,7 +40,7 @@ export function ExportDialog({ lang }: { lang: Lang }) {
     if (r.ok) {
       setJob(r.value);
       rememberFolder(outDir);
-    } else setError(describeError(lang, r.error));
+    } else fail(r.error);
   }
   const close = () => useUi.getState().setExportOpen(false);
   return (
@@ -68,7 +69,7 @@ export function ExportDialog({ lang }: { lang: Lang }) {
             <label htmlFor="export-date">{t(lang, 'exportDate')}</label>
             <DateInput id="export-date" value={date} onChange={setDate} />
           </div>
-          <FolderField lang={lang} id="export-folder" label={t(lang, 'exportFolder')} value={outDir} onChange={setOutDir} />
+          <FolderField lang={lang} id="export-folder" label={t(lang, 'exportFolder')} value={outDir} onChange={(v) => (setOutDir(v), place.invalid('outDir') && setError(null))} error={place.at('outDir')} />
         </div>
         <label className="inline">
           <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> {t(lang, 'overwrite')}
@@ -88,7 +89,7 @@ export function ExportDialog({ lang }: { lang: Lang }) {
             </button>
           </div>
         )}
-        <FieldError id="export-error" error={error} />
+        <FieldError id="export-error" error={place.rest} />
         <div className="actions">
           <button type="submit" className="primary" disabled={running || !what.length || !formats.length || future}>
             {t(lang, 'exportStart')}

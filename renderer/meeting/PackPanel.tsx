@@ -6,9 +6,8 @@ import { t } from '../../shared/i18n';
 import type { Meeting } from '../../shared/meeting';
 import { invoke } from '../client';
 import { JobProgress, useExportJob, WrittenFiles } from '../components/ExportJobView';
-import { FieldError } from '../components/fields';
+import { FieldError, placeError } from '../components/fields';
 import { FolderField, rememberFolder } from '../components/FolderField';
-import { describeError } from '../error-text';
 import { refreshUndo } from '../stores/register';
 import { useUi } from '../stores/ui';
 
@@ -17,7 +16,9 @@ const PACKABLE = new Set(['agenda_vastgesteld', 'in_vergadering', 'afgerond', 'v
 export function PackPanel({ meeting }: { meeting: Meeting }) {
   const lang = useUi((s) => s.lang);
   const [outDir, setOutDir] = useState('');
-  const { job, setJob, error, setError, open, running } = useExportJob(lang);
+  const { job, setJob, error, setError, fail, open, running } = useExportJob(lang);
+  // A refusal about the folder sits beside Map, anything else under the buttons.
+  const place = placeError(error, ['outDir']);
   const after = meeting.state === 'afgerond' || meeting.state === 'vastgesteld';
   async function make(e: React.FormEvent) {
     e.preventDefault();
@@ -27,7 +28,7 @@ export function PackPanel({ meeting }: { meeting: Meeting }) {
     if (r.ok) {
       setJob(r.value);
       rememberFolder(outDir);
-    } else setError(describeError(lang, r.error));
+    } else fail(r.error);
   }
   // A new version ends undo: the buttons learn so once the job has settled it.
   useEffect(() => {
@@ -41,7 +42,7 @@ export function PackPanel({ meeting }: { meeting: Meeting }) {
       <h3 id="pack-heading">{t(lang, after ? 'packAfterTitle' : 'packTitle')}</h3>
       <p className="muted">{t(lang, after ? 'packAfterHint' : 'packHint')}</p>
       <form onSubmit={make}>
-        <FolderField lang={lang} id="pack-folder" label={t(lang, 'exportFolder')} value={outDir} onChange={setOutDir} />
+        <FolderField lang={lang} id="pack-folder" label={t(lang, 'exportFolder')} value={outDir} onChange={(v) => (setOutDir(v), place.invalid('outDir') && setError(null))} error={place.at('outDir')} />
         <button type="submit" className="primary" disabled={running || !outDir.trim()} data-testid="make-pack">
           {t(lang, after ? 'packAfterMake' : 'packMake')}
         </button>
@@ -65,7 +66,7 @@ export function PackPanel({ meeting }: { meeting: Meeting }) {
           <WrittenFiles lang={lang} job={job} onOpen={(i) => void open(i)} testId="pack-files" names />
         </div>
       )}
-      <FieldError id="pack-error" error={error} />
+      <FieldError id="pack-error" error={place.rest} />
     </section>
   );
 }

@@ -57,12 +57,15 @@ test('the secretary makes the vergaderstukken of an evaluatiemoment, and sends a
   // A folder that does not exist: the error beside the field, in Dutch.
   await panel.getByLabel('Map').fill(path.join(shell.exportDir, 'bestaat-niet'));
   await panel.getByRole('button', { name: 'Vergaderstukken maken' }).click();
-  await expect(page.locator('#pack-error')).toContainText('bestaat niet');
+  // A folder that is not there: said beside Map, which is marked, and gone once another is typed.
+  await expect(page.locator('#pack-folder-error')).toContainText('bestaat niet; kies een map die er is');
+  await expect(panel.getByLabel('Map')).toHaveAttribute('aria-invalid', 'true');
 
   // The folder last written into is where the next pack (or export) starts, after a reload too.
   const own = path.join(shell.exportDir, 'pakketten');
   fs.mkdirSync(own);
   await panel.getByLabel('Map').fill(own);
+  await expect(page.locator('#pack-folder-error')).toHaveCount(0);
   await panel.getByRole('button', { name: 'Vergaderstukken maken' }).click();
   await expect(result).toContainText(`in ${path.join(own, 'TB-2026-01 2026-12-09', 'v2')}`);
   await page.reload();
