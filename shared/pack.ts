@@ -10,6 +10,12 @@ import type { ChangeLine, ChangesSince, Meeting, MeetingKind, MeetingState } fro
 export const PACK_KINDS = ['vergaderstukken', 'besluitenlijst'] as const;
 export type PackKind = (typeof PACK_KINDS)[number];
 
+/** The states in which a meeting has a pack: its agenda vastgesteld, or later. */
+export const PACKABLE_STATES: readonly MeetingState[] = ['agenda_vastgesteld', 'in_vergadering', 'afgerond', 'vastgesteld'];
+
+/** Before the meeting its pack is the vergaderstukken; once afgerond, its besluitenlijst. */
+export const packKindOf = (state: MeetingState): PackKind => (state === 'afgerond' || state === 'vastgesteld' ? 'besluitenlijst' : 'vergaderstukken');
+
 /** Everything a pack version is computed from besides the frozen register. */
 export interface PackSource {
   kind: PackKind;

@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import { RegisterError } from '../../shared/errors';
 import type { Profile } from '../../shared/domain';
 import type { Meeting, MeetingState } from '../../shared/meeting';
-import { compareFiles, packFiles, type ManifestFile, type PackFile, type PackKind, type PackManifest, type PackSource } from '../../shared/pack';
+import { compareFiles, PACKABLE_STATES, packFiles, packKindOf, type ManifestFile, type PackFile, type PackKind, type PackManifest, type PackSource } from '../../shared/pack';
 import { agendaDocument } from '../../shared/report/agenda-layout';
 import { besluitenlijstDocument } from '../../shared/report/besluitenlijst-layout';
 import { wijzigingenDocument } from '../../shared/report/wijzigingen-layout';
@@ -20,7 +20,7 @@ import { APP_VERSION } from '../app-version';
 import { changesSince } from '../register/changes-since';
 import { timestamp } from '../register/clock';
 import type { Register } from '../register/db';
-import { assembleSnapshot, changeMark, freezeHash, freezeRow, frozenSnapshot, partHashes, snapshotParts, writeFreeze } from '../register/freeze';
+import { assembleSnapshot, changeMark, freezeHash, freezeRow, freezeRowById, frozenSnapshot, partHashes, snapshotParts, writeFreeze } from '../register/freeze';
 import { meetingRow, previousMeeting } from '../register/meeting-rows';
 import { getMeeting } from '../register/meetings';
 import { readSnapshot } from '../register/snapshot';
@@ -49,8 +49,6 @@ interface PackRow {
   manifest: string;
 }
 
-const PACKABLE: readonly MeetingState[] = ['agenda_vastgesteld', 'in_vergadering', 'afgerond', 'vastgesteld'];
-
 /** A record as a pack keeps it: without its freezes (which grow with every pack) and its list. */
 const bare = (m: Meeting): Meeting => ({ ...m, freezes: [], actiepuntenlijst: [] });
 
@@ -64,7 +62,7 @@ const strip = (c: ReturnType<typeof changesSince>): PackSource['changes'] => ({ 
 /** What a pack of the meeting would be made from now. Reads only: the call changes nothing. */
 export function planPack(reg: Register, number: string): PackPlan {
   const row = meetingRow(reg, number, 'meeting');
-  if (!PACKABLE.includes(row.state)) {
+  if (!PACKABLE_STATES.includes(row.state)) {
     throw new RegisterError(
       'conflict',
       row.state === 'geannuleerd'
@@ -73,7 +71,7 @@ export function planPack(reg: Register, number: string): PackPlan {
       'meeting',
     );
   }
-  const kind: PackKind = row.state === 'afgerond' || row.state === 'vastgesteld' ? 'besluitenlijst' : 'vergaderstukken';
+  const kind = packKindOf(row.state);
   const firstOfKind = !packRows(reg, row.id).some((v) => v.kind === kind);
   const agendaFreeze = kind === 'vergaderstukken' && firstOfKind ? freezeRow(reg, row.id, 'agenda') : null;
   const previous = kind === 'vergaderstukken' ? previousMeeting(reg, row) : null;
@@ -209,7 +207,7 @@ export function packFromFreeze(reg: Register, number: string, version: number): 
   const pack = reg.db.prepare('SELECT freeze_id, manifest FROM meeting_pack WHERE meeting_id = ? AND version = ?').get(row.id, version) as { freeze_id: number; manifest: string } | undefined;
   if (!pack) return null;
   const { snapshot } = frozenSnapshot(reg, pack.freeze_id);
-  const source = JSON.parse(reg.db.prepare('SELECT record FROM meeting_freeze WHERE id = ?').pluck().get(pack.freeze_id) as string) as PackSource;
+  const source = JSON.parse(freezeRowById(reg, pack.freeze_id)!.record) as PackSource;
   const manifest = JSON.parse(pack.manifest) as PackManifest;
   return { plan: { meeting: manifest.meeting, snapshot, source, files: packFiles(source) }, manifest };
 }

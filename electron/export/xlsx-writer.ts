@@ -49,7 +49,7 @@ function cellValue(value: SheetValue): ExcelJS.CellValue {
 }
 
 /** How many lines `text` takes wrapped at `perLine` characters: word by word, a word longer than a line broken. */
-export function wrappedLines(text: string, perLine: number): number {
+function wrappedLines(text: string, perLine: number): number {
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     let line = 0;
@@ -96,7 +96,7 @@ const charsPerLine = (width: number): number => Math.max(1, Math.floor(width * 1
  * spaces in it are ignored), so a long link was cut off at the page edge (issue 13). The link
  * itself is untouched.
  */
-export function fitLink(text: string, perLine: number): string {
+function fitLink(text: string, perLine: number): string {
   const bare = text.replace(/^https?:\/\//, '');
   if (bare.length <= perLine) return bare;
   const host = bare.split('/')[0]!;
@@ -108,7 +108,7 @@ export function fitLink(text: string, perLine: number): string {
  * Text Excel would read as a formula once edited (F2, Enter): it is stored as text, and its cell
  * is marked with the quote prefix (and the Text format), as Excel marks what a user types after '.
  */
-export const looksLikeFormula = (text: string): boolean => /^[=+\-@\t\r]/.test(text);
+const looksLikeFormula = (text: string): boolean => /^[=+\-@\t\r]/.test(text);
 
 type CellStyles = Record<'text' | 'textHighlighted' | 'link' | 'linkHighlighted' | 'quoted' | 'quotedHighlighted', Partial<ExcelJS.Style>>;
 

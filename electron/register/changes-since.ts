@@ -11,7 +11,7 @@ import type { SnapshotActiepunt, SnapshotDossier } from '../../shared/report/sna
 import { isRole } from '../profile-store';
 import { timestamp, today } from './clock';
 import type { Register } from './db';
-import { actiepuntKey, changeMark, dossierKey, freezeRow, frozenPart, manifestOf } from './freeze';
+import { actiepuntKey, changeMark, dossierKey, freezeRow, freezeRowById, frozenPart, manifestOf } from './freeze';
 import { meetingRow, previousMeeting } from './meeting-rows';
 import { readSnapshotActiepunten, readSnapshotDossiers } from './snapshot';
 import { listDecisions } from './outcomes';
@@ -37,7 +37,7 @@ export function changesSince(reg: Register, number: string, options: ChangesOpti
     options.until === 'now'
       ? null
       : options.until
-        ? (reg.db.prepare('SELECT * FROM meeting_freeze WHERE id = ?').get(options.until.freezeId) as NonNullable<ReturnType<typeof freezeRow>>)
+        ? freezeRowById(reg, options.until.freezeId)
         : freezeRow(reg, meeting.id, 'afgerond');
   // From: the previous meeting as it was left (afgerond, else its agenda), else the register before
   // its first meeting; always a freeze made before this meeting's own close.

@@ -48,6 +48,8 @@ function contentHash(manifest: Map<string, string>, record: string): string {
   return sha256(`${lines.join('')}record\t${sha256(record)}\n`);
 }
 
+const SELECT_FREEZE = 'SELECT id, meeting_id, stage, parent_id, at, change_mark, hash, record FROM meeting_freeze';
+
 interface FreezeRow {
   id: number;
   meeting_id: number | null;
@@ -124,15 +126,6 @@ export function writeFreeze(reg: Register, meetingId: number | null, stage: Stag
   return freezeId;
 }
 
-/** A freeze by id: the register it holds and its record's JSON, both checked against its hash. */
-export function frozenById(reg: Register, freezeId: number): { snapshot: RegisterSnapshot; record: string; hash: string; at: string } {
-  const row = reg.db.prepare('SELECT hash, record, at FROM meeting_freeze WHERE id = ?').get(freezeId) as { hash: string; record: string; at: string } | undefined;
-  if (!row) throw new RegisterError('not_found', `There is no frozen register ${freezeId}.`);
-  const { snapshot, manifest } = frozenSnapshot(reg, freezeId);
-  if (contentHash(manifest, row.record) !== row.hash) throw new RegisterError('internal', 'A frozen register does not match its hash; restore a backup.');
-  return { snapshot, record: row.record, hash: row.hash, at: row.at };
-}
-
 export function freezeInfos(reg: Register, meetingId: number): FreezeInfo[] {
   return reg.db
     .prepare(`SELECT stage, at, hash FROM meeting_freeze WHERE meeting_id = ? AND stage <> 'pack' ORDER BY id`)
@@ -142,9 +135,14 @@ export function freezeInfos(reg: Register, meetingId: number): FreezeInfo[] {
 export function freezeRow(reg: Register, meetingId: number | null, stage: Stage): FreezeRow | null {
   return (
     (reg.db
-      .prepare(`SELECT id, meeting_id, stage, parent_id, at, change_mark, hash, record FROM meeting_freeze WHERE meeting_id IS ? AND stage = ?`)
+      .prepare(`${SELECT_FREEZE} WHERE meeting_id IS ? AND stage = ?`)
       .get(meetingId, stage) as FreezeRow | undefined) ?? null
   );
+}
+
+/** A freeze by its id (a pack's, say). */
+export function freezeRowById(reg: Register, id: number): FreezeRow | null {
+  return (reg.db.prepare(`${SELECT_FREEZE} WHERE id = ?`).get(id) as FreezeRow | undefined) ?? null;
 }
 
 /** Reads parts of a freeze by key, each checked against its hash. */

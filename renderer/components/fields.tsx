@@ -175,20 +175,19 @@ export function TextField({ label, value, onSave, multiline, type = 'text', help
   latest.current = { draft, dirty, label, error };
   // Set at once when a save starts (state would only follow at the next render).
   const inFlight = useRef(false);
-  const tellKept = (failure: string) => {
+  /** Keeps the field's text as a draft, with why it was refused; says so when `tell`. */
+  const keepDraft = (error: string | null, tell: boolean) => {
     if (draftKey === undefined) return;
-    drafts.set(draftKey, { text: latest.current.draft, error: failure });
-    useUi.getState().announce(draftNotice(draftKey, label));
+    drafts.set(draftKey, { text: latest.current.draft, error });
+    if (tell) useUi.getState().announce(draftNotice(draftKey, latest.current.label));
   };
   const mounted = useRef(true);
   useEffect(() => {
     mounted.current = true;
     return () => {
       mounted.current = false;
-      if (draftKey === undefined || !latest.current.dirty) return;
-      drafts.set(draftKey, { text: latest.current.draft, error: latest.current.error });
       // A save on its way decides later: kept silently now, told only if it is refused.
-      if (!inFlight.current) useUi.getState().announce(draftNotice(draftKey, latest.current.label));
+      if (latest.current.dirty) keepDraft(latest.current.error, !inFlight.current);
     };
   }, [draftKey]);
 
@@ -207,7 +206,7 @@ export function TextField({ label, value, onSave, multiline, type = 'text', help
     // Saved after all (the field may be gone by now): the draft is no longer needed.
     if (!failure && draftKey !== undefined) drafts.delete(draftKey);
     if (!mounted.current) {
-      if (failure) tellKept(failure);
+      if (failure) keepDraft(failure, true);
       return;
     }
     setSaving(false);

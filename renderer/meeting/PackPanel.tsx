@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { t } from '../../shared/i18n';
 import type { Meeting } from '../../shared/meeting';
+import { PACKABLE_STATES, packKindOf } from '../../shared/pack';
 import { invoke } from '../client';
 import { JobProgress, useExportJob, WrittenFiles } from '../components/ExportJobView';
 import { FieldError, placeError } from '../components/fields';
@@ -11,15 +12,13 @@ import { FolderField, rememberFolder } from '../components/FolderField';
 import { refreshUndo } from '../stores/register';
 import { useUi } from '../stores/ui';
 
-const PACKABLE = new Set(['agenda_vastgesteld', 'in_vergadering', 'afgerond', 'vastgesteld']);
-
 export function PackPanel({ meeting }: { meeting: Meeting }) {
   const lang = useUi((s) => s.lang);
   const [outDir, setOutDir] = useState('');
   const { job, setJob, error, setError, fail, open, running } = useExportJob(lang);
   // A refusal about the folder sits beside Map, anything else under the buttons.
   const place = placeError(error, ['outDir']);
-  const after = meeting.state === 'afgerond' || meeting.state === 'vastgesteld';
+  const after = packKindOf(meeting.state) === 'besluitenlijst';
   async function make(e: React.FormEvent) {
     e.preventDefault();
     setError(null);
@@ -34,7 +33,7 @@ export function PackPanel({ meeting }: { meeting: Meeting }) {
   useEffect(() => {
     if (job?.state === 'done' || job?.state === 'failed') void refreshUndo();
   }, [job?.state]);
-  if (!PACKABLE.has(meeting.state)) return null;
+  if (!PACKABLE_STATES.includes(meeting.state)) return null;
   const pack = job?.pack ?? null;
   const compared = pack?.comparedWith ?? null;
   return (
