@@ -25,6 +25,7 @@ export function ExportDialog({ lang }: { lang: Lang }) {
   // A report date after today is asked about once: it shows a state the register has not reached.
   const [futureConfirmed, setFutureConfirmed] = useState<string | null>(null);
   const future = date > registerToday() && futureConfirmed !== date;
+  const blocked = running || !what.length || !formats.length || future;
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -33,9 +34,9 @@ export function ExportDialog({ lang }: { lang: Lang }) {
   async function start(e: React.FormEvent) {
     e.preventDefault();
     // Only the current job is shown: the last export's files go as soon as a new one is asked for.
+    if (blocked) return;
     setError(null);
     setJob(null);
-    if (future) return;
     const r = await invoke('export.start', { what, formats, date, outDir, overwrite });
     if (r.ok) {
       setJob(r.value);
@@ -84,14 +85,22 @@ export function ExportDialog({ lang }: { lang: Lang }) {
         {future && (
           <div className="notice" role="alert" data-testid="export-future">
             <p>{t(lang, 'exportFuture', { date: formatDutchDate(date) })}</p>
-            <button type="button" onClick={() => setFutureConfirmed(date)}>
+            <button
+              type="button"
+              onClick={() => {
+                setFutureConfirmed(date);
+                // The question goes with its button: the keyboard moves on to Exporteren.
+                requestAnimationFrame(() => dialog.current?.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus());
+              }}
+            >
               {t(lang, 'exportFutureConfirm')}
             </button>
           </div>
         )}
         <FieldError id="export-error" error={place.rest} />
         <div className="actions">
-          <button type="submit" className="primary" disabled={running || !what.length || !formats.length || future}>
+          {/* aria-disabled, so the keyboard stays on the button while the job runs (disabled dropped it to the page). */}
+          <button type="submit" className="primary" aria-disabled={blocked || undefined}>
             {t(lang, 'exportStart')}
           </button>
           <button type="button" onClick={() => dialog.current?.close()}>

@@ -21,6 +21,7 @@ export function PackPanel({ meeting }: { meeting: Meeting }) {
   const after = packKindOf(meeting.state) === 'besluitenlijst';
   async function make(e: React.FormEvent) {
     e.preventDefault();
+    if (running || !outDir.trim()) return;
     setError(null);
     setJob(null);
     const r = await invoke('meeting.pack', { meeting: meeting.number, outDir });
@@ -42,7 +43,8 @@ export function PackPanel({ meeting }: { meeting: Meeting }) {
       <p className="muted">{t(lang, after ? 'packAfterHint' : 'packHint')}</p>
       <form onSubmit={make}>
         <FolderField lang={lang} id="pack-folder" label={t(lang, 'exportFolder')} value={outDir} onChange={(v) => (setOutDir(v), place.invalid('outDir') && setError(null))} error={place.at('outDir')} />
-        <button type="submit" className="primary" disabled={running || !outDir.trim()} data-testid="make-pack">
+        {/* aria-disabled keeps the keyboard on the button while the pack is made. */}
+        <button type="submit" className="primary" aria-disabled={running || !outDir.trim() || undefined} data-testid="make-pack">
           {t(lang, after ? 'packAfterMake' : 'packMake')}
         </button>
       </form>

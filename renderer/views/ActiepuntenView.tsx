@@ -93,7 +93,8 @@ export function ActiepuntenView() {
             <option value="missing">{t(lang, 'deadlineMissing')}</option>
           </select>
         </div>
-        <button type="button" onClick={f.clear} disabled={!f.status && !f.owner && !f.deadline}>
+        {/* aria-disabled, not disabled: the focus stays on the button once it has cleared the filters. */}
+        <button type="button" onClick={f.clear} aria-disabled={!f.status && !f.owner && !f.deadline ? true : undefined}>
           {t(lang, 'clearFilters')}
         </button>
       </div>
@@ -193,7 +194,8 @@ function DoneButton({ lang, number }: { lang: Lang; number: number }) {
         e.preventDefault();
         const failure = await save('actiepunt.setStatus', { number, status: 'afgerond', date });
         setError(failure);
-        if (!failure) close();
+        // Done, the row has no Afronden any more: the keyboard goes to the actiepunt's own link.
+        if (!failure) document.querySelector<HTMLButtonElement>(`tr[data-number="${number}"] th button`)?.focus();
       }}
       onKeyDown={(e) => e.key === 'Escape' && close()}
     >

@@ -26,6 +26,8 @@ test('the secretary makes the vergaderstukken of an evaluatiemoment, and sends a
   const folder = path.join(shell.exportDir, 'TB-2026-01 2026-12-09', 'v1');
   await expect(result).toContainText(`Versie 1 is opgeslagen in ${folder}`);
   await expect(page.getByTestId('pack-files').locator('li')).toHaveCount(9);
+  // The keyboard stayed on the button through the job (it does not fall to the page).
+  await expect(panel.getByRole('button', { name: 'Vergaderstukken maken' })).toBeFocused();
   await expect(page.getByTestId('pack-files')).toContainText('00 Agenda TB-2026-01.docx');
   await expect(page.getByTestId('pack-files')).toContainText('04 Bijlage 1 Lijst van dossiers met prioriteit.xlsx');
   expect(fs.readdirSync(folder)).toHaveLength(9);

@@ -48,6 +48,7 @@ test('find a dossier by search and filter', async ({ page, shell }) => {
   await expect(page.getByTestId('actiepunten-empty')).toContainText('Geen actiepunt past bij deze filters');
   await page.getByRole('button', { name: 'Filters wissen' }).click();
   await expect(actions).toHaveCount(10);
+  await expect(page.getByRole('button', { name: 'Filters wissen' })).toBeFocused();
 });
 
 test('create a dossier, move it through two phases on the board with dates, prioritise and rank it', async ({ page, shell }) => {
@@ -184,6 +185,8 @@ test('edit an actiepunt, mark it done, undo with Ctrl+Z and redo', async ({ page
   await done.getByLabel('Afgerond op').fill('26-11-2026');
   await done.getByRole('button', { name: 'Afronden', exact: true }).click();
   await expect(page.locator('tr[data-number="1"] .badge').first()).toHaveText('Afgerond');
+  // The keyboard does not fall to the page: it is on the actiepunt's link.
+  await expect(page.getByRole('button', { name: /^Vragen rond/ })).toBeFocused();
   await expect
     .poll(() => shell.readRegister((db) => db.prepare(`SELECT s.effective_date FROM actiepunt_status s JOIN actiepunt a ON a.id = s.actiepunt_id WHERE a.number = 1 AND s.status = 'afgerond'`).pluck().all()))
     .toEqual(['2026-11-26']);
@@ -251,6 +254,7 @@ test('export Bijlage 1 as docx through the dialog, find the file and open it', a
   await expect(dialog.getByRole('button', { name: 'Exporteren', exact: true })).toBeDisabled();
   await dialog.getByRole('button', { name: 'Toch deze datum gebruiken' }).click();
   await expect(dialog.getByTestId('export-future')).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Exporteren', exact: true })).toBeFocused();
   await expect(dialog.getByRole('button', { name: 'Exporteren', exact: true })).toBeEnabled();
   await dialog.getByRole('button', { name: 'Sluiten' }).click();
   await expect(dialog).toBeHidden();
