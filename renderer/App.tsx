@@ -22,6 +22,7 @@ import { MeetingsView } from './views/MeetingsView';
 import { DecisionsView } from './views/DecisionsView';
 import { MeetingMode } from './meeting-mode/MeetingMode';
 import { recoverPlace } from './meeting-mode/place';
+import { Alert, Button, Heading } from '@rijkshuisstijl-community/components-react';
 
 const VIEW_COMPONENTS: Record<View, () => React.JSX.Element | null> = {
   overview: OverviewView,
@@ -113,7 +114,7 @@ export function App() {
     <>
       <header className="app-header">
         <div>
-          <h1>{t(lang, 'appTitle')}</h1>
+          <Heading level={1}>{t(lang, 'appTitle')}</Heading>
           {info?.jaarplan && (
             <p className="subtitle">
               {info.jaarplan.title} · {info.jaarplan.board}
@@ -121,30 +122,28 @@ export function App() {
           )}
         </div>
         <div className="header-actions">
-          <button
-            type="button"
+          <Button appearance="secondary-action-button"
             onClick={() => void undoOrRedo('undo')}
             disabled={!undo.undo}
             title={undo.undo ? t(lang, 'undoWhat', { what: describeCall(lang, undo.undo.call, undo.undo.item) }) : t(lang, 'nothingToUndo')}
             aria-keyshortcuts="Control+Z"
           >
             ↶ {t(lang, 'undo')}
-          </button>
-          <button
-            type="button"
+          </Button>
+          <Button appearance="secondary-action-button"
             onClick={() => void undoOrRedo('redo')}
             disabled={!undo.redo}
             title={undo.redo ? t(lang, 'redoWhat', { what: describeCall(lang, undo.redo.call, undo.redo.item) }) : undefined}
             aria-keyshortcuts="Control+Shift+Z"
           >
             ↷ {t(lang, 'redo')}
-          </button>
-          <button type="button" onClick={() => useUi.getState().setExportOpen(true)}>
+          </Button>
+          <Button appearance="secondary-action-button" onClick={() => useUi.getState().setExportOpen(true)}>
             {t(lang, 'exportTitle')}…
-          </button>
+          </Button>
           <label className="lang-switch">
             {t(lang, 'language')}{' '}
-            <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
+            <select className="utrecht-select utrecht-select--html-select" value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
               <option value="nl">Nederlands</option>
               <option value="en">English</option>
             </select>
@@ -166,9 +165,7 @@ export function App() {
         <main>
           {info?.damaged && <DamagedBanner lang={lang} reason={info.damaged} />}
           {error && (
-            <p role="alert" className="error">
-              {t(lang, 'callFailed', { message: describeError(lang, error) })}
-            </p>
+            <Alert type="error">{t(lang, 'callFailed', { message: describeError(lang, error) })}</Alert>
           )}
           {loading && !error && <LoadingRegister lang={lang} />}
           {!loading && !error && <Current />}
@@ -227,14 +224,14 @@ function DamagedBanner({ lang, reason }: { lang: Lang; reason: string }) {
     setFailure(result.ok ? null : describeError(lang, result.error));
   }
   return (
-    <div role="alert" className="error" data-testid="damaged">
+    <Alert type="error" data-testid="damaged">
       <p>
         <strong>{t(lang, 'damagedTitle')}</strong>: {reason}
       </p>
-      <button type="button" onClick={() => void restore()}>
+      <Button appearance="secondary-action-button" onClick={() => void restore()}>
         {t(lang, 'restoreNewest')}
-      </button>
+      </Button>
       {failure && <p>{failure}</p>}
-    </div>
+    </Alert>
   );
 }

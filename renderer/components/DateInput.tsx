@@ -3,6 +3,7 @@
 // (the contract then refuses it with a clear message).
 import { useEffect, useState } from 'react';
 import { formatDutchDate, parseDutchDate } from '../../shared/dates';
+import { TextInput } from '@rijkshuisstijl-community/components-react';
 
 export const toIsoOrRaw = (text: string): string => parseDutchDate(text) ?? text.trim();
 
@@ -21,7 +22,7 @@ export function DateInput(props: {
     // Only follow the value when it changes from outside.
   }, [props.value]);
   return (
-    <input
+    <TextInput
       id={props.id}
       autoFocus={props.autoFocus}
       type="text"
@@ -30,7 +31,7 @@ export function DateInput(props: {
       autoComplete="off"
       size={11}
       value={text}
-      aria-invalid={props.invalid ? true : undefined}
+      invalid={props.invalid ? true : undefined}
       aria-describedby={props.describedBy}
       onChange={(e) => {
         setText(e.target.value);

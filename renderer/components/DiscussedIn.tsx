@@ -8,6 +8,7 @@ import { invoke } from '../client';
 import { OutcomeLine } from '../meeting/OutcomeList';
 import { useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
+import { Heading, LinkButton } from '@rijkshuisstijl-community/components-react';
 
 export function DiscussedIn({ lang, kind, number }: { lang: Lang; kind: 'dossier' | 'actiepunt'; number: number }) {
   const version = useRegister((s) => s.version);
@@ -22,16 +23,16 @@ export function DiscussedIn({ lang, kind, number }: { lang: Lang; kind: 'dossier
   const headingId = `${kind}-discussed-heading`;
   return (
     <section aria-labelledby={headingId} data-testid={`${kind}-discussed`}>
-      <h3 id={headingId}>{t(lang, 'discussedIn')}</h3>
+      <Heading level={3} id={headingId}>{t(lang, 'discussedIn')}</Heading>
       {list.length === 0 ? (
         <p className="muted">{t(lang, 'notDiscussed')}</p>
       ) : (
         <ul className="discussions">
           {list.map((d) => (
             <li key={`${d.meeting}-${d.item.number}`}>
-              <button type="button" className="link" onClick={() => useUi.getState().openMeeting(d.meeting)}>
+              <LinkButton inline onClick={() => useUi.getState().openMeeting(d.meeting)}>
                 {d.meeting}
-              </button>{' '}
+              </LinkButton>{' '}
               <span className="muted">
                 {formatDutchDate(d.date)} · {t(lang, 'itemLabel', { number: d.item.number, title: d.item.title })}
               </span>

@@ -7,6 +7,7 @@ import { invoke } from '../client';
 import type { CallError } from '../../shared/errors';
 import { describeError } from '../error-text';
 import type { FormError } from './fields';
+import { Button } from '@rijkshuisstijl-community/components-react';
 
 const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
@@ -61,9 +62,9 @@ export function WrittenFiles({ lang, job, onOpen, testId, names = false }: { lan
       {job.files.map((file, i) => (
         <li key={file}>
           {names ? <span>{baseName(file)}</span> : <code>{file}</code>}{' '}
-          <button type="button" className="small" onClick={() => onOpen(i)} aria-label={t(lang, 'openFile', { file: baseName(file) })}>
+          <Button appearance="secondary-action-button" className="small" onClick={() => onOpen(i)} aria-label={t(lang, 'openFile', { file: baseName(file) })}>
             {t(lang, 'open')}
-          </button>
+          </Button>
         </li>
       ))}
     </ul>

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { t, type Lang } from '../../shared/i18n';
 import { desktop, invoke } from '../client';
 import { FieldError } from './fields';
+import { Button, TextInput } from '@rijkshuisstijl-community/components-react';
 
 const LAST_FOLDER = 'tb-register.lastFolder';
 
@@ -23,24 +24,23 @@ export function FolderField({ lang, id, label, value, onChange, error = null }: 
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <div className="with-button">
-        <input
+        <TextInput
           id={id}
           value={value}
           onChange={(e) => onChange(e.target.value)}
           spellCheck={false}
-          aria-invalid={error ? true : undefined}
+          invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
         />
         {desktop() && (
-          <button
-            type="button"
+          <Button appearance="secondary-action-button"
             onClick={async () => {
               const chosen = await desktop()!.chooseFolder(label);
               if (chosen) onChange(chosen);
             }}
           >
             {t(lang, 'browse')}
-          </button>
+          </Button>
         )}
       </div>
       <FieldError id={`${id}-error`} error={error} />

@@ -6,6 +6,7 @@ import { describeError } from '../error-text';
 import { useProfile } from '../stores/profile';
 import { useUi } from '../stores/ui';
 import { FieldError } from './fields';
+import { Button, TextInput } from '@rijkshuisstijl-community/components-react';
 
 export function ProfileForm({ lang, idPrefix, initial, onSaved, children }: {
   lang: Lang;
@@ -31,18 +32,18 @@ export function ProfileForm({ lang, idPrefix, initial, onSaved, children }: {
       <div className="grid-2">
         <div className="field">
           <label htmlFor={`${idPrefix}-name`}>{t(lang, 'profileName')}</label>
-          <input
+          <TextInput
             id={`${idPrefix}-name`}
             value={name}
             onChange={(e) => setName(e.target.value)}
             autoComplete="name"
-            aria-invalid={error ? true : undefined}
+            invalid={error ? true : undefined}
             aria-describedby={error ? `${idPrefix}-error` : undefined}
           />
         </div>
         <div className="field">
           <label htmlFor={`${idPrefix}-role`}>{t(lang, 'profileRole')}</label>
-          <select id={`${idPrefix}-role`} value={role} onChange={(e) => setRole(e.target.value as ProfileRole)}>
+          <select className="utrecht-select utrecht-select--html-select" id={`${idPrefix}-role`} value={role} onChange={(e) => setRole(e.target.value as ProfileRole)}>
             {PROFILE_ROLES.map((r) => (
               <option key={r} value={r}>
                 {t(lang, `role_${r}`)}
@@ -53,9 +54,9 @@ export function ProfileForm({ lang, idPrefix, initial, onSaved, children }: {
       </div>
       <FieldError id={`${idPrefix}-error`} error={error} />
       <div className="actions">
-        <button type="submit" className="primary">
+        <Button appearance="primary-action-button" type="submit">
           {t(lang, 'profileSave')}
-        </button>
+        </Button>
         {children}
       </div>
     </form>

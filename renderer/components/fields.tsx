@@ -10,6 +10,7 @@ import { describeError } from '../error-text';
 import { toIsoOrRaw } from './DateInput';
 import { perform } from '../stores/register';
 import { useUi } from '../stores/ui';
+import { Button, FormFieldErrorMessage, Textarea, TextInput } from '@rijkshuisstijl-community/components-react';
 
 const dirtyFields = new Set<string>();
 window.addEventListener('beforeunload', (event) => {
@@ -80,34 +81,51 @@ export function placeError(error: FormError | null, fields: readonly string[]) {
  */
 export function PlacedField({ id, label, help, error, grow, children }: { id: string; label: string; help?: string; error: string | null; grow?: boolean; children: ReactNode }) {
   return (
-    <div className={grow ? 'field grow' : 'field'}>
-      <label htmlFor={id}>{label}</label>
+    <div className={grow ? 'utrecht-form-field field grow' : 'utrecht-form-field field'}>
+      <label className="utrecht-form-label" htmlFor={id}>
+        {label}
+      </label>
       {children}
-      {help && (
-        <p id={`${id}-help`} className="field-help">
-          {help}
-        </p>
-      )}
+      <FieldHelp id={`${id}-help`} help={help} />
       <FieldError id={`${id}-error`} error={error} />
     </div>
   );
 }
 
-/** The attributes that tie a control to its PlacedField's error and hint. */
+/**
+ * The attributes that tie a design-system control (TextInput, Textarea) to its PlacedField's error
+ * and hint. Those controls take `invalid` and set aria-invalid themselves.
+ */
 export function placed(place: ReturnType<typeof placeError>, field: string, id: string, help = false) {
   return {
     id,
-    'aria-invalid': place.invalid(field),
+    invalid: place.invalid(field),
     'aria-describedby': [place.at(field) ? `${id}-error` : '', help ? `${id}-help` : ''].filter(Boolean).join(' ') || undefined,
   };
 }
 
+/** `placed(...)`'s attributes for a native control (a select), which knows aria-invalid, not `invalid`. */
+export function nativeAria({ invalid, ...rest }: ReturnType<typeof placed>) {
+  return { ...rest, 'aria-invalid': invalid };
+}
+
+/** A field's hint, as the design system's form field description. */
+export function FieldHelp({ id, help }: { id: string; help?: string }) {
+  if (!help) return null;
+  return (
+    <p id={id} className="utrecht-form-field-description field-help">
+      {help}
+    </p>
+  );
+}
+
+/** A field's refusal, as the design system's form field error message, said at once. */
 export function FieldError({ id, error }: { id: string; error: string | null }) {
   if (!error) return null;
   return (
-    <p id={id} className="field-error" role="alert">
+    <FormFieldErrorMessage id={id} className="field-error" role="alert">
       {error}
-    </p>
+    </FormFieldErrorMessage>
   );
 }
 
@@ -221,24 +239,26 @@ export function TextField({ label, value, onSave, multiline, type = 'text', help
   const common = {
     id,
     value: draft,
-    'aria-invalid': error ? true : undefined,
+    invalid: error ? true : undefined,
     'aria-describedby': [error ? `${id}-error` : '', help ? `${id}-help` : ''].filter(Boolean).join(' ') || undefined,
     'data-testid': testId,
     onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
     onBlur: () => void commit(),
   };
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
+    <div className="utrecht-form-field field">
+      <label className="utrecht-form-label" htmlFor={id}>
+        {label}
+      </label>
       {saved !== null && (
         <span className="saved" role="status">
           {t(useUi.getState().lang, 'saved')}
         </span>
       )}
       {multiline ? (
-        <textarea {...common} rows={rows} onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && void commit()} />
+        <Textarea {...common} rows={rows} onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && void commit()} />
       ) : (
-        <input
+        <TextInput
           {...common}
           type={type === 'date' ? 'text' : type}
           placeholder={type === 'date' ? 'dd-mm-jjjj' : undefined}
@@ -246,16 +266,11 @@ export function TextField({ label, value, onSave, multiline, type = 'text', help
           onKeyDown={(e) => e.key === 'Enter' && void commit()}
         />
       )}
-      {help && (
-        <p id={`${id}-help`} className="field-help">
-          {help}
-        </p>
-      )}
+      <FieldHelp id={`${id}-help`} help={help} />
       {restored && dirty && (
         <p className="field-draft">
           {t(useUi.getState().lang, 'draftRestored')}{' '}
-          <button
-            type="button"
+          <Button appearance="secondary-action-button"
             className="small"
             onClick={() => {
               if (draftKey !== undefined) drafts.delete(draftKey);
@@ -264,7 +279,7 @@ export function TextField({ label, value, onSave, multiline, type = 'text', help
             }}
           >
             {t(useUi.getState().lang, 'draftDrop')}
-          </button>
+          </Button>
         </p>
       )}
       <FieldError id={`${id}-error`} error={error} />
@@ -287,9 +302,11 @@ export function Select({
 }) {
   const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} data-testid={testId} onChange={(e) => onChange(e.target.value)}>
+    <div className="utrecht-form-field field">
+      <label className="utrecht-form-label" htmlFor={id}>
+        {label}
+      </label>
+      <select className="utrecht-select utrecht-select--html-select" id={id} value={value} data-testid={testId} onChange={(e) => onChange(e.target.value)}>
         {children}
       </select>
     </div>

@@ -11,6 +11,7 @@ import { JobProgress, useExportJob, WrittenFiles } from '../components/ExportJob
 import { FieldError, placeError } from '../components/fields';
 import { registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
+import { Alert, Button, Checkbox, Heading } from '@rijkshuisstijl-community/components-react';
 
 export function ExportDialog({ lang }: { lang: Lang }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -47,12 +48,12 @@ export function ExportDialog({ lang }: { lang: Lang }) {
   return (
     <dialog ref={dialog} onClose={close} aria-labelledby="export-title" className="dialog wide" data-testid="export-dialog">
       <form onSubmit={start}>
-        <h2 id="export-title">{t(lang, 'exportTitle')}</h2>
+        <Heading level={2} id="export-title">{t(lang, 'exportTitle')}</Heading>
         <fieldset className="checks">
           <legend>{t(lang, 'exportDocuments')}</legend>
           {EXPORT_DOCUMENTS.map((d) => (
             <label key={d}>
-              <input type="checkbox" checked={what.includes(d)} onChange={(e) => setWhat(toggle(what, d, e.target.checked))} /> {t(lang, `doc_${d}`)}
+              <Checkbox checked={what.includes(d)} onChange={(e) => setWhat(toggle(what, d, e.target.checked))} /> {t(lang, `doc_${d}`)}
             </label>
           ))}
         </fieldset>
@@ -60,7 +61,7 @@ export function ExportDialog({ lang }: { lang: Lang }) {
           <legend>{t(lang, 'exportFormats')}</legend>
           {EXPORT_FORMATS.map((f) => (
             <label key={f}>
-              <input type="checkbox" checked={formats.includes(f)} onChange={(e) => setFormats(toggle(formats, f, e.target.checked))} />{' '}
+              <Checkbox checked={formats.includes(f)} onChange={(e) => setFormats(toggle(formats, f, e.target.checked))} />{' '}
               {f === 'docx' ? 'Word (.docx)' : 'Excel (.xlsx)'}
             </label>
           ))}
@@ -73,7 +74,7 @@ export function ExportDialog({ lang }: { lang: Lang }) {
           <FolderField lang={lang} id="export-folder" label={t(lang, 'exportFolder')} value={outDir} onChange={(v) => (setOutDir(v), place.invalid('outDir') && setError(null))} error={place.at('outDir')} />
         </div>
         <label className="inline">
-          <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> {t(lang, 'overwrite')}
+          <Checkbox checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> {t(lang, 'overwrite')}
         </label>
         {job && <JobProgress label={t(lang, 'exportProgress')} job={job} id="export-progress" />}
         {job?.state === 'done' && (
@@ -83,10 +84,9 @@ export function ExportDialog({ lang }: { lang: Lang }) {
           </div>
         )}
         {future && (
-          <div className="notice" role="alert" data-testid="export-future">
+          <Alert type="warning" role="alert" data-testid="export-future">
             <p>{t(lang, 'exportFuture', { date: formatDutchDate(date) })}</p>
-            <button
-              type="button"
+            <Button appearance="secondary-action-button"
               onClick={() => {
                 setFutureConfirmed(date);
                 // The question goes with its button: the keyboard moves on to Exporteren.
@@ -94,18 +94,18 @@ export function ExportDialog({ lang }: { lang: Lang }) {
               }}
             >
               {t(lang, 'exportFutureConfirm')}
-            </button>
-          </div>
+            </Button>
+          </Alert>
         )}
         <FieldError id="export-error" error={place.rest} />
         <div className="actions">
           {/* aria-disabled, so the keyboard stays on the button while the job runs (disabled dropped it to the page). */}
-          <button type="submit" className="primary" aria-disabled={blocked || undefined}>
+          <Button appearance="primary-action-button" type="submit" aria-disabled={blocked || undefined}>
             {t(lang, 'exportStart')}
-          </button>
-          <button type="button" onClick={() => dialog.current?.close()}>
+          </Button>
+          <Button appearance="secondary-action-button" onClick={() => dialog.current?.close()}>
             {t(lang, 'close')}
-          </button>
+          </Button>
         </div>
       </form>
     </dialog>

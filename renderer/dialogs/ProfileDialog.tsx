@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { t, type Lang } from '../../shared/i18n';
 import { ProfileForm } from '../components/ProfileForm';
 import { useProfile } from '../stores/profile';
+import { Button, Heading } from '@rijkshuisstijl-community/components-react';
 
 /**
  * Opened at the start, before anything had focus: closed, the dialog would leave focus on the
@@ -21,7 +22,7 @@ export function ProfileDialog({ lang, suggestedName }: { lang: Lang; suggestedNa
   };
   return (
     <dialog ref={dialog} onClose={postpone} aria-labelledby="profile-title" aria-describedby="profile-intro" className="dialog" data-testid="profile-dialog">
-      <h2 id="profile-title">{t(lang, 'profileQuestion')}</h2>
+      <Heading level={2} id="profile-title">{t(lang, 'profileQuestion')}</Heading>
       <p id="profile-intro">{t(lang, 'profileIntro')}</p>
       {/* Saved: the profile is there and App takes this dialog away (it may already have). */}
       <ProfileForm
@@ -33,9 +34,9 @@ export function ProfileDialog({ lang, suggestedName }: { lang: Lang; suggestedNa
           focusCurrentTab();
         }}
       >
-        <button type="button" onClick={() => dialog.current?.close()}>
+        <Button appearance="secondary-action-button" onClick={() => dialog.current?.close()}>
           {t(lang, 'profileLater')}
-        </button>
+        </Button>
       </ProfileForm>
     </dialog>
   );

@@ -6,6 +6,7 @@ import type { Meeting } from '../../shared/meeting';
 import { fold } from '../../shared/search';
 import { useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
+import { TextInput } from '@rijkshuisstijl-community/components-react';
 
 /** A dossier or actiepunt the mode can show or link. */
 export type Entry = { kind: 'dossier'; number: number } | { kind: 'actiepunt'; number: number };
@@ -31,7 +32,7 @@ export function FindForm({ meeting, onJump, onLink }: { meeting: Meeting; onJump
   return (
     <div className="mode-form" data-testid="mode-find">
       <label htmlFor="mode-find-input">{t(lang, 'modeFind')}</label>
-      <input
+      <TextInput
         id="mode-find-input"
         autoFocus
         role="combobox"

@@ -20,6 +20,8 @@ import { keptPlace, keepPlace } from './place';
 import { PriorityBoard } from './PriorityBoard';
 import { QuickForm } from './QuickForm';
 import { FindForm, type Entry } from './FindForm';
+import { Button, Heading } from '@rijkshuisstijl-community/components-react';
+import { joinOwners } from '../../shared/owners';
 
 type Panel = 'besluit' | 'actiepunt' | 'notitie' | 'find' | 'help' | 'board';
 
@@ -206,22 +208,22 @@ export function MeetingMode({ number, onExit }: { number: string; onExit(): void
   return (
     <section className="meeting-mode" aria-labelledby="mode-heading" onKeyDown={onKeyDown} data-testid="meeting-mode">
       <header className="mode-head">
-        <h2 id="mode-heading">
+        <Heading level={2} id="mode-heading">
           {t(lang, 'meetingMode')} · {ready.number} · {formatDutchDate(ready.date)}
           {rehearsal && <span className="badge meeting-concept"> {t(lang, 'rehearsal')}</span>}
-        </h2>
+        </Heading>
         <p className={message?.error ? 'mode-message error-text' : 'mode-message'} role="status" data-testid="mode-message">
           {message?.text ?? t(lang, 'modeHint')}
         </p>
-        <button type="button" onClick={() => openPresentation(ready.number)} aria-keyshortcuts="W" data-testid="open-presentation">
+        <Button appearance="secondary-action-button" onClick={() => openPresentation(ready.number)} aria-keyshortcuts="W" data-testid="open-presentation">
           {t(lang, 'openPresentation')}
-        </button>
-        <button type="button" onClick={() => setPanel('help')} aria-keyshortcuts="?">
+        </Button>
+        <Button appearance="secondary-action-button" onClick={() => setPanel('help')} aria-keyshortcuts="?">
           {t(lang, 'keysButton')}
-        </button>
-        <button type="button" onClick={onExit} aria-keyshortcuts="Escape">
+        </Button>
+        <Button appearance="secondary-action-button" onClick={onExit} aria-keyshortcuts="Escape">
           {t(lang, 'exitMode')}
-        </button>
+        </Button>
       </header>
       <div className="mode-grid">
         <nav aria-label={t(lang, 'agenda')} className="mode-agenda">
@@ -235,9 +237,9 @@ export function MeetingMode({ number, onExit }: { number: string; onExit(): void
           </ol>
         </nav>
         <div className="mode-current">
-          <h3>
+          <Heading level={3}>
             {t(lang, 'agendaItem')} {current.number}: {current.title}
-          </h3>
+          </Heading>
           <p className="muted">
             {t(lang, `purpose_${current.purpose}`)}
             {current.presenter ? ` · ${current.presenter}` : ''} ·{' '}
@@ -312,7 +314,7 @@ export function MeetingMode({ number, onExit }: { number: string; onExit(): void
                     {t(lang, 'actiepuntOutcome', { number: entry.number })}: {a?.text.split('\n')[0]}
                   </div>
                   <p className="muted">
-                    {a ? `${t(lang, `status_${a.status}`)} · ${a.owners.join('/') || '–'}` : ''}
+                    {a ? `${t(lang, `status_${a.status}`)} · ${joinOwners(a.owners) || '–'}` : ''}
                   </p>
                 </div>
               );
@@ -357,7 +359,7 @@ export function MeetingMode({ number, onExit }: { number: string; onExit(): void
           )}
         </div>
         <aside className="mode-recorded" aria-labelledby="mode-recorded-heading">
-          <h3 id="mode-recorded-heading">{t(lang, 'modeRecorded')}</h3>
+          <Heading level={3} id="mode-recorded-heading">{t(lang, 'modeRecorded')}</Heading>
           {recorded.length === 0 ? (
             <p className="muted">{t(lang, 'modeNothingRecorded')}</p>
           ) : (
@@ -373,7 +375,7 @@ export function MeetingMode({ number, onExit }: { number: string; onExit(): void
       </div>
       {panel === 'help' && (
         <div className="mode-help" role="dialog" aria-modal="false" aria-labelledby="mode-help-heading" data-testid="mode-help">
-          <h3 id="mode-help-heading">{t(lang, 'keysTitle')}</h3>
+          <Heading level={3} id="mode-help-heading">{t(lang, 'keysTitle')}</Heading>
           <dl>
             {KEYS.map(([keys, what]) => (
               <div key={what}>
@@ -384,9 +386,9 @@ export function MeetingMode({ number, onExit }: { number: string; onExit(): void
               </div>
             ))}
           </dl>
-          <button type="button" autoFocus onClick={() => (setPanel(null), backToList())}>
+          <Button appearance="secondary-action-button" autoFocus onClick={() => (setPanel(null), backToList())}>
             {t(lang, 'close')}
-          </button>
+          </Button>
         </div>
       )}
     </section>

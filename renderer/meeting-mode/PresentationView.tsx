@@ -12,6 +12,7 @@ import { invoke, onRegisterChanged } from '../client';
 import { describeOutcome } from '../../shared/meeting-text';
 import { useUi } from '../stores/ui';
 import { keptPlace, PLACE_KEY } from './place';
+import { Heading } from '@rijkshuisstijl-community/components-react';
 
 export function PresentationView({ number }: { number: string }) {
   const lang = useUi((s) => s.lang);
@@ -77,7 +78,7 @@ export function PresentationView({ number }: { number: string }) {
           )}
           {item.outcomes.some((o) => o.kind === 'besluit') && (
             <section aria-labelledby="presentation-besluiten">
-              <h2 id="presentation-besluiten">{t(lang, 'decisionsHere')}</h2>
+              <Heading level={2} id="presentation-besluiten">{t(lang, 'decisionsHere')}</Heading>
               <ul className="presentation-besluiten">
                 {item.outcomes
                   .filter((o) => o.kind === 'besluit')

@@ -11,6 +11,7 @@ import { fold } from '../../shared/search';
 import { describePriority } from '../../shared/meeting-text';
 import { useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
+import { Button, Heading, TextInput } from '@rijkshuisstijl-community/components-react';
 
 interface Proposal {
   ranked: number[];
@@ -117,7 +118,7 @@ export function PriorityBoard({
   const dossier = (n: number) => dossiers.find((d) => d.number === n);
   return (
     <div className="priority-board" role="region" aria-labelledby="board-heading" data-testid="priority-board" onKeyDown={onKeyDown}>
-      <h3 id="board-heading">{t(lang, 'boardTitle')}</h3>
+      <Heading level={3} id="board-heading">{t(lang, 'boardTitle')}</Heading>
       <p className="muted">{t(lang, 'rankingHelp')}</p>
       <div
         ref={board}
@@ -169,15 +170,15 @@ export function PriorityBoard({
       </div>
       {adding && <AddDossier onAdd={add} onClose={() => (setAdding(false), requestAnimationFrame(() => board.current?.focus()))} />}
       <div className="item-actions">
-        <button type="button" className="primary" onClick={() => void decide()} aria-keyshortcuts="Control+Enter" data-testid="board-decide">
+        <Button appearance="primary-action-button" onClick={() => void decide()} aria-keyshortcuts="Control+Enter" data-testid="board-decide">
           {t(lang, 'boardDecide', { count: changed.length })}
-        </button>
-        <button type="button" onClick={() => setAdding(true)} aria-keyshortcuts="+">
+        </Button>
+        <Button appearance="secondary-action-button" onClick={() => setAdding(true)} aria-keyshortcuts="+">
           {t(lang, 'boardAdd')}
-        </button>
-        <button type="button" onClick={onClose}>
+        </Button>
+        <Button appearance="secondary-action-button" onClick={onClose}>
           {t(lang, 'boardClose')}
-        </button>
+        </Button>
       </div>
     </div>
   );
@@ -193,7 +194,7 @@ function AddDossier({ onAdd, onClose }: { onAdd(n: number): void; onClose(): voi
   return (
     <div className="mode-form">
       <label htmlFor="board-add">{t(lang, 'boardAdd')}</label>
-      <input
+      <TextInput
         id="board-add"
         autoFocus
         value={query}

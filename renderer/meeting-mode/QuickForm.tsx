@@ -6,6 +6,8 @@ import type { AgendaItem, Meeting } from '../../shared/meeting';
 import { perform } from '../stores/register';
 import { useUi } from '../stores/ui';
 import { parseDeadline } from './deadline';
+import { FormFieldErrorMessage, TextInput, Textarea } from '@rijkshuisstijl-community/components-react';
+import { parseOwners } from '../../shared/owners';
 
 /** B, A or N: one line (or two) typed, Enter records it as one call, Esc goes back. */
 export function QuickForm({
@@ -37,7 +39,7 @@ export function QuickForm({
     if (kind === 'actiepunt') {
       const due = parseDeadline(deadline, meeting.date);
       if (due === 'invalid') return setError(t(lang, 'deadlineInvalid'));
-      run = () => perform('outcome.add', { item: item.id, kind, text, owners: owner.split('/').map((o) => o.trim()).filter(Boolean), deadline: due, dossier });
+      run = () => perform('outcome.add', { item: item.id, kind, text, owners: parseOwners(owner), deadline: due, dossier });
     } else run = () => perform('outcome.add', { item: item.id, kind, text, dossier });
     busy.current = true;
     const ok = await onRecord(run, `${t(lang, `outcome_${kind}`)}: ${t(lang, 'agendaItem')} ${item.number}`);
@@ -56,27 +58,27 @@ export function QuickForm({
         {t(lang, `outcome_${kind}`)}
         {dossier !== null && kind !== 'actiepunt' ? ` · ${t(lang, 'linkedDossier', { number: dossier })}` : ''}
       </label>
-      <textarea id="mode-form-text" autoFocus rows={2} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={enter} aria-describedby={error ? 'mode-form-error' : undefined} />
+      <Textarea id="mode-form-text" autoFocus rows={2} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={enter} aria-describedby={error ? 'mode-form-error' : undefined} />
       {kind === 'actiepunt' && (
         <div className="mode-form-row">
           <label htmlFor="mode-form-owner">{t(lang, 'owner')}</label>
-          <input id="mode-form-owner" list="mode-owners" value={owner} onChange={(e) => setOwner(e.target.value)} onKeyDown={enter} />
+          <TextInput id="mode-form-owner" list="mode-owners" value={owner} onChange={(e) => setOwner(e.target.value)} onKeyDown={enter} />
           <datalist id="mode-owners">
             {owners.map((o) => (
               <option key={o} value={o} />
             ))}
           </datalist>
           <label htmlFor="mode-form-deadline">{t(lang, 'deadline')}</label>
-          <input id="mode-form-deadline" value={deadline} placeholder={t(lang, 'deadlinePlaceholder')} onChange={(e) => setDeadline(e.target.value)} onKeyDown={enter} aria-invalid={error ? true : undefined} aria-describedby={error ? 'mode-form-error' : 'mode-deadline-help'} />
+          <TextInput id="mode-form-deadline" value={deadline} placeholder={t(lang, 'deadlinePlaceholder')} onChange={(e) => setDeadline(e.target.value)} onKeyDown={enter} invalid={error ? true : undefined} aria-describedby={error ? 'mode-form-error' : 'mode-deadline-help'} />
           <span id="mode-deadline-help" className="field-help">
             {t(lang, 'deadlineHelp')}
           </span>
         </div>
       )}
       {error && (
-        <p id="mode-form-error" className="field-error" role="alert">
+        <FormFieldErrorMessage id="mode-form-error" className="field-error" role="alert">
           {error}
-        </p>
+        </FormFieldErrorMessage>
       )}
     </div>
   );

@@ -13,6 +13,8 @@ import { ItemEditor } from './ItemEditor';
 import { LinkChips } from './LinkPicker';
 import { OutcomeForm } from './OutcomeForm';
 import { OutcomeList } from './OutcomeList';
+import { Button, Heading, LinkButton, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import { joinOwners } from '../../shared/owners';
 
 interface Props {
   meeting: Meeting;
@@ -53,8 +55,7 @@ export function AgendaItemCard({ meeting, item, onMove, drag }: Props) {
     >
       <div className="item-head">
         {onMove ? (
-          <button
-            type="button"
+          <Button appearance="secondary-action-button"
             className="item-handle"
             aria-label={t(lang, 'moveItem', { number: item.number })}
             aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
@@ -65,15 +66,15 @@ export function AgendaItemCard({ meeting, item, onMove, drag }: Props) {
             }}
           >
             ⠿
-          </button>
+          </Button>
         ) : null}
         <span className="item-number" aria-hidden="true">
           {item.number}.
         </span>
-        <h4 id={headingId} className="item-title" tabIndex={-1}>
+        <Heading level={4} id={headingId} className="item-title" tabIndex={-1}>
           <span className="visually-hidden">{t(lang, 'agendaItem')} {item.number}: </span>
           {item.title}
-        </h4>
+        </Heading>
         <span className={`badge purpose-${item.purpose}`}>{t(lang, `purpose_${item.purpose}`)}</span>
         {item.state !== 'open' && <span className={`badge item-${item.state}`}>{t(lang, `itemState_${item.state}`)}</span>}
       </div>
@@ -107,33 +108,33 @@ export function AgendaItemCard({ meeting, item, onMove, drag }: Props) {
         <div className="item-actions">
           {onMove && (
             <>
-              <button type="button" className="small" disabled={item.position === 1} onClick={() => onMove(item.position - 1)} aria-label={`${t(lang, 'itemUp')}: ${item.title}`}>
+              <Button appearance="secondary-action-button" className="small" disabled={item.position === 1} onClick={() => onMove(item.position - 1)} aria-label={`${t(lang, 'itemUp')}: ${item.title}`}>
                 ↑
-              </button>
-              <button type="button" className="small" disabled={item.position === meeting.items.length} onClick={() => onMove(item.position + 1)} aria-label={`${t(lang, 'itemDown')}: ${item.title}`}>
+              </Button>
+              <Button appearance="secondary-action-button" className="small" disabled={item.position === meeting.items.length} onClick={() => onMove(item.position + 1)} aria-label={`${t(lang, 'itemDown')}: ${item.title}`}>
                 ↓
-              </button>
+              </Button>
             </>
           )}
           {EDITABLE.outcomes(meeting.state) && (
-            <button type="button" className="small" aria-expanded={recording} onClick={() => setRecording(!recording)} data-testid={`record-${item.number}`}>
+            <Button appearance="secondary-action-button" className="small" aria-expanded={recording} onClick={() => setRecording(!recording)} data-testid={`record-${item.number}`}>
               {recording ? t(lang, 'doneRecording') : t(lang, 'recordOnItem', { number: item.number })}
-            </button>
+            </Button>
           )}
           {editable && (
-            <button type="button" className="small" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+            <Button appearance="secondary-action-button" className="small" aria-expanded={editing} onClick={() => setEditing(!editing)}>
               {editing ? t(lang, 'doneEditing') : t(lang, 'editItem', { number: item.number })}
-            </button>
+            </Button>
           )}
           {editable && item.outcomes.length === 0 && !item.carriedTo && (
-            <button type="button" className="small" onClick={() => void remove()}>
+            <Button appearance="secondary-action-button" className="small" onClick={() => void remove()}>
               {t(lang, 'removeItem', { number: item.number })}
-            </button>
+            </Button>
           )}
           {stateEditable && (meeting.state === 'in_vergadering' || meeting.state === 'afgerond') && (
             <label className="inline">
               {t(lang, 'itemState')}{' '}
-              <select value={item.state} onChange={(e) => void setState(e.target.value as AgendaState)} data-testid={`item-state-${item.number}`}>
+              <select className="utrecht-select utrecht-select--html-select" value={item.state} onChange={(e) => void setState(e.target.value as AgendaState)} data-testid={`item-state-${item.number}`}>
                 {AGENDA_STATES.map((s) => (
                   <option key={s} value={s}>
                     {t(lang, `itemState_${s}`)}
@@ -168,42 +169,42 @@ function ActiepuntenLijst({ meeting }: { meeting: Meeting }) {
         })}
       </summary>
     {open && (
-    <table className="register-table compact" data-testid="meeting-actiepunten">
+    <Table className="register-table compact" data-testid="meeting-actiepunten">
       <caption className="caption">{t(lang, 'actiepuntenlijst', { date: formatDutchDate(meeting.date) })}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="num">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col" className="num">
             {t(lang, 'number')}
-          </th>
-          <th scope="col">{t(lang, 'actiepunt')}</th>
-          <th scope="col">{t(lang, 'owner')}</th>
-          <th scope="col">{t(lang, 'deadline')}</th>
-          <th scope="col">{t(lang, 'status')}</th>
-        </tr>
-      </thead>
-      <tbody>
+          </TableHeaderCell>
+          <TableHeaderCell scope="col">{t(lang, 'actiepunt')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t(lang, 'owner')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t(lang, 'deadline')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t(lang, 'status')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
         {meeting.actiepuntenlijst.map((a) => (
-          <tr key={a.number} className={a.overdue ? 'overdue' : undefined}>
-            <td className="num">{a.number}</td>
-            <th scope="row">
-              <button type="button" className="link" onClick={() => useUi.getState().openActiepunt(a.number)}>
+          <TableRow key={a.number} className={a.overdue ? 'overdue' : undefined}>
+            <TableCell className="num">{a.number}</TableCell>
+            <TableHeaderCell scope="row">
+              <LinkButton inline onClick={() => useUi.getState().openActiepunt(a.number)}>
                 {a.text.split('\n')[0]}
-              </button>
-            </th>
-            <td>{a.owners.join('/') || '-'}</td>
-            <td className="date">{a.deadline ? formatDeadline(a.deadline) : '-'}</td>
-            <td>
+              </LinkButton>
+            </TableHeaderCell>
+            <TableCell>{joinOwners(a.owners) || '-'}</TableCell>
+            <TableCell className="date">{a.deadline ? formatDeadline(a.deadline) : '-'}</TableCell>
+            <TableCell>
               <span className="badges">
                 <span className={`badge status-${a.status}`}>{t(lang, `status_${a.status}`)}</span>
                 {a.isNew && <span className="badge new">{t(lang, 'newSince', { date: meeting.previous ?? t(lang, 'changesStart') })}</span>}
                 {a.overdue && <span className="badge overdue">{t(lang, 'overdue')}</span>}
                 {a.meetings > 1 && <span className="badge">{t(lang, 'onMeetings', { count: a.meetings })}</span>}
               </span>
-            </td>
-          </tr>
+            </TableCell>
+          </TableRow>
         ))}
-      </tbody>
-    </table>
+      </TableBody>
+    </Table>
     )}
     </details>
   );

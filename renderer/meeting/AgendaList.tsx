@@ -8,6 +8,7 @@ import { describeError } from '../error-text';
 import { perform } from '../stores/register';
 import { useUi } from '../stores/ui';
 import { AgendaItemCard } from './AgendaItemCard';
+import { Button, Heading, TextInput } from '@rijkshuisstijl-community/components-react';
 
 export function AgendaList({ meeting }: { meeting: Meeting }) {
   const lang = useUi((s) => s.lang);
@@ -27,7 +28,7 @@ export function AgendaList({ meeting }: { meeting: Meeting }) {
   }
   return (
     <section aria-labelledby="agenda-heading">
-      <h3 id="agenda-heading">{t(lang, 'agenda')}</h3>
+      <Heading level={3} id="agenda-heading">{t(lang, 'agenda')}</Heading>
       <FieldError id="agenda-error" error={error} />
       <ol className="agenda" data-testid="agenda">
         {meeting.items.map((item) => (
@@ -96,17 +97,17 @@ function AddItemForm({ meeting }: { meeting: Meeting }) {
         void once(add);
       }}
     >
-      <h4 id={`${id}-legend`} className="form-title">
+      <Heading level={4} id={`${id}-legend`} className="form-title">
         {t(lang, 'addAgendaItem')}
-      </h4>
+      </Heading>
       <div className="field grow">
         <label htmlFor={`${id}-title`}>{t(lang, 'title')}</label>
-        <input id={`${id}-title`} value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={invalid('title')} aria-describedby={place.at('title') ? `${id}-title-error` : undefined} data-testid="new-item-title" />
+        <TextInput id={`${id}-title`} value={title} onChange={(e) => setTitle(e.target.value)} invalid={invalid('title')} aria-describedby={place.at('title') ? `${id}-title-error` : undefined} data-testid="new-item-title" />
         <FieldError id={`${id}-title-error`} error={place.at('title')} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-purpose`}>{t(lang, 'purpose')}</label>
-        <select id={`${id}-purpose`} value={purpose} onChange={(e) => setPurpose(e.target.value as AgendaPurpose)}>
+        <select className="utrecht-select utrecht-select--html-select" id={`${id}-purpose`} value={purpose} onChange={(e) => setPurpose(e.target.value as AgendaPurpose)}>
           {AGENDA_PURPOSES.map((p) => (
             <option key={p} value={p}>
               {t(lang, `purpose_${p}`)}
@@ -116,17 +117,17 @@ function AddItemForm({ meeting }: { meeting: Meeting }) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-presenter`}>{t(lang, 'presenter')}</label>
-        <input id={`${id}-presenter`} value={presenter} size={14} onChange={(e) => setPresenter(e.target.value)} aria-invalid={invalid('presenter')} aria-describedby={place.at('presenter') ? `${id}-presenter-error` : undefined} />
+        <TextInput id={`${id}-presenter`} value={presenter} size={14} onChange={(e) => setPresenter(e.target.value)} invalid={invalid('presenter')} aria-describedby={place.at('presenter') ? `${id}-presenter-error` : undefined} />
         <FieldError id={`${id}-presenter-error`} error={place.at('presenter')} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-minutes`}>{t(lang, 'minutes')}</label>
-        <input id={`${id}-minutes`} value={minutes} size={4} inputMode="numeric" onChange={(e) => setMinutes(e.target.value)} aria-invalid={invalid('minutes')} aria-describedby={place.at('minutes') ? `${id}-minutes-error` : undefined} />
+        <TextInput id={`${id}-minutes`} value={minutes} size={4} inputMode="numeric" onChange={(e) => setMinutes(e.target.value)} invalid={invalid('minutes')} aria-describedby={place.at('minutes') ? `${id}-minutes-error` : undefined} />
         <FieldError id={`${id}-minutes-error`} error={place.at('minutes')} />
       </div>
-      <button type="submit" className="primary">
+      <Button appearance="primary-action-button" type="submit">
         {t(lang, 'addAgendaItem')}
-      </button>
+      </Button>
       <FieldError id={`${id}-error`} error={place.rest} />
     </form>
   );

@@ -9,6 +9,7 @@ import { FieldError, useSingleFlight } from '../components/fields';
 import { describeError } from '../error-text';
 import { perform, useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
+import { Button, Radio, Textarea } from '@rijkshuisstijl-community/components-react';
 
 export function ApproveForm({ meeting }: { meeting: Meeting }) {
   const lang = useUi((s) => s.lang);
@@ -70,19 +71,19 @@ export function ApproveForm({ meeting }: { meeting: Meeting }) {
         <legend className="visually-hidden">{t(lang, 'approveTitle', { number: previous.number })}</legend>
         {APPROVALS.map((a) => (
           <label key={a}>
-            <input type="radio" name={`${id}-kind`} value={a} checked={kind === a} onChange={() => setKind(a)} /> {t(lang, `approval_${a}`)}
+            <Radio name={`${id}-kind`} value={a} checked={kind === a} onChange={() => setKind(a)} /> {t(lang, `approval_${a}`)}
           </label>
         ))}
       </fieldset>
       {kind === 'met_wijzigingen' && (
         <div className="field">
           <label htmlFor={`${id}-note`}>{t(lang, 'approvalNote')}</label>
-          <textarea id={`${id}-note`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} aria-invalid={error?.field?.startsWith('approval') ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+          <Textarea id={`${id}-note`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} invalid={error?.field?.startsWith('approval') ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
         </div>
       )}
-      <button type="submit" className="primary">
+      <Button appearance="primary-action-button" type="submit">
         {t(lang, 'approveButton')}
-      </button>
+      </Button>
       <FieldError id={`${id}-error`} error={error?.text ?? null} />
     </form>
   );

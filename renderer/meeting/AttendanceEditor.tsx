@@ -8,6 +8,7 @@ import { FieldError, placeError, useSingleFlight, useUnsaved, type FormError } f
 import { describeError } from '../error-text';
 import { perform } from '../stores/register';
 import { useUi } from '../stores/ui';
+import { Button, Heading, TextInput } from '@rijkshuisstijl-community/components-react';
 
 /** The parties of eHerkenning (DOMAIN.md), offered as the organisation; any other may be typed. */
 const ORGANISATIONS = ['BZK', 'Logius', 'Leveranciers (VeHa)', 'Dienstverleners'];
@@ -48,7 +49,7 @@ export function AttendanceEditor({ meeting }: { meeting: Meeting }) {
   if (!editable) {
     return (
       <section aria-labelledby={`${id}-h`}>
-        <h3 id={`${id}-h`}>{t(lang, 'attendance')}</h3>
+        <Heading level={3} id={`${id}-h`}>{t(lang, 'attendance')}</Heading>
         {meeting.attendance.length === 0 ? (
           <p className="muted">{t(lang, 'noAttendance')}</p>
         ) : (
@@ -66,7 +67,7 @@ export function AttendanceEditor({ meeting }: { meeting: Meeting }) {
   }
   return (
     <section aria-labelledby={`${id}-h`} data-testid="attendance">
-      <h3 id={`${id}-h`}>{t(lang, 'attendance')}</h3>
+      <Heading level={3} id={`${id}-h`}>{t(lang, 'attendance')}</Heading>
       {rows.length === 0 && <p className="muted">{t(lang, 'noAttendance')}</p>}
       {/* The parties of the TB (DOMAIN.md), and whatever organisations this list names already. */}
       <datalist id={`${id}-organisations`}>
@@ -79,17 +80,17 @@ export function AttendanceEditor({ meeting }: { meeting: Meeting }) {
           <legend className="visually-hidden">{r.name || `${t(lang, 'attendee')} ${i + 1}`}</legend>
           <div className="field">
             <label htmlFor={`${id}-${i}-name`}>{t(lang, 'attendee')}</label>
-            <input id={`${id}-${i}-name`} value={r.name} onChange={(e) => set(i, { name: e.target.value })} aria-invalid={invalid(i, 'name')} />
+            <TextInput id={`${id}-${i}-name`} value={r.name} onChange={(e) => set(i, { name: e.target.value })} invalid={invalid(i, 'name')} />
             {problem(i, 'name')}
           </div>
           <div className="field">
             <label htmlFor={`${id}-${i}-org`}>{t(lang, 'organisation')}</label>
-            <input id={`${id}-${i}-org`} size={12} list={`${id}-organisations`} value={r.organisation} onChange={(e) => set(i, { organisation: e.target.value })} aria-invalid={invalid(i, 'organisation')} />
+            <TextInput id={`${id}-${i}-org`} size={12} list={`${id}-organisations`} value={r.organisation} onChange={(e) => set(i, { organisation: e.target.value })} invalid={invalid(i, 'organisation')} />
             {problem(i, 'organisation')}
           </div>
           <div className="field">
             <label htmlFor={`${id}-${i}-presence`}>{t(lang, 'presence')}</label>
-            <select
+            <select className="utrecht-select utrecht-select--html-select"
               id={`${id}-${i}-presence`}
               value={r.presence}
               onChange={(e) => set(i, { presence: e.target.value as Presence, substitute: e.target.value === 'vervangen' ? (r.substitute ?? '') : null })}
@@ -104,27 +105,27 @@ export function AttendanceEditor({ meeting }: { meeting: Meeting }) {
           {r.presence === 'vervangen' && (
             <div className="field">
               <label htmlFor={`${id}-${i}-sub`}>{t(lang, 'substitute')}</label>
-              <input id={`${id}-${i}-sub`} value={r.substitute ?? ''} onChange={(e) => set(i, { substitute: e.target.value })} aria-invalid={invalid(i, 'substitute')} />
+              <TextInput id={`${id}-${i}-sub`} value={r.substitute ?? ''} onChange={(e) => set(i, { substitute: e.target.value })} invalid={invalid(i, 'substitute')} />
               {problem(i, 'substitute')}
             </div>
           )}
-          <button type="button" className="small quiet" aria-label={t(lang, 'removeAttendee', { name: r.name || String(i + 1) })} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+          <Button appearance="subtle-button" className="small" aria-label={t(lang, 'removeAttendee', { name: r.name || String(i + 1) })} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
             ✕
-          </button>
+          </Button>
         </fieldset>
       ))}
       <div className="item-actions">
-        <button type="button" className="small" onClick={addRow}>
+        <Button appearance="secondary-action-button" className="small" onClick={addRow}>
           {t(lang, 'addAttendee')}
-        </button>
+        </Button>
         {rows.length === 0 && meeting.previous && (
-          <button type="button" className="small" onClick={() => void fromPrevious()}>
+          <Button appearance="secondary-action-button" className="small" onClick={() => void fromPrevious()}>
             {t(lang, 'attendanceFromPrevious', { meeting: meeting.previous })}
-          </button>
+          </Button>
         )}
-        <button type="button" className="primary small" aria-disabled={!dirty || undefined} onClick={() => void once(saveAll)}>
+        <Button appearance="primary-action-button" className="small" aria-disabled={!dirty || undefined} onClick={() => void once(saveAll)}>
           {t(lang, 'saveAttendance')}
-        </button>
+        </Button>
       </div>
       <FieldError id={`${id}-error`} error={place.rest} />
     </section>

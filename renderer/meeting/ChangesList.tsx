@@ -5,6 +5,7 @@ import { useMeeting } from '../stores/meeting';
 import { useUi } from '../stores/ui';
 import { describeChange } from '../../shared/meeting-text';
 import { localTimestamp } from './describe';
+import { Heading } from '@rijkshuisstijl-community/components-react';
 
 export function ChangesList() {
   const lang = useUi((s) => s.lang);
@@ -14,7 +15,7 @@ export function ChangesList() {
   const until = changes.until.frozen ? t(lang, 'changesFrozen') : t(lang, 'changesNow');
   return (
     <section aria-labelledby="changes-heading" data-testid="changes-since">
-      <h3 id="changes-heading">{t(lang, 'changesSince')}</h3>
+      <Heading level={3} id="changes-heading">{t(lang, 'changesSince')}</Heading>
       <p className="muted">{t(lang, 'changesSinceFrom', { from, until })}</p>
       {changes.lines.length === 0 ? (
         <p>{t(lang, 'changesNone')}</p>

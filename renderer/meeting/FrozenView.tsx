@@ -10,6 +10,7 @@ import { useMeeting } from '../stores/meeting';
 import { useUi } from '../stores/ui';
 import { describeOutcome } from '../../shared/meeting-text';
 import { localTimestamp } from './describe';
+import { Button, Heading } from '@rijkshuisstijl-community/components-react';
 
 export function FrozenView({ meeting }: { meeting: Meeting }) {
   const lang = useUi((s) => s.lang);
@@ -18,15 +19,15 @@ export function FrozenView({ meeting }: { meeting: Meeting }) {
   useEffect(() => void loadFrozen(meeting.number, stage), [stage, meeting.number, meeting.freezes.length, loadFrozen]);
   return (
     <section aria-labelledby="frozen-heading" data-testid="frozen-view">
-      <h3 id="frozen-heading">{t(lang, 'frozenView')}</h3>
+      <Heading level={3} id="frozen-heading">{t(lang, 'frozenView')}</Heading>
       {meeting.freezes.length === 0 ? (
         <p className="muted">{t(lang, 'frozenNone')}</p>
       ) : (
         <div role="group" aria-label={t(lang, 'frozenShow')} className="item-actions">
           {meeting.freezes.map((f) => (
-            <button key={f.stage} type="button" className="small" aria-pressed={stage === f.stage} onClick={() => setStage(stage === f.stage ? null : f.stage)}>
+            <Button appearance="secondary-action-button" key={f.stage} className="small" aria-pressed={stage === f.stage} onClick={() => setStage(stage === f.stage ? null : f.stage)}>
               {t(lang, `frozenStage_${f.stage}`)}
-            </button>
+            </Button>
           ))}
         </div>
       )}
@@ -47,7 +48,7 @@ export function FrozenView({ meeting }: { meeting: Meeting }) {
               </li>
             ))}
           </ol>
-          <h4>{t(lang, 'frozenDossiers')}</h4>
+          <Heading level={4}>{t(lang, 'frozenDossiers')}</Heading>
           <ul className="frozen-dossiers">
             {frozen.snapshot.dossiers
               .map((d) => ({ d, p: valueOn(d.priorities, meeting.date) }))

@@ -6,11 +6,21 @@ import type { AgendaLinks } from '../../shared/meeting';
 import { fold } from '../../shared/search';
 import { useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
+import { TextInput } from '@rijkshuisstijl-community/components-react';
 
 type Found =
   | { kind: 'dossier'; number: number; label: string }
   | { kind: 'actiepunt'; number: number; label: string }
   | { kind: 'ambition'; code: string; label: string };
+
+/** A link's title on its chip, cut with "…" where long; the whole title shows on hover. */
+function ChipTitle({ text }: { text: string | undefined }) {
+  return (
+    <span className="chip-title" title={text}>
+      {text}
+    </span>
+  );
+}
 
 export function LinkChips({ links }: { links: AgendaLinks }) {
   const lang = useUi((s) => s.lang);
@@ -21,12 +31,12 @@ export function LinkChips({ links }: { links: AgendaLinks }) {
       <span className="muted">{t(lang, 'links')}:</span>
       {links.dossiers.map((n) => (
         <button key={`d${n}`} type="button" className="chip" onClick={() => useUi.getState().openDossier(n)}>
-          {t(lang, 'linkedDossier', { number: n })}: <span className="chip-title">{dossiers.find((d) => d.number === n)?.title}</span>
+          {t(lang, 'linkedDossier', { number: n })}: <ChipTitle text={dossiers.find((d) => d.number === n)?.title} />
         </button>
       ))}
       {links.actiepunten.map((n) => (
         <button key={`a${n}`} type="button" className="chip" onClick={() => useUi.getState().openActiepunt(n)}>
-          {t(lang, 'actiepuntOutcome', { number: n })}: <span className="chip-title">{actiepunten.find((a) => a.number === n)?.text.split('\n')[0]}</span>
+          {t(lang, 'actiepuntOutcome', { number: n })}: <ChipTitle text={actiepunten.find((a) => a.number === n)?.text.split('\n')[0]} />
         </button>
       ))}
       {links.ambitions.map((code) => (
@@ -89,7 +99,7 @@ export function LinkPicker({ links, onChange }: { links: AgendaLinks; onChange(l
         </ul>
       )}
       <label htmlFor={`${id}-search`}>{t(lang, 'linkSearch')}</label>
-      <input
+      <TextInput
         id={`${id}-search`}
         role="combobox"
         aria-expanded={found.length > 0}

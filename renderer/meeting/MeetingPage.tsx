@@ -15,6 +15,7 @@ import { ChangesList } from './ChangesList';
 import { FrozenView } from './FrozenView';
 import { PackPanel } from './PackPanel';
 import { StepActions } from './StepActions';
+import { Alert, Button, Heading, LinkButton } from '@rijkshuisstijl-community/components-react';
 
 export function MeetingPage({ number }: { number: string }) {
   const lang = useUi((s) => s.lang);
@@ -28,17 +29,15 @@ export function MeetingPage({ number }: { number: string }) {
   }, [loaded]);
 
   const back = (
-    <button type="button" className="link back" onClick={() => useUi.getState().openMeeting(null)}>
+    <LinkButton inline className="back" onClick={() => useUi.getState().openMeeting(null)}>
       {t(lang, 'backToMeetings')}
-    </button>
+    </LinkButton>
   );
   if (error) {
     return (
       <section className="view">
         {back}
-        <p role="alert" className="error">
-          {error.message}
-        </p>
+        <Alert type="error">{error.message}</Alert>
       </section>
     );
   }
@@ -49,9 +48,9 @@ export function MeetingPage({ number }: { number: string }) {
     <section aria-labelledby="meeting-heading" className="view meeting-page" data-testid="meeting-page">
       {back}
       <div className="view-head">
-        <h2 id="meeting-heading" tabIndex={-1} ref={heading}>
+        <Heading level={2} id="meeting-heading" tabIndex={-1} ref={heading}>
           {meeting.number} · {formatDutchDate(meeting.date)} · {t(lang, `kind_${meeting.kind}`)}
-        </h2>
+        </Heading>
         <span className={`badge meeting-${meeting.state}`} data-testid="meeting-state">
           {t(lang, `state_${meeting.state}`)}
         </span>
@@ -69,9 +68,9 @@ export function MeetingPage({ number }: { number: string }) {
       <StepActions meeting={meeting} />
       {(meeting.state === 'in_vergadering' || meeting.state === 'agenda_vastgesteld') && (
         <p>
-          <button type="button" className={meeting.state === 'in_vergadering' ? 'primary' : undefined} data-testid="open-meeting-mode" onClick={() => useUi.getState().setMeetingMode(meeting.number)}>
+          <Button appearance={meeting.state === 'in_vergadering' ? 'primary-action-button' : 'secondary-action-button'} data-testid="open-meeting-mode" onClick={() => useUi.getState().setMeetingMode(meeting.number)}>
             {meeting.state === 'in_vergadering' ? t(lang, 'openMeetingMode') : t(lang, 'openRehearsal')}
-          </button>
+          </Button>
         </p>
       )}
       <div className="meeting-grid">

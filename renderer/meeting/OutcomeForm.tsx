@@ -11,6 +11,8 @@ import { FieldError, placeError, useSingleFlight, useUnsaved, type FormError } f
 import { describeError } from '../error-text';
 import { perform, useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
+import { Button, Checkbox, TextInput, Textarea } from '@rijkshuisstijl-community/components-react';
+import { parseOwners } from '../../shared/owners';
 
 const FIELDS = ['text', 'dossier', 'owners', 'deadline', 'rank', 'replaces'] as const;
 
@@ -42,7 +44,7 @@ export function OutcomeForm({ item, onClose }: { meeting: Meeting; item: AgendaI
           item: item.id,
           kind,
           text,
-          owners: owners.split('/').map((o) => o.trim()).filter(Boolean),
+          owners: parseOwners(owners),
           deadline: deadline ? { kind: 'date', date: deadline } : null,
           dossier: number(dossier),
         };
@@ -83,7 +85,7 @@ export function OutcomeForm({ item, onClose }: { meeting: Meeting; item: AgendaI
     >
       <div className="field">
         <label htmlFor={`${id}-kind`}>{t(lang, 'outcomeKind')}</label>
-        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as OutcomeKind)}>
+        <select className="utrecht-select utrecht-select--html-select" id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as OutcomeKind)}>
           {OUTCOME_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(lang, `outcome_${k}`)}
@@ -93,13 +95,13 @@ export function OutcomeForm({ item, onClose }: { meeting: Meeting; item: AgendaI
       </div>
       <div className="field grow">
         <label htmlFor={`${id}-text`}>{kind === 'prioriteit' ? t(lang, 'note') : t(lang, 'outcomeText')}</label>
-        <textarea
+        <Textarea
           id={`${id}-text`}
           autoFocus
           rows={2}
           value={text}
           onChange={(e) => setText(e.target.value)}
-          aria-invalid={place.invalid('text')}
+          invalid={place.invalid('text')}
           aria-describedby={described('text')}
           onKeyDown={(e) => e.key === 'Enter' && !e.shiftKey && (e.preventDefault(), void once(record))}
         />
@@ -107,7 +109,7 @@ export function OutcomeForm({ item, onClose }: { meeting: Meeting; item: AgendaI
       </div>
       <div className="field">
         <label htmlFor={`${id}-dossier`}>{t(lang, 'outcomeDossier')}</label>
-        <input id={`${id}-dossier`} list={listId} size={6} inputMode="numeric" value={dossier} onChange={(e) => setDossier(e.target.value)} aria-invalid={place.invalid('dossier')} aria-describedby={described('dossier') ?? `${id}-dossier-title`} />
+        <TextInput id={`${id}-dossier`} list={listId} size={6} inputMode="numeric" value={dossier} onChange={(e) => setDossier(e.target.value)} invalid={place.invalid('dossier')} aria-describedby={described('dossier') ?? `${id}-dossier-title`} />
         <datalist id={listId}>
           {[...item.links.dossiers, ...dossiers.filter((d) => !d.archived && !item.links.dossiers.includes(d.number)).map((d) => d.number)].slice(0, 300).map((n) => (
             <option key={n} value={n}>
@@ -124,7 +126,7 @@ export function OutcomeForm({ item, onClose }: { meeting: Meeting; item: AgendaI
         <>
           <div className="field">
             <label htmlFor={`${id}-owners`}>{t(lang, 'owners')}</label>
-            <input id={`${id}-owners`} size={14} value={owners} onChange={(e) => setOwners(e.target.value)} aria-invalid={place.invalid('owners')} aria-describedby={described('owners')} />
+            <TextInput id={`${id}-owners`} size={14} value={owners} onChange={(e) => setOwners(e.target.value)} invalid={place.invalid('owners')} aria-describedby={described('owners')} />
             <FieldError id={`${id}-owners-error`} error={place.at('owners')} />
           </div>
           <div className="field">
@@ -137,12 +139,12 @@ export function OutcomeForm({ item, onClose }: { meeting: Meeting; item: AgendaI
       {kind === 'prioriteit' && (
         <>
           <label className="inline">
-            <input type="checkbox" checked={priority} onChange={(e) => setPriority(e.target.checked)} /> {t(lang, 'givePriority')}
+            <Checkbox checked={priority} onChange={(e) => setPriority(e.target.checked)} /> {t(lang, 'givePriority')}
           </label>
           {priority && (
             <div className="field">
               <label htmlFor={`${id}-rank`}>{t(lang, 'priorityRankOptional')}</label>
-              <input id={`${id}-rank`} size={4} inputMode="numeric" value={rank} onChange={(e) => setRank(e.target.value)} aria-invalid={place.invalid('rank')} aria-describedby={described('rank')} />
+              <TextInput id={`${id}-rank`} size={4} inputMode="numeric" value={rank} onChange={(e) => setRank(e.target.value)} invalid={place.invalid('rank')} aria-describedby={described('rank')} />
               <FieldError id={`${id}-rank-error`} error={place.at('rank')} />
             </div>
           )}
@@ -152,21 +154,21 @@ export function OutcomeForm({ item, onClose }: { meeting: Meeting; item: AgendaI
         <div className="field">
           <label htmlFor={`${id}-replaces`}>{t(lang, 'replacesField')}</label>
           <span className="with-button">
-            <select aria-label={t(lang, 'replacesField')} value={replaceKind} onChange={(e) => setReplaceKind(e.target.value as ReplaceKind)}>
+            <select className="utrecht-select utrecht-select--html-select" aria-label={t(lang, 'replacesField')} value={replaceKind} onChange={(e) => setReplaceKind(e.target.value as ReplaceKind)}>
               {REPLACE_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {t(lang, `replaceKind_${k}`)}
                 </option>
               ))}
             </select>
-            <input id={`${id}-replaces`} size={11} placeholder="B-2024-01" value={replaces} onChange={(e) => setReplaces(e.target.value)} aria-invalid={place.invalid('replaces')} aria-describedby={described('replaces')} />
+            <TextInput id={`${id}-replaces`} size={11} placeholder="B-2024-01" value={replaces} onChange={(e) => setReplaces(e.target.value)} invalid={place.invalid('replaces')} aria-describedby={described('replaces')} />
           </span>
           <FieldError id={`${id}-replaces-error`} error={place.at('replaces')} />
         </div>
       )}
-      <button type="submit" className="primary">
+      <Button appearance="primary-action-button" type="submit">
         {t(lang, 'addOutcome')}
-      </button>
+      </Button>
       <FieldError id={`${id}-error`} error={place.rest} />
     </form>
   );

@@ -7,12 +7,14 @@ import { useUi } from '../stores/ui';
 import { useRegister } from '../stores/register';
 import { formatDeadline } from '../../shared/report/bijlage2-model';
 import { describeOutcome } from '../../shared/meeting-text';
+import { Button } from '@rijkshuisstijl-community/components-react';
+import { joinOwners } from '../../shared/owners';
 
 export function OutcomeLine({ outcome: o }: { outcome: Outcome }) {
   const lang = useUi((s) => s.lang);
   // An actiepunt's owners and deadline as the register holds them now.
   const actiepunt = useRegister((s) => (o.actiepunt === null ? undefined : s.actiepunten.find((a) => a.number === o.actiepunt)));
-  const who = actiepunt ? [actiepunt.owners.join('/'), actiepunt.deadline ? formatDeadline(actiepunt.deadline) : ''].filter(Boolean).join(', ') : '';
+  const who = actiepunt ? [joinOwners(actiepunt.owners), actiepunt.deadline ? formatDeadline(actiepunt.deadline) : ''].filter(Boolean).join(', ') : '';
   return (
     <>
       <span className={`badge outcome-${o.kind}`}>{t(lang, `outcome_${o.kind}`)}</span> <span className="outcome-text">{describeOutcome(lang, o)}</span>
@@ -39,14 +41,13 @@ export function OutcomeList({ meeting, item }: { meeting: Meeting; item: AgendaI
         <li key={o.id} className={o.replacedBy ? 'is-replaced' : undefined}>
           <OutcomeLine outcome={o} />
           {editable && o.kind !== 'prioriteit' && (
-            <button
-              type="button"
-              className="small quiet"
+            <Button appearance="subtle-button"
+              className="small"
               aria-label={`${t(lang, 'removeOutcome')}: ${describeOutcome(lang, o)}`}
               onClick={() => void save('outcome.remove', { id: o.id }).then((e) => e && useUi.getState().announce(e))}
             >
               ✕
-            </button>
+            </Button>
           )}
         </li>
       ))}

@@ -11,6 +11,7 @@ import { FieldError, placeError } from '../components/fields';
 import { FolderField, rememberFolder } from '../components/FolderField';
 import { refreshUndo } from '../stores/register';
 import { useUi } from '../stores/ui';
+import { Button, Heading } from '@rijkshuisstijl-community/components-react';
 
 export function PackPanel({ meeting }: { meeting: Meeting }) {
   const lang = useUi((s) => s.lang);
@@ -39,14 +40,14 @@ export function PackPanel({ meeting }: { meeting: Meeting }) {
   const compared = pack?.comparedWith ?? null;
   return (
     <section className="subform" aria-labelledby="pack-heading" data-testid="pack-panel">
-      <h3 id="pack-heading">{t(lang, after ? 'packAfterTitle' : 'packTitle')}</h3>
+      <Heading level={3} id="pack-heading">{t(lang, after ? 'packAfterTitle' : 'packTitle')}</Heading>
       <p className="muted">{t(lang, after ? 'packAfterHint' : 'packHint')}</p>
       <form onSubmit={make}>
         <FolderField lang={lang} id="pack-folder" label={t(lang, 'exportFolder')} value={outDir} onChange={(v) => (setOutDir(v), place.invalid('outDir') && setError(null))} error={place.at('outDir')} />
         {/* aria-disabled keeps the keyboard on the button while the pack is made. */}
-        <button type="submit" className="primary" aria-disabled={running || !outDir.trim() || undefined} data-testid="make-pack">
+        <Button appearance="primary-action-button" type="submit" aria-disabled={running || !outDir.trim() || undefined} data-testid="make-pack">
           {t(lang, after ? 'packAfterMake' : 'packMake')}
-        </button>
+        </Button>
       </form>
       {job && <JobProgress label={t(lang, 'packProgress')} job={job} id="pack-progress" />}
       {job?.state === 'done' && pack && (

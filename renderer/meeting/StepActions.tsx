@@ -7,6 +7,7 @@ import { t } from '../../shared/i18n';
 import { TRANSITIONS, type Meeting } from '../../shared/meeting';
 import { FieldError, hasUnsavedText, save, useSingleFlight } from '../components/fields';
 import { useUi } from '../stores/ui';
+import { Alert, Button } from '@rijkshuisstijl-community/components-react';
 
 type Step = 'agenda_vastgesteld' | 'in_vergadering' | 'afgerond' | 'geannuleerd';
 
@@ -46,30 +47,29 @@ export function StepActions({ meeting }: { meeting: Meeting }) {
             {t(lang, `confirm_${confirming}`, { year: meeting.date.slice(0, 4) })}
           </p>
           {unsaved && (
-            <p role="alert" className="field-error">
+            <Alert type="warning" role="alert">
               {t(lang, 'unsavedBeforeClose')}
-            </p>
+            </Alert>
           )}
-          <button type="button" className={confirming === 'geannuleerd' ? 'danger' : 'primary'} aria-disabled={unsaved || undefined} onClick={() => !unsaved && void once(() => step(confirming))}>
+          <Button appearance="primary-action-button" hint={confirming === 'geannuleerd' ? 'danger' : undefined} aria-disabled={unsaved || undefined} onClick={() => !unsaved && void once(() => step(confirming))}>
             {t(lang, 'confirmStep', { step: t(lang, `toState_${confirming}`).toLowerCase() })}
-          </button>{' '}
-          <button type="button" onClick={back}>
+          </Button>{' '}
+          <Button appearance="secondary-action-button" onClick={back}>
             {t(lang, 'goBack')}
-          </button>
+          </Button>
         </div>
       ) : (
         steps.map((s) => (
-          <button
+          <Button
             key={s}
-            type="button"
-            className={s === 'geannuleerd' ? undefined : 'primary'}
+            appearance={s === 'geannuleerd' ? 'secondary-action-button' : 'primary-action-button'}
             onClick={(e) => {
               opener.current = e.currentTarget;
               setConfirming(s);
             }}
           >
             {t(lang, `toState_${s}`)}
-          </button>
+          </Button>
         ))
       )}
       <FieldError id="step-error" error={error} />

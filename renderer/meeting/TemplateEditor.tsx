@@ -8,6 +8,7 @@ import { FieldError } from '../components/fields';
 import { describeError } from '../error-text';
 import { perform, useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
+import { Button, Checkbox, Heading, TextInput } from '@rijkshuisstijl-community/components-react';
 
 /** A row as typed: minutes stay text until saved, so a typo reaches the register's check. */
 type Row = Omit<AgendaTemplateItem, 'minutes'> & { minutes: string };
@@ -63,7 +64,7 @@ export function TemplateEditor() {
   const invalid = (i: number, field: string) => (error?.field === `items.${i}.${field}` ? true : undefined);
   return (
     <section aria-labelledby={`${id}-h`} data-testid="agenda-template">
-      <h3 id={`${id}-h`}>{t(lang, 'agendaTemplate')}</h3>
+      <Heading level={3} id={`${id}-h`}>{t(lang, 'agendaTemplate')}</Heading>
       <p className="muted">{t(lang, 'agendaTemplateIntro')}</p>
       <ol className="template-list">
         {rows.map((r, i) => (
@@ -74,11 +75,11 @@ export function TemplateEditor() {
               </legend>
               <div className="field grow">
                 <label htmlFor={`${id}-${i}-title`}>{t(lang, 'title')}</label>
-                <input id={`${id}-${i}-title`} value={r.title} onChange={(e) => set(i, { title: e.target.value })} aria-invalid={invalid(i, 'title')} />
+                <TextInput id={`${id}-${i}-title`} value={r.title} onChange={(e) => set(i, { title: e.target.value })} invalid={invalid(i, 'title')} />
               </div>
               <div className="field">
                 <label htmlFor={`${id}-${i}-purpose`}>{t(lang, 'purpose')}</label>
-                <select id={`${id}-${i}-purpose`} value={r.purpose} onChange={(e) => set(i, { purpose: e.target.value as AgendaPurpose })}>
+                <select className="utrecht-select utrecht-select--html-select" id={`${id}-${i}-purpose`} value={r.purpose} onChange={(e) => set(i, { purpose: e.target.value as AgendaPurpose })}>
                   {AGENDA_PURPOSES.map((p) => (
                     <option key={p} value={p}>
                       {t(lang, `purpose_${p}`)}
@@ -88,44 +89,43 @@ export function TemplateEditor() {
               </div>
               <div className="field">
                 <label htmlFor={`${id}-${i}-presenter`}>{t(lang, 'presenter')}</label>
-                <input id={`${id}-${i}-presenter`} size={14} value={r.presenter ?? ''} onChange={(e) => set(i, { presenter: e.target.value })} aria-invalid={invalid(i, 'presenter')} />
+                <TextInput id={`${id}-${i}-presenter`} size={14} value={r.presenter ?? ''} onChange={(e) => set(i, { presenter: e.target.value })} invalid={invalid(i, 'presenter')} />
               </div>
               <div className="field">
                 <label htmlFor={`${id}-${i}-minutes`}>{t(lang, 'minutes')}</label>
-                <input id={`${id}-${i}-minutes`} size={4} inputMode="numeric" value={r.minutes} onChange={(e) => set(i, { minutes: e.target.value })} aria-invalid={invalid(i, 'minutes')} />
+                <TextInput id={`${id}-${i}-minutes`} size={4} inputMode="numeric" value={r.minutes} onChange={(e) => set(i, { minutes: e.target.value })} invalid={invalid(i, 'minutes')} />
               </div>
               <label className="inline">
-                <input type="checkbox" checked={r.evaluationOnly} onChange={(e) => set(i, { evaluationOnly: e.target.checked })} /> {t(lang, 'evaluationOnly')}
+                <Checkbox checked={r.evaluationOnly} onChange={(e) => set(i, { evaluationOnly: e.target.checked })} /> {t(lang, 'evaluationOnly')}
               </label>
               <span className="item-actions">
-                <button type="button" className="small" disabled={i === 0} aria-label={`${t(lang, 'itemUp')}: ${r.title}`} onClick={() => move(i, -1)}>
+                <Button appearance="secondary-action-button" className="small" disabled={i === 0} aria-label={`${t(lang, 'itemUp')}: ${r.title}`} onClick={() => move(i, -1)}>
                   ↑
-                </button>
-                <button type="button" className="small" disabled={i === rows.length - 1} aria-label={`${t(lang, 'itemDown')}: ${r.title}`} onClick={() => move(i, 1)}>
+                </Button>
+                <Button appearance="secondary-action-button" className="small" disabled={i === rows.length - 1} aria-label={`${t(lang, 'itemDown')}: ${r.title}`} onClick={() => move(i, 1)}>
                   ↓
-                </button>
-                <button type="button" className="small quiet" aria-label={t(lang, 'removeItem', { number: i + 1 })} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+                </Button>
+                <Button appearance="subtle-button" className="small" aria-label={t(lang, 'removeItem', { number: i + 1 })} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
                   ✕
-                </button>
+                </Button>
               </span>
             </fieldset>
           </li>
         ))}
       </ol>
       <div className="item-actions">
-        <button
-          type="button"
+        <Button appearance="secondary-action-button"
           className="small"
           onClick={() => setRows([...rows, { title: '', purpose: 'bespreking', presenter: null, minutes: '', standing: null, evaluationOnly: false, links: { dossiers: [], actiepunten: [], ambitions: [] } }])}
         >
           {t(lang, 'addAgendaItem')}
-        </button>
-        <button type="button" className="primary small" aria-disabled={!dirty || undefined} onClick={() => dirty && void saveAll()}>
+        </Button>
+        <Button appearance="primary-action-button" className="small" aria-disabled={!dirty || undefined} onClick={() => dirty && void saveAll()}>
           {t(lang, 'saveTemplate')}
-        </button>
-        <button type="button" className="small" aria-disabled={!dirty || undefined} onClick={() => (setRows(stored), setError(null))}>
+        </Button>
+        <Button appearance="secondary-action-button" className="small" aria-disabled={!dirty || undefined} onClick={() => (setRows(stored), setError(null))}>
           {t(lang, 'cancel')}
-        </button>
+        </Button>
       </div>
       <FieldError id={`${id}-error`} error={error?.text ?? null} />
     </section>

@@ -13,6 +13,8 @@ import { invoke } from '../client';
 import { describeError } from '../error-text';
 import { perform, useRegister, registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
+import { Button, Heading, TextInput, Textarea } from '@rijkshuisstijl-community/components-react';
+import { ownersForEditing, parseOwners } from '../../shared/owners';
 
 export function ActiepuntPanel({ number }: { number: number | 'new' }) {
   const lang = useUi((s) => s.lang);
@@ -37,12 +39,12 @@ export function ActiepuntPanel({ number }: { number: number | 'new' }) {
   return (
     <aside className="panel" aria-labelledby="ap-panel-title" onKeyDown={(e) => e.key === 'Escape' && close()} data-testid="actiepunt-panel">
       <div className="panel-head">
-        <h2 id="ap-panel-title" tabIndex={-1} ref={heading}>
+        <Heading level={2} id="ap-panel-title" tabIndex={-1} ref={heading}>
           {number === 'new' ? t(lang, 'newActiepunt') : t(lang, 'panelActiepunt', { number })}
-        </h2>
-        <button type="button" onClick={close}>
+        </Heading>
+        <Button appearance="secondary-action-button" onClick={close}>
           {t(lang, 'close')}
-        </button>
+        </Button>
       </div>
       {number === 'new' ? <NewActiepunt lang={lang} /> : item && <EditActiepunt lang={lang} a={item} />}
     </aside>
@@ -65,7 +67,7 @@ function NewActiepunt({ lang }: { lang: Lang }) {
     e.preventDefault();
     const due = parseDeadline(deadline, registerToday());
     if (due === 'invalid') return setError({ field: 'deadline', text: t(lang, 'deadlineInvalid') });
-    const list = owners.split('/').map((o) => o.trim()).filter(Boolean);
+    const list = parseOwners(owners);
     const result = await perform('actiepunt.create', { text, owners: list, ...(due ? { deadline: due } : {}) });
     if (result.ok) useUi.getState().openActiepunt(result.value.number);
     else setError({ field: result.error.field, text: describeError(lang, result.error) });
@@ -73,22 +75,22 @@ function NewActiepunt({ lang }: { lang: Lang }) {
   return (
     <form onSubmit={submit} aria-label={t(lang, 'newActiepunt')}>
       <PlacedField id="new-ap-text" label={t(lang, 'text')} error={place.at('text')}>
-        <textarea {...placed(place, 'text', 'new-ap-text')} value={text} rows={3} onChange={(e) => (setText(e.target.value), edited('text'))} />
+        <Textarea {...placed(place, 'text', 'new-ap-text')} value={text} rows={3} onChange={(e) => (setText(e.target.value), edited('text'))} />
       </PlacedField>
       <PlacedField id="new-ap-owners" label={t(lang, 'owners')} help={t(lang, 'ownersHelp')} error={place.at('owners')}>
-        <input {...placed(place, 'owners', 'new-ap-owners', true)} value={owners} onChange={(e) => (setOwners(e.target.value), edited('owners'))} />
+        <TextInput {...placed(place, 'owners', 'new-ap-owners', true)} value={owners} onChange={(e) => (setOwners(e.target.value), edited('owners'))} />
       </PlacedField>
       <PlacedField id="new-ap-deadline" label={t(lang, 'deadline')} help={t(lang, 'newDeadlineHelp')} error={place.at('deadline')}>
-        <input
+        <TextInput
           {...placed(place, 'deadline', 'new-ap-deadline', true)}
           value={deadline}
           placeholder="dd-mm-jjjj"
           onChange={(e) => (setDeadline(e.target.value), edited('deadline'))}
         />
       </PlacedField>
-      <button type="submit" className="primary">
+      <Button appearance="primary-action-button" type="submit">
         {t(lang, 'create')}
-      </button>
+      </Button>
       <FieldError id="new-ap-error" error={place.rest} />
     </form>
   );
@@ -105,15 +107,15 @@ function EditActiepunt({ lang, a }: { lang: Lang; a: Actiepunt }) {
         draftKey={`actiepunt:${a.number}:owners`}
         label={t(lang, 'owners')}
         help={t(lang, 'ownersHelp')}
-        value={a.owners.join('/')}
-        onSave={(v) => update({ owners: v.split('/').map((o) => o.trim()).filter(Boolean) })}
+        value={ownersForEditing(a.owners)}
+        onSave={(v) => update({ owners: parseOwners(v) })}
       />
       <DeadlineField lang={lang} a={a} />
       <TextField draftKey={`actiepunt:${a.number}:remarks`} label={t(lang, 'remarks')} value={a.remarks} onSave={(remarks) => update({ remarks: remarks || null })} />
       <StatusForm lang={lang} a={a} />
       <div className="field">
         <label htmlFor="ap-dossier">{t(lang, 'dossier')}</label>
-        <select
+        <select className="utrecht-select utrecht-select--html-select"
           id="ap-dossier"
           value={a.dossier === null ? '' : String(a.dossier)}
           onChange={(e) => void save('actiepunt.linkDossier', { number: a.number, dossier: e.target.value ? Number(e.target.value) : null })}
@@ -150,25 +152,25 @@ function SubPoints({ lang, a }: { lang: Lang; a: Actiepunt }) {
             <label className="visually-hidden" htmlFor={`sp-${i}`}>
               {t(lang, 'subPoint', { n: i + 1 })}
             </label>
-            <input
+            <TextInput
               id={`sp-${i}`}
               value={s}
               onChange={(e) => setItems(items.map((x, j) => (j === i ? e.target.value : x)))}
               onBlur={() => void commit(items)}
               onKeyDown={(e) => e.key === 'Enter' && void commit(items)}
             />
-            <button type="button" className="small" disabled={i === 0} onClick={() => void commit(items.map((x, j) => (j === i - 1 ? items[i]! : j === i ? items[i - 1]! : x)))}>
+            <Button appearance="secondary-action-button" className="small" disabled={i === 0} onClick={() => void commit(items.map((x, j) => (j === i - 1 ? items[i]! : j === i ? items[i - 1]! : x)))}>
               ↑<span className="visually-hidden">{t(lang, 'moveUp', { n: i + 1 })}</span>
-            </button>
-            <button type="button" className="small" onClick={() => void commit(items.filter((_, j) => j !== i))}>
+            </Button>
+            <Button appearance="secondary-action-button" className="small" onClick={() => void commit(items.filter((_, j) => j !== i))}>
               ✕<span className="visually-hidden">{t(lang, 'removeSubPoint', { n: i + 1 })}</span>
-            </button>
+            </Button>
           </li>
         ))}
       </ol>
-      <button type="button" className="small" onClick={() => setItems([...items, ''])}>
+      <Button appearance="secondary-action-button" className="small" onClick={() => setItems([...items, ''])}>
         + {t(lang, 'addSubPoint')}
-      </button>
+      </Button>
       <FieldError id="sp-error" error={error} />
     </fieldset>
   );
@@ -184,7 +186,7 @@ function DeadlineField({ lang, a }: { lang: Lang; a: Actiepunt }) {
       <legend>{t(lang, 'deadline')}</legend>
       <div className="field">
         <label htmlFor="ap-deadline-kind">{t(lang, 'deadlineKind')}</label>
-        <select
+        <select className="utrecht-select utrecht-select--html-select"
           id="ap-deadline-kind"
           value={kind}
           onChange={(e) => {
@@ -229,10 +231,10 @@ function StatusForm({ lang, a }: { lang: Lang; a: Actiepunt }) {
   }
   return (
     <form className="subform" onSubmit={submit} aria-labelledby="ap-status-heading">
-      <h3 id="ap-status-heading">{t(lang, 'status')}</h3>
+      <Heading level={3} id="ap-status-heading">{t(lang, 'status')}</Heading>
       <div className="field">
         <label htmlFor="ap-status-select">{t(lang, 'status')}</label>
-        <select id="ap-status-select" value={status} onChange={(e) => setStatus(e.target.value as ActiepuntStatus)}>
+        <select className="utrecht-select utrecht-select--html-select" id="ap-status-select" value={status} onChange={(e) => setStatus(e.target.value as ActiepuntStatus)}>
           <StatusOptions lang={lang} />
         </select>
       </div>
@@ -240,9 +242,9 @@ function StatusForm({ lang, a }: { lang: Lang; a: Actiepunt }) {
         <label htmlFor="ap-status-date">{t(lang, 'statusDate')}</label>
         <DateInput id="ap-status-date" value={date} onChange={setDate} />
       </div>
-      <button type="submit" className="primary">
+      <Button appearance="primary-action-button" type="submit">
         {t(lang, 'apply')}
-      </button>
+      </Button>
       <FieldError id="ap-status-error" error={error} />
     </form>
   );

@@ -9,10 +9,12 @@ import { formatDutchDate } from '../../shared/dates';
 import type { Dossier, HistoryEntry } from '../../shared/domain';
 import { t, type Lang } from '../../shared/i18n';
 import { formatPhase, type Phase } from '../../shared/phase';
+import { shortLine } from '../../shared/text';
 import { invoke } from '../client';
 import { FieldError, save, TextField } from '../components/fields';
 import { useRegister, registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
+import { Button, Checkbox, Heading, TextInput } from '@rijkshuisstijl-community/components-react';
 
 export function DossierPanel({ number }: { number: number }) {
   const lang = useUi((s) => s.lang);
@@ -45,12 +47,12 @@ export function DossierPanel({ number }: { number: number }) {
   return (
     <aside className="panel" aria-labelledby="dossier-panel-title" onKeyDown={(e) => e.key === 'Escape' && close()} data-testid="dossier-panel">
       <div className="panel-head">
-        <h2 id="dossier-panel-title" tabIndex={-1} ref={heading}>
+        <Heading level={2} id="dossier-panel-title" tabIndex={-1} ref={heading}>
           {t(lang, 'panelDossier', { number, title: dossier.title })}
-        </h2>
-        <button type="button" onClick={close}>
+        </Heading>
+        <Button appearance="secondary-action-button" onClick={close}>
           {t(lang, 'close')}
-        </button>
+        </Button>
       </div>
       {/* What the chair changes most comes first, above the fold at 1366×768 (issue 14). */}
       <PriorityForm lang={lang} dossier={dossier} />
@@ -78,8 +80,7 @@ export function DossierPanel({ number }: { number: number }) {
         <legend>{t(lang, 'ambitions')}</legend>
         {ambitions.map((a) => (
           <label key={a.code}>
-            <input
-              type="checkbox"
+            <Checkbox
               checked={dossier.ambitions.includes(a.code)}
               onChange={(e) =>
                 void update({
@@ -92,14 +93,14 @@ export function DossierPanel({ number }: { number: number }) {
         ))}
       </fieldset>
       <section aria-labelledby="linked-heading">
-        <h3 id="linked-heading">{t(lang, 'actiepunten')}</h3>
+        <Heading level={3} id="linked-heading">{t(lang, 'actiepunten')}</Heading>
         <ul className="plain">
           {dossier.actiepunten.map((n) => (
             <li key={n}>
               {n}. {actiepunten.find((a) => a.number === n)?.text}{' '}
-              <button type="button" onClick={() => void save('actiepunt.linkDossier', { number: n, dossier: null })}>
+              <Button appearance="secondary-action-button" onClick={() => void save('actiepunt.linkDossier', { number: n, dossier: null })}>
                 {t(lang, 'unlink')} <span className="visually-hidden">{n}</span>
-              </button>
+              </Button>
             </li>
           ))}
         </ul>
@@ -108,7 +109,7 @@ export function DossierPanel({ number }: { number: number }) {
           value=""
           options={[
             ['', t(lang, 'choose')],
-            ...actiepunten.filter((a) => a.dossier !== number).map((a): [string, string] => [String(a.number), `${a.number}. ${a.text.slice(0, 60)}`]),
+            ...actiepunten.filter((a) => a.dossier !== number).map((a): [string, string] => [String(a.number), `${a.number}. ${shortLine(a.text, 60)}`]),
           ]}
           onSave={(v) => (v ? save('actiepunt.linkDossier', { number: Number(v), dossier: number }) : Promise.resolve(null))}
         />
@@ -116,7 +117,7 @@ export function DossierPanel({ number }: { number: number }) {
       <DiscussedIn lang={lang} kind="dossier" number={number} />
       <AuditTrail lang={lang} kind="dossier" number={number} />
       <section aria-labelledby="history-heading">
-        <h3 id="history-heading">{t(lang, 'history')}</h3>
+        <Heading level={3} id="history-heading">{t(lang, 'history')}</Heading>
         <ol className="timeline" data-testid="dossier-history">
           {[...history].reverse().map((h) => (
             <li key={`${h.kind}${h.id}`}>
@@ -145,7 +146,7 @@ function SelectSave(props: { label: string; value: string; options: Array<[strin
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
-      <select id={id} value={props.value} onChange={async (e) => setError(await props.onSave(e.target.value))}>
+      <select className="utrecht-select utrecht-select--html-select" id={id} value={props.value} onChange={async (e) => setError(await props.onSave(e.target.value))}>
         {props.options.map(([value, label]) => (
           <option key={value} value={value}>
             {label}
@@ -169,16 +170,16 @@ export function PhaseFields(props: {
     <>
       <div className="field">
         <label htmlFor={`${p}-phase`}>{t(lang, 'moveTo')}</label>
-        <select id={`${p}-phase`} value={state.phase} onChange={(e) => onChange({ phase: e.target.value as Phase | '' })}>
+        <select className="utrecht-select utrecht-select--html-select" id={`${p}-phase`} value={state.phase} onChange={(e) => onChange({ phase: e.target.value as Phase | '' })}>
           <PhaseOptions lang={lang} />
         </select>
       </div>
       <label className="inline">
-        <input type="checkbox" checked={state.parked} onChange={(e) => onChange({ parked: e.target.checked })} /> {t(lang, 'parked')}
+        <Checkbox checked={state.parked} onChange={(e) => onChange({ parked: e.target.checked })} /> {t(lang, 'parked')}
       </label>
       <div className="field">
         <label htmlFor={`${p}-qualifier`}>{t(lang, 'qualifier')}</label>
-        <input id={`${p}-qualifier`} value={state.qualifier} onChange={(e) => onChange({ qualifier: e.target.value })} />
+        <TextInput id={`${p}-qualifier`} value={state.qualifier} onChange={(e) => onChange({ qualifier: e.target.value })} />
       </div>
       <div className="field">
         <label htmlFor={`${p}-date`}>{t(lang, 'effectiveDate')}</label>
@@ -186,7 +187,7 @@ export function PhaseFields(props: {
       </div>
       <div className="field">
         <label htmlFor={`${p}-note`}>{t(lang, 'phaseNote')}</label>
-        <input id={`${p}-note`} value={state.note} onChange={(e) => onChange({ note: e.target.value })} />
+        <TextInput id={`${p}-note`} value={state.note} onChange={(e) => onChange({ note: e.target.value })} />
       </div>
     </>
   );
@@ -219,13 +220,13 @@ function PhaseForm({ lang, dossier }: { lang: Lang; dossier: Dossier }) {
   }
   return (
     <form className="subform" onSubmit={submit} aria-labelledby="phase-form-heading">
-      <h3 id="phase-form-heading">
+      <Heading level={3} id="phase-form-heading">
         {t(lang, 'changePhase')} <span className="muted">({formatPhase(dossier.phase, lang)})</span>
-      </h3>
+      </Heading>
       <PhaseFields lang={lang} idPrefix="panel" state={state} onChange={(patch) => setState({ ...state, ...patch })} />
-      <button type="submit" className="primary">
+      <Button appearance="primary-action-button" type="submit">
         {t(lang, 'apply')}
-      </button>
+      </Button>
       <FieldError id="phase-form-error" error={error} />
     </form>
   );
@@ -243,18 +244,18 @@ function PriorityForm({ lang, dossier }: { lang: Lang; dossier: Dossier }) {
     <fieldset className="subform">
       <legend>{t(lang, 'priority')}</legend>
       <label className="inline">
-        <input type="checkbox" checked={dossier.priority} onChange={(e) => void setPriority(e.target.checked, rank)} data-testid="priority-mark" />{' '}
+        <Checkbox checked={dossier.priority} onChange={(e) => void setPriority(e.target.checked, rank)} data-testid="priority-mark" />{' '}
         {t(lang, 'withPriority')}
       </label>
       <div className="field">
         <label htmlFor="priority-rank">{t(lang, 'priorityRank')}</label>
-        <input
+        <TextInput
           id="priority-rank"
           type="text"
           inputMode="numeric"
           value={rank}
           disabled={!dossier.priority}
-          aria-invalid={error ? true : undefined}
+          invalid={error ? true : undefined}
           aria-describedby={['priority-rank-help', error ? 'priority-error' : ''].filter(Boolean).join(' ')}
           onChange={(e) => setRank(e.target.value)}
           onBlur={() => rank !== String(dossier.priorityRank ?? '') && void setPriority(true, rank)}

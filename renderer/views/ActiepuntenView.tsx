@@ -12,6 +12,8 @@ import { FieldError, save } from '../components/fields';
 import { useActiepuntFilters } from '../stores/actiepunt-filters';
 import { useRegister, registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
+import { Button, Heading, LinkButton, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
+import { joinOwners } from '../../shared/owners';
 
 export interface Marks {
   overdue: boolean;
@@ -58,24 +60,24 @@ export function ActiepuntenView() {
   return (
     <section aria-labelledby="actiepunten-heading" className="view">
       <div className="view-head">
-        <h2 id="actiepunten-heading">
+        <Heading level={2} id="actiepunten-heading">
           {t(lang, 'actiepunten')} <span className="count">{rows.length === actiepunten.length ? t(lang, 'countActiepunten', { count: rows.length }) : t(lang, 'countActiepuntenOf', { count: rows.length, total: actiepunten.length })}</span>
-        </h2>
-        <button type="button" className="primary" onClick={() => useUi.getState().openActiepunt('new')}>
+        </Heading>
+        <Button appearance="primary-action-button" onClick={() => useUi.getState().openActiepunt('new')}>
           {t(lang, 'newActiepunt')}
-        </button>
+        </Button>
       </div>
       <div className="toolbar">
         <div className="field">
           <label htmlFor="ap-status">{t(lang, 'status')}</label>
-          <select id="ap-status" value={f.status} onChange={(e) => f.set({ status: e.target.value as typeof f.status })}>
+          <select className="utrecht-select utrecht-select--html-select" id="ap-status" value={f.status} onChange={(e) => f.set({ status: e.target.value as typeof f.status })}>
             <option value="">{t(lang, 'all')}</option>
             <StatusOptions lang={lang} />
           </select>
         </div>
         <div className="field">
           <label htmlFor="ap-owner">{t(lang, 'owner')}</label>
-          <select id="ap-owner" value={f.owner} onChange={(e) => f.set({ owner: e.target.value })}>
+          <select className="utrecht-select utrecht-select--html-select" id="ap-owner" value={f.owner} onChange={(e) => f.set({ owner: e.target.value })}>
             <option value="">{t(lang, 'all')}</option>
             {owners.map((o) => (
               <option key={o} value={o}>
@@ -86,7 +88,7 @@ export function ActiepuntenView() {
         </div>
         <div className="field">
           <label htmlFor="ap-deadline">{t(lang, 'deadlineFilter')}</label>
-          <select id="ap-deadline" value={f.deadline} onChange={(e) => f.set({ deadline: e.target.value as typeof f.deadline })}>
+          <select className="utrecht-select utrecht-select--html-select" id="ap-deadline" value={f.deadline} onChange={(e) => f.set({ deadline: e.target.value as typeof f.deadline })}>
             <option value="">{t(lang, 'all')}</option>
             <option value="overdue">{t(lang, 'deadlineOverdue')}</option>
             <option value="set">{t(lang, 'deadlineSet')}</option>
@@ -94,38 +96,38 @@ export function ActiepuntenView() {
           </select>
         </div>
         {/* aria-disabled, not disabled: the focus stays on the button once it has cleared the filters. */}
-        <button type="button" onClick={f.clear} aria-disabled={!f.status && !f.owner && !f.deadline ? true : undefined}>
+        <Button appearance="secondary-action-button" onClick={f.clear} aria-disabled={!f.status && !f.owner && !f.deadline ? true : undefined}>
           {t(lang, 'clearFilters')}
-        </button>
+        </Button>
       </div>
       {rows.length === 0 && (
         <p className="empty-state" data-testid="actiepunten-empty">
           {actiepunten.length === 0 ? t(lang, 'noActiepunten') : t(lang, 'noActiepuntenMatch')}
         </p>
       )}
-      <table className="register-table" data-testid="actiepunt-table">
-        <thead>
-          <tr>
-            <th scope="col" className="num">{t(lang, 'number')}</th>
-            <th scope="col">{t(lang, 'actiepunt')}</th>
-            <th scope="col">{t(lang, 'owner')}</th>
-            <th scope="col">{t(lang, 'deadline')}</th>
-            <th scope="col">{t(lang, 'status')}</th>
-            <th scope="col">
+      <Table className="register-table" data-testid="actiepunt-table">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col" className="num">{t(lang, 'number')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t(lang, 'actiepunt')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t(lang, 'owner')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t(lang, 'deadline')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t(lang, 'status')}</TableHeaderCell>
+            <TableHeaderCell scope="col">
               <span className="visually-hidden">{t(lang, 'markDone')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
+            </TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {rows.map((a) => {
             const marks = marksOf(a, today, since);
             return (
-              <tr key={a.number} className={marks.overdue ? 'overdue' : a.status === 'afgerond' ? 'done' : undefined} data-number={a.number}>
-                <td className="num">{a.number}</td>
-                <th scope="row">
-                  <button type="button" className="link" onClick={() => useUi.getState().openActiepunt(a.number)}>
+              <TableRow key={a.number} className={marks.overdue ? 'overdue' : a.status === 'afgerond' ? 'done' : undefined} data-number={a.number}>
+                <TableCell className="num">{a.number}</TableCell>
+                <TableHeaderCell scope="row">
+                  <LinkButton inline onClick={() => useUi.getState().openActiepunt(a.number)}>
                     {a.text.split('\n')[0]}
-                  </button>
+                  </LinkButton>
                   {/* The rest of the text, as written (it was hidden: "Incl. een terugkoppeling…", issue 14). */}
                   {a.text.includes('\n') && <p className="more-text">{a.text.split('\n').slice(1).join('\n')}</p>}
                   {a.subPoints.length > 0 && (
@@ -136,20 +138,20 @@ export function ActiepuntenView() {
                     </ul>
                   )}
                   {a.dossier !== null && <p className="link-note">{t(lang, 'linkedDossier', { number: a.dossier })}</p>}
-                </th>
-                <td>{a.owners.length ? a.owners.join('/') : '-'}</td>
-                <td>{a.deadline ? formatDeadline(a.deadline) : (a.remarks ?? '-')}</td>
-                <td>
+                </TableHeaderCell>
+                <TableCell>{a.owners.length ? joinOwners(a.owners) : '-'}</TableCell>
+                <TableCell>{a.deadline ? formatDeadline(a.deadline) : (a.remarks ?? '-')}</TableCell>
+                <TableCell>
                   <StatusBadges lang={lang} a={a} marks={marks} since={since} />
-                </td>
-                <td>
+                </TableCell>
+                <TableCell>
                   {a.status !== 'afgerond' && <DoneButton lang={lang} number={a.number} />}
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             );
           })}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </section>
   );
 }
@@ -170,9 +172,8 @@ function DoneButton({ lang, number }: { lang: Lang; number: number }) {
   };
   if (!asking) {
     return (
-      <button
+      <Button appearance="secondary-action-button"
         autoFocus={answered}
-        type="button"
         className="small"
         aria-label={t(lang, 'markDoneLabel', { number })}
         onClick={() => {
@@ -182,7 +183,7 @@ function DoneButton({ lang, number }: { lang: Lang; number: number }) {
         }}
       >
         {t(lang, 'markDone')}
-      </button>
+      </Button>
     );
   }
   const id = `done-${number}`;
@@ -201,12 +202,12 @@ function DoneButton({ lang, number }: { lang: Lang; number: number }) {
     >
       <label htmlFor={`${id}-date`}>{t(lang, 'doneOn')}</label>
       <DateInput id={`${id}-date`} value={date} onChange={setDate} autoFocus invalid={error ? true : undefined} describedBy={error ? `${id}-error` : undefined} />
-      <button type="submit" className="small primary">
+      <Button appearance="primary-action-button" type="submit" className="small">
         {t(lang, 'markDone')}
-      </button>
-      <button type="button" className="small" onClick={close}>
+      </Button>
+      <Button appearance="secondary-action-button" className="small" onClick={close}>
         {t(lang, 'cancel')}
-      </button>
+      </Button>
       <FieldError id={`${id}-error`} error={error} />
     </form>
   );

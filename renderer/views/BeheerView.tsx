@@ -12,6 +12,7 @@ import { useProfile } from '../stores/profile';
 import { describeError } from '../error-text';
 import { useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
+import { Button, Heading, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
 
 export const formatTakenAt = (takenAt: string): string => `${formatDutchDate(takenAt.slice(0, 10))} ${takenAt.slice(11, 16)}`;
 
@@ -52,11 +53,11 @@ export function BeheerView() {
 
   return (
     <section aria-labelledby="beheer-heading" className="view narrow">
-      <h2 id="beheer-heading">{t(lang, 'beheer')}</h2>
+      <Heading level={2} id="beheer-heading">{t(lang, 'beheer')}</Heading>
       <p>
         {t(lang, 'registerFile')}: <code>{info?.path}</code>
       </p>
-      <h3 id="profile-heading">{t(lang, 'profileSection')}</h3>
+      <Heading level={3} id="profile-heading">{t(lang, 'profileSection')}</Heading>
       <p className="muted">{t(lang, 'profileSectionIntro')}</p>
       {profileState && (
         <ProfileForm
@@ -68,55 +69,55 @@ export function BeheerView() {
       )}
       <TemplateEditor />
       <div className="view-head">
-        <h3 id="backups-heading">{t(lang, 'backups')}</h3>
-        <button type="button" className="primary" onClick={() => void makeBackup()} disabled={busy}>
+        <Heading level={3} id="backups-heading">{t(lang, 'backups')}</Heading>
+        <Button appearance="primary-action-button" onClick={() => void makeBackup()} disabled={busy}>
           {t(lang, 'backupNow')}
-        </button>
+        </Button>
       </div>
       <p className="muted">{t(lang, 'backupsHelp')}</p>
       <FieldError id="backup-error" error={error} />
       {backups.length === 0 ? (
         <p>{t(lang, 'noBackups')}</p>
       ) : (
-        <table className="register-table" aria-labelledby="backups-heading" data-testid="backup-table">
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, 'takenAt')}</th>
-              <th scope="col" className="num">{t(lang, 'size')}</th>
-              <th scope="col">
+        <Table className="register-table" aria-labelledby="backups-heading" data-testid="backup-table">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t(lang, 'takenAt')}</TableHeaderCell>
+              <TableHeaderCell scope="col" className="num">{t(lang, 'size')}</TableHeaderCell>
+              <TableHeaderCell scope="col">
                 <span className="visually-hidden">{t(lang, 'restore')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+              </TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {backups.map((b) => (
-              <tr key={b.name}>
-                <th scope="row">
+              <TableRow key={b.name}>
+                <TableHeaderCell scope="row">
                   {formatTakenAt(b.takenAt)} <span className="muted">({b.name})</span>
-                </th>
-                <td className="num">{Math.round(b.bytes / 1024)} kB</td>
-                <td>
+                </TableHeaderCell>
+                <TableCell className="num">{Math.round(b.bytes / 1024)} kB</TableCell>
+                <TableCell>
                   {confirming === b.name ? (
                     <div role="group" aria-label={t(lang, 'restore')}>
                       <p>{t(lang, 'restoreConfirm', { when: formatTakenAt(b.takenAt) })}</p>
-                      <button type="button" className="primary" onClick={() => void restore(b)} disabled={busy}>
+                      <Button appearance="primary-action-button" onClick={() => void restore(b)} disabled={busy}>
                         {t(lang, 'restoreYes')}
-                      </button>{' '}
-                      <button type="button" onClick={() => setConfirming(null)}>
+                      </Button>{' '}
+                      <Button appearance="secondary-action-button" onClick={() => setConfirming(null)}>
                         {t(lang, 'cancel')}
-                      </button>
+                      </Button>
                     </div>
                   ) : (
-                    <button type="button" className="small" onClick={() => setConfirming(b.name)}>
+                    <Button appearance="secondary-action-button" className="small" onClick={() => setConfirming(b.name)}>
                       {t(lang, 'restore')}
                       <span className="visually-hidden"> {formatTakenAt(b.takenAt)}</span>
-                    </button>
+                    </Button>
                   )}
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       )}
     </section>
   );

@@ -12,6 +12,7 @@ import { PhaseFields, setPhaseInput } from '../panels/DossierPanel';
 import { registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
 import { DossierFiltersBar, useFilteredDossiers } from './DossiersView';
+import { Button, Heading, LinkButton } from '@rijkshuisstijl-community/components-react';
 
 /** A column shows this many cards until asked for all: a board of 10,000 cards helps nobody. */
 const COLUMN_LIMIT = 60;
@@ -26,7 +27,7 @@ export function BoardView() {
   return (
     <section aria-labelledby="board-heading" className="view">
       <div className="view-head">
-        <h2 id="board-heading">{t(lang, 'board')}</h2>
+        <Heading level={2} id="board-heading">{t(lang, 'board')}</Heading>
         <p className="muted">{t(lang, 'boardHelp')}</p>
       </div>
       <DossierFiltersBar lang={lang} shown={filtered.length} total={total} />
@@ -47,9 +48,9 @@ export function BoardView() {
                 if (dossier) setMoving({ dossier, to: bucket });
               }}
             >
-              <h3 id={`col-${bucket}`}>
+              <Heading level={3} id={`col-${bucket}`}>
                 {bucketLabel(bucket, lang)} <span className="count">{cards.length}</span>
-              </h3>
+              </Heading>
               <ul className="plain">
                 {shown.map((d) => (
                   <li key={d.number}>
@@ -59,25 +60,25 @@ export function BoardView() {
                       onDragStart={(e) => e.dataTransfer.setData('text/plain', String(d.number))}
                       aria-label={`${d.number}. ${d.title}`}
                     >
-                      <button type="button" className="link" onClick={() => useUi.getState().openDossier(d.number)}>
+                      <LinkButton inline onClick={() => useUi.getState().openDossier(d.number)}>
                         {d.number}. {d.title}
-                      </button>
+                      </LinkButton>
                       <p className="muted">
                         {formatPhase(d.phase, lang)}
                         {d.priority && ` · ★${d.priorityRank ?? ''}`}
                       </p>
-                      <button type="button" className="small" data-move={d.number} onClick={() => setMoving({ dossier: d, to: bucket })}>
+                      <Button appearance="secondary-action-button" className="small" data-move={d.number} onClick={() => setMoving({ dossier: d, to: bucket })}>
                         {t(lang, 'move')}
                         <span className="visually-hidden"> {d.number}</span>
-                      </button>
+                      </Button>
                     </article>
                   </li>
                 ))}
               </ul>
               {cards.length > shown.length && (
-                <button type="button" onClick={() => setExpanded([...expanded, bucket])}>
+                <Button appearance="secondary-action-button" onClick={() => setExpanded([...expanded, bucket])}>
                   {t(lang, 'showAll', { count: cards.length })}
-                </button>
+                </Button>
               )}
             </section>
           );
@@ -126,7 +127,7 @@ function MoveDialog({ lang, dossier, to, onClose }: { lang: Lang; dossier: Dossi
   return (
     <dialog ref={dialog} onClose={onClose} aria-labelledby="move-title" className="dialog" data-testid="move-dialog">
       <form onSubmit={submit}>
-        <h2 id="move-title">{t(lang, 'moveDossier', { number: dossier.number })}</h2>
+        <Heading level={2} id="move-title">{t(lang, 'moveDossier', { number: dossier.number })}</Heading>
         <p>
           {dossier.title} <span className="muted">({formatPhase(dossier.phase, lang)})</span>
         </p>
@@ -138,12 +139,12 @@ function MoveDialog({ lang, dossier, to, onClose }: { lang: Lang; dossier: Dossi
         )}
         <FieldError id="move-error" error={error} />
         <div className="actions">
-          <button type="submit" className="primary">
+          <Button appearance="primary-action-button" type="submit">
             {t(lang, 'apply')}
-          </button>
-          <button type="button" onClick={() => dialog.current?.close()}>
+          </Button>
+          <Button appearance="secondary-action-button" onClick={() => dialog.current?.close()}>
             {t(lang, 'cancel')}
-          </button>
+          </Button>
         </div>
       </form>
     </dialog>

@@ -9,6 +9,7 @@ import { FieldError } from '../components/fields';
 import { describeError } from '../error-text';
 import { useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
+import { Heading, LinkButton, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextInput } from '@rijkshuisstijl-community/components-react';
 
 export function DecisionsView() {
   const lang = useUi((s) => s.lang);
@@ -38,17 +39,17 @@ export function DecisionsView() {
   }, [search, year, dossier, version, lang]);
   return (
     <section aria-labelledby="decisions-heading" className="view">
-      <h2 id="decisions-heading">
+      <Heading level={2} id="decisions-heading">
         {t(lang, 'besluiten')} <span className="count">({rows.length})</span>
-      </h2>
+      </Heading>
       <div className="toolbar">
         <div className="field">
           <label htmlFor={`${id}-search`}>{t(lang, 'decisionSearch')}</label>
-          <input id={`${id}-search`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="decision-search" />
+          <TextInput id={`${id}-search`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="decision-search" />
         </div>
         <div className="field">
           <label htmlFor={`${id}-year`}>{t(lang, 'year')}</label>
-          <select id={`${id}-year`} value={year} onChange={(e) => setYear(e.target.value)}>
+          <select className="utrecht-select utrecht-select--html-select" id={`${id}-year`} value={year} onChange={(e) => setYear(e.target.value)}>
             <option value="">{t(lang, 'allYears')}</option>
             {years.map((y) => (
               <option key={y} value={y}>
@@ -59,26 +60,26 @@ export function DecisionsView() {
         </div>
         <div className="field">
           <label htmlFor={`${id}-dossier`}>{t(lang, 'dossier')}</label>
-          <input id={`${id}-dossier`} size={6} inputMode="numeric" value={dossier} onChange={(e) => setDossier(e.target.value)} aria-describedby={error ? `${id}-error` : undefined} aria-invalid={error ? true : undefined} />
+          <TextInput id={`${id}-dossier`} size={6} inputMode="numeric" value={dossier} onChange={(e) => setDossier(e.target.value)} aria-describedby={error ? `${id}-error` : undefined} invalid={error ? true : undefined} />
         </div>
       </div>
       <FieldError id={`${id}-error`} error={error} />
       {rows.length === 0 ? (
         <p className="empty-state">{t(lang, 'noDecisions')}</p>
       ) : (
-        <table className="register-table" data-testid="decision-table">
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, 'meetingNumber')}</th>
-              <th scope="col">{t(lang, 'decisionText')}</th>
-              <th scope="col">{t(lang, 'meeting')}</th>
-              <th scope="col">{t(lang, 'dossiers')}</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table className="register-table" data-testid="decision-table">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t(lang, 'meetingNumber')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t(lang, 'decisionText')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t(lang, 'meeting')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t(lang, 'dossiers')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {rows.map((d, i) => (
-              <tr key={`${d.meeting}-${d.number ?? i}`} className={d.replacedBy ? 'is-replaced' : undefined}>
-                <th scope="row" className="nowrap">
+              <TableRow key={`${d.meeting}-${d.number ?? i}`} className={d.replacedBy ? 'is-replaced' : undefined}>
+                <TableHeaderCell scope="row" className="nowrap">
                   {d.number ?? <span className="muted">{t(lang, 'decisionUnnumbered')}</span>}
                   {d.meetingState !== 'vastgesteld' && (
                     <>
@@ -88,8 +89,8 @@ export function DecisionsView() {
                       </span>
                     </>
                   )}
-                </th>
-                <td>
+                </TableHeaderCell>
+                <TableCell>
                   {d.text}
                   {d.replaces && <p className="link-note">{t(lang, d.replaces.kind === 'vervangt' ? 'replaces' : 'withdraws', { decision: d.replaces.decision })}</p>}
                   {d.replacedBy && (
@@ -97,27 +98,27 @@ export function DecisionsView() {
                       {t(lang, d.replacedBy.kind === 'vervangt' ? 'replacedBy' : 'withdrawnBy', { decision: d.replacedBy.decision || t(lang, 'decisionUnnumbered'), meeting: d.replacedBy.meeting })}
                     </p>
                   )}
-                </td>
-                <td className="nowrap">
-                  <button type="button" className="link" onClick={() => useUi.getState().openMeeting(d.meeting)}>
+                </TableCell>
+                <TableCell className="nowrap">
+                  <LinkButton inline onClick={() => useUi.getState().openMeeting(d.meeting)}>
                     {d.meeting}
-                  </button>
+                  </LinkButton>
                   <br />
                   <span className="muted">
                     {formatDutchDate(d.date)} · {t(lang, 'itemLabel', { number: d.item.number, title: d.item.title })}
                   </span>
-                </td>
-                <td>
+                </TableCell>
+                <TableCell>
                   {d.dossiers.map((n) => (
                     <button key={n} type="button" className="chip" onClick={() => useUi.getState().openDossier(n)}>
                       {t(lang, 'linkedDossier', { number: n })}
                     </button>
                   ))}
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       )}
     </section>
   );

@@ -8,12 +8,13 @@ import { useMemo, useRef, useState } from 'react';
 import { formatDutchDate } from '../../shared/dates';
 import { t, type Lang } from '../../shared/i18n';
 import { formatPhase, PHASES } from '../../shared/phase';
-import { FieldError, placed, PlacedField, placeError, type FormError } from '../components/fields';
+import { FieldError, nativeAria, placed, PlacedField, placeError, type FormError } from '../components/fields';
 import { describeError } from '../error-text';
 import { useDossierFilters, type SortKey } from '../stores/dossier-filters';
 import { perform, registerToday, useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
 import { buildRows, filterDossiers, searchText, sortDossiers } from './dossier-rows';
+import { Button, Checkbox, Heading, LinkButton, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextInput } from '@rijkshuisstijl-community/components-react';
 
 const ROW_HEIGHT = 37;
 
@@ -24,7 +25,7 @@ export function DossierFiltersBar({ lang, shown, total }: { lang: Lang; shown: n
     <div className="toolbar" role="search" aria-label={t(lang, 'search')}>
       <div className="field grow">
         <label htmlFor="dossier-search">{t(lang, 'search')}</label>
-        <input
+        <TextInput
           id="dossier-search"
           type="search"
           value={f.search}
@@ -62,9 +63,9 @@ export function DossierFiltersBar({ lang, shown, total }: { lang: Lang; shown: n
           </option>
         ))}
       </FilterSelect>
-      <button type="button" onClick={f.clear}>
+      <Button appearance="secondary-action-button" onClick={f.clear}>
         {t(lang, 'clearFilters')}
-      </button>
+      </Button>
       <p className="count" aria-live="polite" data-testid="dossier-count">
         {t(lang, 'showing', { shown, total })}
       </p>
@@ -76,7 +77,7 @@ function FilterSelect(props: { id: string; label: string; value: string; onChang
   return (
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
-      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+      <select className="utrecht-select utrecht-select--html-select" id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
         {props.children}
       </select>
     </div>
@@ -131,10 +132,9 @@ export function DossiersView() {
   return (
     <section aria-labelledby="dossiers-heading" className="view">
       <div className="view-head">
-        <h2 id="dossiers-heading">{t(lang, 'dossiers')}</h2>
+        <Heading level={2} id="dossiers-heading">{t(lang, 'dossiers')}</Heading>
         <label className="inline">
-          <input
-            type="checkbox"
+          <Checkbox
             checked={f.grouped}
             onChange={(e) => f.set({ grouped: e.target.checked })}
             aria-describedby={f.grouped && f.sort !== 'number' ? 'grouping-note' : undefined}
@@ -147,9 +147,9 @@ export function DossiersView() {
             </span>
           )}
         </label>
-        <button type="button" className="primary" onClick={() => setCreating(true)}>
+        <Button appearance="primary-action-button" onClick={() => setCreating(true)}>
           {t(lang, 'newDossier')}
-        </button>
+        </Button>
       </div>
       {creating && <NewDossierForm lang={lang} onDone={(n) => (setCreating(false), n && openDossier(n))} />}
       <DossierFiltersBar lang={lang} shown={filtered.length} total={total} />
@@ -160,11 +160,11 @@ export function DossiersView() {
       )}
       <div className="table-scroller" ref={scroller} data-testid="dossier-scroller" hidden={filtered.length === 0}>
         {/* data-search: the search these rows answer (it trails the field while typing). */}
-        <table className="register-table" data-testid="dossier-table" data-search={filters.search} aria-rowcount={rows.length + 1}>
-          <thead>
-            <tr aria-rowindex={1}>
+        <Table className="register-table" data-testid="dossier-table" data-search={filters.search} aria-rowcount={rows.length + 1}>
+          <TableHeader>
+            <TableRow aria-rowindex={1}>
               {columns.map(([key, label, cls]) => (
-                <th
+                <TableHeaderCell
                   key={label}
                   scope="col"
                   className={cls}
@@ -177,29 +177,29 @@ export function DossiersView() {
                   ) : (
                     label
                   )}
-                </th>
+                </TableHeaderCell>
               ))}
-            </tr>
-          </thead>
-          <tbody>
-            {top > 0 && <tr aria-hidden="true" style={{ height: top }} className="spacer" />}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {top > 0 && <TableRow aria-hidden="true" style={{ height: top }} className="spacer" />}
             {items.map((item) => {
               const row = rows[item.index]!;
               if (row.kind === 'group') {
                 return (
-                  <tr key={`g${row.id}`} className="group-row" aria-rowindex={item.index + 2} data-index={item.index} ref={virtual.measureElement}>
-                    <th scope="rowgroup" colSpan={columns.length}>
+                  <TableRow key={`g${row.id}`} className="group-row" aria-rowindex={item.index + 2} data-index={item.index} ref={virtual.measureElement}>
+                    <TableHeaderCell scope="rowgroup" colSpan={columns.length}>
                       <button type="button" className="fold" aria-expanded={!row.collapsed} onClick={() => f.toggleGroup(row.id)}>
                         <span aria-hidden="true">{row.collapsed ? '▸' : '▾'}</span> {t(lang, 'hoofddossier')} {row.title}{' '}
                         <span className="count">({row.count})</span>
                       </button>
-                    </th>
-                  </tr>
+                    </TableHeaderCell>
+                  </TableRow>
                 );
               }
               const d = row.dossier;
               return (
-                <tr
+                <TableRow
                   key={d.number}
                   data-number={d.number}
                   data-index={item.index}
@@ -207,26 +207,26 @@ export function DossiersView() {
                   aria-rowindex={item.index + 2}
                   className={[d.priority ? 'priority' : '', row.grouped ? 'grouped' : ''].join(' ')}
                 >
-                  <td className="num">{d.number}</td>
-                  <th scope="row" className="title">
-                    <button type="button" className="link" onClick={() => openDossier(d.number)}>
+                  <TableCell className="num">{d.number}</TableCell>
+                  <TableHeaderCell scope="row" className="title">
+                    <LinkButton inline onClick={() => openDossier(d.number)}>
                       {d.title}
-                    </button>
-                  </th>
-                  <td>{formatPhase(d.phase, lang)}</td>
-                  <td>
+                    </LinkButton>
+                  </TableHeaderCell>
+                  <TableCell>{formatPhase(d.phase, lang)}</TableCell>
+                  <TableCell>
                     {d.priority ? (d.priorityRank !== null ? `★ ${d.priorityRank}` : '★') : ''}
                     {d.priority && <span className="visually-hidden">{t(lang, 'priority')}</span>}
-                  </td>
-                  <td>{formatPhase(d.phaseOnReference, lang)}</td>
-                  <td className="ambitions">{d.ambitions.map((c) => ambitionName.get(c) ?? c).join(', ')}</td>
-                  <td>{d.owner ?? ''}</td>
-                </tr>
+                  </TableCell>
+                  <TableCell>{formatPhase(d.phaseOnReference, lang)}</TableCell>
+                  <TableCell className="ambitions">{d.ambitions.map((c) => ambitionName.get(c) ?? c).join(', ')}</TableCell>
+                  <TableCell>{d.owner ?? ''}</TableCell>
+                </TableRow>
               );
             })}
-            {bottom > 0 && <tr aria-hidden="true" style={{ height: bottom }} className="spacer" />}
-          </tbody>
-        </table>
+            {bottom > 0 && <TableRow aria-hidden="true" style={{ height: bottom }} className="spacer" />}
+          </TableBody>
+        </Table>
       </div>
     </section>
   );
@@ -254,10 +254,10 @@ function NewDossierForm({ lang, onDone }: { lang: Lang; onDone(number: number | 
   return (
     <form className="inline-form" onSubmit={submit} aria-label={t(lang, 'newDossier')}>
       <PlacedField id="new-dossier-title" label={t(lang, 'title')} error={place.at('title')} grow>
-        <input {...placed(place, 'title', 'new-dossier-title')} value={title} autoFocus onChange={(e) => (setTitle(e.target.value), edited('title'))} />
+        <TextInput {...placed(place, 'title', 'new-dossier-title')} value={title} autoFocus onChange={(e) => (setTitle(e.target.value), edited('title'))} />
       </PlacedField>
       <PlacedField id="new-dossier-phase" label={t(lang, 'phase')} error={place.at('phase')}>
-        <select {...placed(place, 'phase', 'new-dossier-phase')} value={phase} onChange={(e) => (setPhase(e.target.value as typeof phase), edited('phase'))}>
+        <select className="utrecht-select utrecht-select--html-select" {...nativeAria(placed(place, 'phase', 'new-dossier-phase'))} value={phase} onChange={(e) => (setPhase(e.target.value as typeof phase), edited('phase'))}>
           <PhaseOptions lang={lang} />
         </select>
       </PlacedField>
@@ -270,12 +270,12 @@ function NewDossierForm({ lang, onDone }: { lang: Lang; onDone(number: number | 
           describedBy={placed(place, 'phaseDate', 'new-dossier-date')['aria-describedby']}
         />
       </PlacedField>
-      <button type="submit" className="primary">
+      <Button appearance="primary-action-button" type="submit">
         {t(lang, 'create')}
-      </button>
-      <button type="button" onClick={() => onDone(null)}>
+      </Button>
+      <Button appearance="secondary-action-button" onClick={() => onDone(null)}>
         {t(lang, 'cancel')}
-      </button>
+      </Button>
       <FieldError id="new-dossier-error" error={place.rest} />
     </form>
   );

@@ -6,6 +6,7 @@ import { t } from '../../shared/i18n';
 import { FieldError, save, TextField } from '../components/fields';
 import { useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
+import { Button, Checkbox, Heading, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextInput } from '@rijkshuisstijl-community/components-react';
 
 export function JaarplanView() {
   const lang = useUi((s) => s.lang);
@@ -16,7 +17,7 @@ export function JaarplanView() {
   const update = (patch: Record<string, unknown>) => save('jaarplan.update', { patch });
   return (
     <section aria-labelledby="jaarplan-heading" className="view wide-form">
-      <h2 id="jaarplan-heading">{t(lang, 'jaarplan')}</h2>
+      <Heading level={2} id="jaarplan-heading">{t(lang, 'jaarplan')}</Heading>
       <div className="grid-2">
         <TextField label={t(lang, 'year')} type="number" value={String(jaarplan.year)} onSave={(v) => update({ year: Number(v) })} />
         <TextField label={t(lang, 'referenceDate')} type="date" value={jaarplan.referenceDate} onSave={(referenceDate) => update({ referenceDate })} />
@@ -29,22 +30,22 @@ export function JaarplanView() {
         value={jaarplan.dossierSpaceUrl}
         onSave={(v) => update({ dossierSpaceUrl: v.trim() || null })}
       />
-      <h3>{t(lang, 'ambitions')}</h3>
-      <table className="register-table">
-        <thead>
-          <tr>
-            <th scope="col">{t(lang, 'name')}</th>
-            <th scope="col" className="wide">{t(lang, 'description')}</th>
-            <th scope="col">{t(lang, 'focus')}</th>
-          </tr>
-        </thead>
-        <tbody>
+      <Heading level={3}>{t(lang, 'ambitions')}</Heading>
+      <Table className="register-table">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t(lang, 'name')}</TableHeaderCell>
+            <TableHeaderCell scope="col" className="wide">{t(lang, 'description')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t(lang, 'focus')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {ambitions.map((a) => (
-            <tr key={a.code}>
-              <td>
+            <TableRow key={a.code}>
+              <TableCell>
                 <TextField label={t(lang, 'name')} value={a.name} onSave={(name) => save('ambition.update', { code: a.code, patch: { name } })} />
-              </td>
-              <td>
+              </TableCell>
+              <TableCell>
                 <TextField
                   label={t(lang, 'description')}
                   value={a.description}
@@ -53,11 +54,10 @@ export function JaarplanView() {
                   rows={Math.min(10, Math.max(3, Math.ceil((a.description ?? '').length / 90) + 1))}
                   onSave={(description) => save('ambition.update', { code: a.code, patch: { description } })}
                 />
-              </td>
-              <td>
+              </TableCell>
+              <TableCell>
                 <label className="inline">
-                  <input
-                    type="checkbox"
+                  <Checkbox
                     checked={a.focus}
                     onChange={(e) => void save('ambition.update', { code: a.code, patch: { focus: e.target.checked } })}
                   />{' '}
@@ -65,11 +65,11 @@ export function JaarplanView() {
                     {t(lang, 'focus')}: {a.name}
                   </span>
                 </label>
-              </td>
-            </tr>
+              </TableCell>
+            </TableRow>
           ))}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
       <form
         className="inline-form"
         onSubmit={async (e) => {
@@ -81,12 +81,12 @@ export function JaarplanView() {
       >
         <div className="field grow">
           <label htmlFor="new-ambition">{t(lang, 'addAmbition')}</label>
-          <input id="new-ambition" value={newAmbition} onChange={(e) => setNewAmbition(e.target.value)} />
+          <TextInput id="new-ambition" value={newAmbition} onChange={(e) => setNewAmbition(e.target.value)} />
         </div>
-        <button type="submit">{t(lang, 'addAmbition')}</button>
+        <Button appearance="secondary-action-button" type="submit">{t(lang, 'addAmbition')}</Button>
         <FieldError id="new-ambition-error" error={error} />
       </form>
-      <h3>{t(lang, 'annexTexts')}</h3>
+      <Heading level={3}>{t(lang, 'annexTexts')}</Heading>
       {ANNEX_TEXT_KEYS.map((key) => (
         <TextField
           key={key}

@@ -10,6 +10,7 @@ import { describeError } from '../error-text';
 import { MeetingPage } from '../meeting/MeetingPage';
 import { perform, registerToday, useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
+import { Button, Heading, LinkButton, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextInput } from '@rijkshuisstijl-community/components-react';
 
 export function MeetingsView() {
   const open = useUi((s) => s.meeting);
@@ -29,13 +30,13 @@ function MeetingList() {
   return (
     <section aria-labelledby="meetings-heading" className="view">
       <div className="view-head">
-        <h2 id="meetings-heading" tabIndex={-1} ref={heading}>
+        <Heading level={2} id="meetings-heading" tabIndex={-1} ref={heading}>
           {t(lang, 'vergaderingen')} <span className="count">{t(lang, meetings.length === 1 ? 'countMeetingsOne' : 'countMeetings', { count: meetings.length })}</span>
-        </h2>
+        </Heading>
         {!planning && (
-          <button type="button" className="primary" onClick={() => setPlanning(true)}>
+          <Button appearance="primary-action-button" onClick={() => setPlanning(true)}>
             {t(lang, 'newMeeting')}
-          </button>
+          </Button>
         )}
       </div>
       {planning && <NewMeetingForm onDone={() => setPlanning(false)} />}
@@ -44,37 +45,37 @@ function MeetingList() {
           {t(lang, 'noMeetings')}
         </p>
       ) : (
-        <table className="register-table" data-testid="meeting-table">
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, 'meetingNumber')}</th>
-              <th scope="col">{t(lang, 'meetingDate')}</th>
-              <th scope="col">{t(lang, 'meetingKind')}</th>
-              <th scope="col">{t(lang, 'meetingState')}</th>
-              <th scope="col" className="num">
+        <Table className="register-table" data-testid="meeting-table">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t(lang, 'meetingNumber')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t(lang, 'meetingDate')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t(lang, 'meetingKind')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t(lang, 'meetingState')}</TableHeaderCell>
+              <TableHeaderCell scope="col" className="num">
                 {t(lang, 'decisionsCount')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+              </TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {newest.map((m) => (
-              <tr key={m.number} data-number={m.number}>
-                <th scope="row">
-                  <button type="button" className="link" onClick={() => useUi.getState().openMeeting(m.number)}>
+              <TableRow key={m.number} data-number={m.number}>
+                <TableHeaderCell scope="row">
+                  <LinkButton inline onClick={() => useUi.getState().openMeeting(m.number)}>
                     {m.number}
-                  </button>
+                  </LinkButton>
                   {m.title && <span className="muted"> · {m.title}</span>}
-                </th>
-                <td>{formatDutchDate(m.date)}</td>
-                <td>{t(lang, `kind_${m.kind}`)}</td>
-                <td>
+                </TableHeaderCell>
+                <TableCell>{formatDutchDate(m.date)}</TableCell>
+                <TableCell>{t(lang, `kind_${m.kind}`)}</TableCell>
+                <TableCell>
                   <span className={`badge meeting-${m.state}`}>{t(lang, `state_${m.state}`)}</span>
-                </td>
-                <td className="num">{m.decisions}</td>
-              </tr>
+                </TableCell>
+                <TableCell className="num">{m.decisions}</TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       )}
     </section>
   );
@@ -110,7 +111,7 @@ function NewMeetingForm({ onDone }: { onDone(): void }) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-kind`}>{t(lang, 'meetingKind')}</label>
-        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as MeetingKind)}>
+        <select className="utrecht-select utrecht-select--html-select" id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as MeetingKind)}>
           {MEETING_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(lang, `kind_${k}`)}
@@ -120,14 +121,14 @@ function NewMeetingForm({ onDone }: { onDone(): void }) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-location`}>{t(lang, 'meetingLocation')}</label>
-        <input id={`${id}-location`} value={location} onChange={(e) => setLocation(e.target.value)} />
+        <TextInput id={`${id}-location`} value={location} onChange={(e) => setLocation(e.target.value)} />
       </div>
-      <button type="submit" className="primary">
+      <Button appearance="primary-action-button" type="submit">
         {t(lang, 'planMeeting')}
-      </button>
-      <button type="button" onClick={onDone}>
+      </Button>
+      <Button appearance="secondary-action-button" onClick={onDone}>
         {t(lang, 'cancel')}
-      </button>
+      </Button>
       <FieldError id={`${id}-error`} error={error?.text ?? null} />
     </form>
   );

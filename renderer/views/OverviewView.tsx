@@ -7,6 +7,7 @@ import { bucketLabel, bucketOf, formatPhase, PHASE_BUCKETS, samePhaseState } fro
 import { useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
 import { marksOf, useMarkDates } from './ActiepuntenView';
+import { Heading, LinkButton, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
 
 export function OverviewView() {
   const lang = useUi((s) => s.lang);
@@ -30,7 +31,7 @@ export function OverviewView() {
   const refLabel = t(lang, 'chartOnReference', { date: reference });
   return (
     <section aria-labelledby="overview-heading" className="view">
-      <h2 id="overview-heading">{t(lang, 'overview')}</h2>
+      <Heading level={2} id="overview-heading">{t(lang, 'overview')}</Heading>
       <div className="overview-grid">
         <figure className="chart" aria-labelledby="chart-title">
           <figcaption id="chart-title">{t(lang, 'chartTitle')}</figcaption>
@@ -48,28 +49,28 @@ export function OverviewView() {
               </BarChart>
             </ResponsiveContainer>
           </div>
-          <table className="register-table compact" data-testid="phase-counts">
+          <Table className="register-table compact" data-testid="phase-counts">
             <caption className="visually-hidden">{t(lang, 'chartTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t(lang, 'phase')}</th>
-                <th scope="col" className="num">{refLabel}</th>
-                <th scope="col" className="num">{t(lang, 'chartNow')}</th>
-              </tr>
-            </thead>
-            <tbody>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t(lang, 'phase')}</TableHeaderCell>
+                <TableHeaderCell scope="col" className="num">{refLabel}</TableHeaderCell>
+                <TableHeaderCell scope="col" className="num">{t(lang, 'chartNow')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {data.map((row) => (
-                <tr key={row.bucket}>
-                  <th scope="row">{row.label}</th>
-                  <td className="num">{row.reference}</td>
-                  <td className="num">{row.now}</td>
-                </tr>
+                <TableRow key={row.bucket}>
+                  <TableHeaderCell scope="row">{row.label}</TableHeaderCell>
+                  <TableCell className="num">{row.reference}</TableCell>
+                  <TableCell className="num">{row.now}</TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         </figure>
         <section aria-labelledby="ap-glance" className="glance">
-          <h3 id="ap-glance">{t(lang, 'actiepuntenAtAGlance')}</h3>
+          <Heading level={3} id="ap-glance">{t(lang, 'actiepuntenAtAGlance')}</Heading>
           <dl className="tiles">
             <div className="tile">
               <dt>{t(lang, 'status_open')}</dt>
@@ -92,15 +93,15 @@ export function OverviewView() {
         </section>
       </div>
       <section aria-labelledby="prio-glance">
-        <h3 id="prio-glance">
+        <Heading level={3} id="prio-glance">
           {t(lang, 'priorityAtAGlance')} <span className="count">{priority.length}</span>
-        </h3>
+        </Heading>
         <ul className="cards">
           {priority.map((d) => (
             <li key={d.number} className={`prio-card bucket-${d.phase ? bucketOf(d.phase) : 'none'}`}>
-              <button type="button" className="link" onClick={() => useUi.getState().openDossier(d.number)}>
+              <LinkButton inline onClick={() => useUi.getState().openDossier(d.number)}>
                 {d.priorityRank !== null && <span className="rank">{d.priorityRank}</span>} {d.number}. {d.title}
-              </button>
+              </LinkButton>
               <p>
                 <span className="phase-pill">{formatPhase(d.phase, lang)}</span>
                 {!samePhaseState(d.phase, d.phaseOnReference) && (

@@ -3,6 +3,7 @@ import type { ActiepuntStatus, Deadline } from '../domain';
 import { formatDutchDate } from '../dates';
 import { isNewSince, isOverdue, sinceDate } from '../actiepunt-marks';
 import { firstDate, valueOn, type RegisterSnapshot } from './snapshot';
+import { joinOwners } from '../owners';
 
 export interface Bijlage2Row {
   number: number;
@@ -31,13 +32,8 @@ export interface Bijlage2 {
   rows: Bijlage2Row[];
 }
 
-/**
- * Owners as the annex writes them: "Logius/BZK", each owner spelled as the register holds it. When
- * an owner itself holds a slash ("Programma/Ontvlechting"), "/" would make two owners of one: then
- * they are separated by "; ".
- */
-export const formatOwners = (owners: readonly string[]): string =>
-  owners.length ? owners.join(owners.some((o) => o.includes('/')) ? '; ' : '/') : '-';
+/** Owners as the annex writes them: "Logius/BZK", or "; " between them when one holds a slash. */
+export const formatOwners = (owners: readonly string[]): string => (owners.length ? joinOwners(owners) : '-');
 
 export function formatDeadline(deadline: Deadline | null): string {
   if (!deadline) return '-';
