@@ -34,6 +34,7 @@ import { addOutcome, decidePriorities, listDecisions, listDiscussions, removeOut
 import { frozenMeeting } from './register/freeze';
 import { changesSince } from './register/changes-since';
 import { ExportJobs } from './export/export-jobs';
+import { packVersions } from './export/pack';
 import { systemFileOpener, type FileOpener } from './export/open-file';
 import { defaultExportDir } from './paths';
 import { finishStep, redo, undo, undoState } from './register/undo';
@@ -114,6 +115,7 @@ const meetingHandlers: HandlerGroup = {
   'meeting.setState': (reg, input, context) => setMeetingState(reg, input, author(context)),
   'meeting.asOf': (reg, input) => frozenMeeting(reg, meetingRow(reg, input.number).id, input.number, input.stage),
   'meeting.changesSince': (reg, input) => changesSince(reg, input.number),
+  'meeting.packs': (reg, input) => packVersions(reg, input.number),
   'meeting.discussions': listDiscussions,
   'agenda.add': addAgendaItem,
   'agenda.update': updateAgendaItem,

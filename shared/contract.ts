@@ -17,6 +17,7 @@ import type {
   ProfileState,
 } from './domain';
 import type { ExportJob } from './exports';
+import type { PackVersion } from './pack';
 import type { AgendaItem, AgendaTemplate, ChangesSince, Decision, Discussion, FrozenMeeting, Meeting, MeetingPlace, MeetingSummary, Outcome } from './meeting';
 import type { PhaseState } from './phase';
 
@@ -73,6 +74,8 @@ export const contract = {
   /** The meeting and the register as they were kept at a stage, read-only. */
   'meeting.asOf': call<FrozenMeeting>()(s.meetingAsOfInput),
   'meeting.changesSince': call<ChangesSince>()(s.meetingRefInput),
+  /** The versions of its vergaderstukken and besluitenlijst already made, oldest first. */
+  'meeting.packs': call<PackVersion[]>()(s.meetingRefInput),
   /** Where a dossier or actiepunt was discussed: "Besproken in". */
   'meeting.discussions': call<Discussion[]>()(s.discussionsInput),
   'agenda.add': call<AgendaItem>()(s.agendaAddInput),

@@ -81,6 +81,8 @@ export interface Actiepunt {
   deadline: Deadline | null;
   remarks: string | null;
   status: ActiepuntStatus;
+  /** The date its current status took effect (the day it was afgerond, for one that is). */
+  statusDate: IsoDate;
   /** The date of its first status: when it came into the register's story. */
   since: IsoDate;
   dossier: number | null;

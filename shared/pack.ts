@@ -95,6 +95,17 @@ export interface PackManifest {
   comparedWith: { version: number; added: string[]; changed: string[]; removed: string[]; same: string[] } | null;
 }
 
+/** A version already made of a meeting's vergaderstukken or besluitenlijst, as the meeting page lists it. */
+export interface PackVersion {
+  version: number;
+  kind: PackKind;
+  nagezonden: boolean;
+  /** When it was kept, and by whom (the profile at the time, if any). */
+  madeAt: string;
+  author: string | null;
+  files: string[];
+}
+
 export function compareFiles(before: readonly ManifestFile[], after: readonly ManifestFile[]): Omit<NonNullable<PackManifest['comparedWith']>, 'version'> {
   const old = new Map(before.map((f) => [f.name, f.sha256]));
   const now = new Set(after.map((f) => f.name));

@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import { RegisterError } from '../../shared/errors';
 import type { Profile } from '../../shared/domain';
 import type { Meeting, MeetingState } from '../../shared/meeting';
-import { compareFiles, PACKABLE_STATES, packFiles, packKindOf, type ManifestFile, type PackFile, type PackKind, type PackManifest, type PackSource } from '../../shared/pack';
+import { compareFiles, PACKABLE_STATES, packFiles, packKindOf, type ManifestFile, type PackFile, type PackKind, type PackManifest, type PackSource, type PackVersion } from '../../shared/pack';
 import { agendaDocument } from '../../shared/report/agenda-layout';
 import { besluitenlijstDocument } from '../../shared/report/besluitenlijst-layout';
 import { wijzigingenDocument } from '../../shared/report/wijzigingen-layout';
@@ -55,6 +55,22 @@ const bare = (m: Meeting): Meeting => ({ ...m, freezes: [], actiepuntenlijst: []
 /** The versions a meeting has, oldest first. */
 function packRows(reg: Register, meetingId: number): PackRow[] {
   return reg.db.prepare('SELECT id, version, kind, manifest FROM meeting_pack WHERE meeting_id = ? ORDER BY version').all(meetingId) as PackRow[];
+}
+
+/** The versions already made of a meeting's pack, oldest first, from what each kept as written. */
+export function packVersions(reg: Register, number: string): PackVersion[] {
+  const row = meetingRow(reg, number, 'meeting');
+  const rows = reg.db.prepare('SELECT version, kind, made_at, author, manifest FROM meeting_pack WHERE meeting_id = ? ORDER BY version').all(row.id) as Array<{
+    version: number;
+    kind: PackKind;
+    made_at: string;
+    author: string | null;
+    manifest: string;
+  }>;
+  return rows.map((r) => {
+    const manifest = JSON.parse(r.manifest) as PackManifest;
+    return { version: r.version, kind: r.kind, nagezonden: manifest.nagezonden, madeAt: r.made_at, author: r.author, files: manifest.files.map((f) => f.name) };
+  });
 }
 
 const strip = (c: ReturnType<typeof changesSince>): PackSource['changes'] => ({ since: c.since, lines: c.lines });

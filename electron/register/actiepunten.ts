@@ -20,12 +20,13 @@ interface ActiepuntRow {
   created_at: string;
   updated_at: string;
   status: ActiepuntStatus;
+  status_date: string;
   since: string;
 }
 
 const SELECT_ACTIEPUNTEN = `
 SELECT a.id, a.number, a.text, a.deadline_date, a.deadline_text, a.remarks, d.number AS dossier_number,
-       a.archived_at, a.created_at, a.updated_at, s.status,
+       a.archived_at, a.created_at, a.updated_at, s.status, s.effective_date AS status_date,
        (SELECT min(effective_date) FROM actiepunt_status WHERE actiepunt_id = a.id) AS since
 FROM actiepunt a
 LEFT JOIN dossier d ON d.id = a.dossier_id
@@ -53,6 +54,7 @@ function toActiepunt(row: ActiepuntRow, subPoints: string[], owners: string[]): 
     deadline: toDeadline(row),
     remarks: row.remarks,
     status: row.status,
+    statusDate: row.status_date,
     since: row.since,
     dossier: row.dossier_number,
     archived: row.archived_at !== null,

@@ -5,13 +5,15 @@ import { t, type Lang } from '../../shared/i18n';
 import { describeError } from '../error-text';
 import { useProfile } from '../stores/profile';
 import { useUi } from '../stores/ui';
-import { FieldError } from './fields';
+import { PlacedField } from './fields';
 import { Button, TextInput } from '@rijkshuisstijl-community/components-react';
 
-export function ProfileForm({ lang, idPrefix, initial, onSaved, children }: {
+export function ProfileForm({ lang, idPrefix, initial, nameHelp, onSaved, children }: {
   lang: Lang;
   idPrefix: string;
   initial: Profile;
+  /** A hint under Naam (the first start says what name to give). */
+  nameHelp?: string;
   onSaved?: () => void;
   /** More buttons beside "Opslaan" (the dialog's "Later"). */
   children?: React.ReactNode;
@@ -30,17 +32,16 @@ export function ProfileForm({ lang, idPrefix, initial, onSaved, children }: {
   return (
     <form onSubmit={(e) => void submit(e)} className="profile-form">
       <div className="grid-2">
-        <div className="field">
-          <label htmlFor={`${idPrefix}-name`}>{t(lang, 'profileName')}</label>
+        <PlacedField id={`${idPrefix}-name`} label={t(lang, 'profileName')} help={nameHelp} error={error}>
           <TextInput
             id={`${idPrefix}-name`}
             value={name}
-            onChange={(e) => setName(e.target.value)}
+            onChange={(e) => (setName(e.target.value), setError(null))}
             autoComplete="name"
             invalid={error ? true : undefined}
-            aria-describedby={error ? `${idPrefix}-error` : undefined}
+            aria-describedby={[error ? `${idPrefix}-name-error` : '', nameHelp ? `${idPrefix}-name-help` : ''].filter(Boolean).join(' ') || undefined}
           />
-        </div>
+        </PlacedField>
         <div className="field">
           <label htmlFor={`${idPrefix}-role`}>{t(lang, 'profileRole')}</label>
           <select className="utrecht-select utrecht-select--html-select" id={`${idPrefix}-role`} value={role} onChange={(e) => setRole(e.target.value as ProfileRole)}>
@@ -52,7 +53,6 @@ export function ProfileForm({ lang, idPrefix, initial, onSaved, children }: {
           </select>
         </div>
       </div>
-      <FieldError id={`${idPrefix}-error`} error={error} />
       <div className="actions">
         <Button appearance="primary-action-button" type="submit">
           {t(lang, 'profileSave')}

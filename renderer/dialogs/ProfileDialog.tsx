@@ -28,7 +28,9 @@ export function ProfileDialog({ lang, suggestedName }: { lang: Lang; suggestedNa
       <ProfileForm
         lang={lang}
         idPrefix="first-profile"
-        initial={{ name: suggestedName, role: 'secretaris' }}
+        // Empty, not the computer's login ("jdevries" would sign every change): the hint names it.
+        initial={{ name: '', role: 'secretaris' }}
+        nameHelp={t(lang, suggestedName ? 'profileNameHelpLogin' : 'profileNameHelp', { login: suggestedName })}
         onSaved={() => {
           dialog.current?.close();
           focusCurrentTab();

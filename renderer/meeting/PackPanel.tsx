@@ -4,7 +4,8 @@
 import { useEffect, useState } from 'react';
 import { t } from '../../shared/i18n';
 import type { Meeting } from '../../shared/meeting';
-import { PACKABLE_STATES, packKindOf } from '../../shared/pack';
+import { PACKABLE_STATES, packKindOf, type PackVersion } from '../../shared/pack';
+import { localTimestamp } from './describe';
 import { invoke } from '../client';
 import { JobProgress, useExportJob, WrittenFiles } from '../components/ExportJobView';
 import { FieldError, placeError } from '../components/fields';
@@ -31,10 +32,16 @@ export function PackPanel({ meeting }: { meeting: Meeting }) {
       rememberFolder(outDir);
     } else fail(r.error);
   }
-  // A new version ends undo: the buttons learn so once the job has settled it.
+  // The versions made before (after a reload the page said nothing of them, issue 14), again
+  // once a job has settled; a new version ends undo, which the buttons learn then too.
+  const [versions, setVersions] = useState<PackVersion[]>([]);
   useEffect(() => {
-    if (job?.state === 'done' || job?.state === 'failed') void refreshUndo();
-  }, [job?.state]);
+    if (job && job.state !== 'done' && job.state !== 'failed') return;
+    if (job) void refreshUndo();
+    let current = true;
+    void invoke('meeting.packs', { number: meeting.number }).then((r) => current && r.ok && setVersions(r.value));
+    return () => void (current = false);
+  }, [job?.state, meeting.number]);
   if (!PACKABLE_STATES.includes(meeting.state)) return null;
   const pack = job?.pack ?? null;
   const compared = pack?.comparedWith ?? null;
@@ -69,6 +76,34 @@ export function PackPanel({ meeting }: { meeting: Meeting }) {
         </div>
       )}
       <FieldError id="pack-error" error={place.rest} />
+      {versions.length > 0 && (
+        <>
+          <Heading level={4}>{t(lang, 'packVersions')}</Heading>
+          <ul className="pack-versions" data-testid="pack-versions">
+            {versions.map((v) => (
+              <li key={v.version}>
+                <details>
+                  <summary>
+                    {t(lang, v.kind === 'besluitenlijst' ? 'packAfterTitle' : 'packTitle')}:{' '}
+                    {t(lang, 'packVersionLine', {
+                      version: v.version,
+                      nagezonden: v.nagezonden ? t(lang, 'packNagezonden') : '',
+                      when: localTimestamp(v.madeAt),
+                      who: v.author ? ` (${v.author})` : '',
+                      count: v.files.length,
+                    })}
+                  </summary>
+                  <ul>
+                    {v.files.map((f) => (
+                      <li key={f}>{f}</li>
+                    ))}
+                  </ul>
+                </details>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }

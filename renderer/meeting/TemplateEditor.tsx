@@ -20,7 +20,7 @@ export function TemplateEditor() {
   const id = useId();
   const [stored, setStored] = useState<Row[]>([]);
   const [rows, setRows] = useState<Row[]>([]);
-  const [error, setError] = useState<{ field?: string; text: string } | null>(null);
+  const [error, setError] = useState<{ field?: string; row?: number; text: string } | null>(null);
   // The register is read again after every call; what the user typed stays unless the template
   // itself changed (a refused save changes nothing, so the typing is kept to correct).
   useEffect(() => {
@@ -59,9 +59,11 @@ export function TemplateEditor() {
     }
     // Which item the error is about, as the list numbers it.
     const row = /^items\.(\d+)\./.exec(result.error.field ?? '');
-    setError({ field: result.error.field, text: `${row ? `${t(lang, 'agendaItem')} ${Number(row[1]) + 1}: ` : ''}${describeError(lang, result.error)}` });
+    setError({ field: result.error.field, row: row ? Number(row[1]) : undefined, text: `${row ? `${t(lang, 'agendaItem')} ${Number(row[1]) + 1}: ` : ''}${describeError(lang, result.error)}` });
   }
+  // A refusal about an item sits in that item's row, tied to the field it names (it sat under the list).
   const invalid = (i: number, field: string) => (error?.field === `items.${i}.${field}` ? true : undefined);
+  const describedBy = (i: number, field: string) => (invalid(i, field) ? `${id}-${i}-error` : undefined);
   return (
     <section aria-labelledby={`${id}-h`} data-testid="agenda-template">
       <Heading level={3} id={`${id}-h`}>{t(lang, 'agendaTemplate')}</Heading>
@@ -75,7 +77,7 @@ export function TemplateEditor() {
               </legend>
               <div className="field grow">
                 <label htmlFor={`${id}-${i}-title`}>{t(lang, 'title')}</label>
-                <TextInput id={`${id}-${i}-title`} value={r.title} onChange={(e) => set(i, { title: e.target.value })} invalid={invalid(i, 'title')} />
+                <TextInput id={`${id}-${i}-title`} value={r.title} onChange={(e) => set(i, { title: e.target.value })} invalid={invalid(i, 'title')} aria-describedby={describedBy(i, 'title')} />
               </div>
               <div className="field">
                 <label htmlFor={`${id}-${i}-purpose`}>{t(lang, 'purpose')}</label>
@@ -89,11 +91,11 @@ export function TemplateEditor() {
               </div>
               <div className="field">
                 <label htmlFor={`${id}-${i}-presenter`}>{t(lang, 'presenter')}</label>
-                <TextInput id={`${id}-${i}-presenter`} size={14} value={r.presenter ?? ''} onChange={(e) => set(i, { presenter: e.target.value })} invalid={invalid(i, 'presenter')} />
+                <TextInput id={`${id}-${i}-presenter`} size={14} value={r.presenter ?? ''} onChange={(e) => set(i, { presenter: e.target.value })} invalid={invalid(i, 'presenter')} aria-describedby={describedBy(i, 'presenter')} />
               </div>
               <div className="field">
                 <label htmlFor={`${id}-${i}-minutes`}>{t(lang, 'minutes')}</label>
-                <TextInput id={`${id}-${i}-minutes`} size={4} inputMode="numeric" value={r.minutes} onChange={(e) => set(i, { minutes: e.target.value })} invalid={invalid(i, 'minutes')} />
+                <TextInput id={`${id}-${i}-minutes`} size={4} inputMode="numeric" value={r.minutes} onChange={(e) => set(i, { minutes: e.target.value })} invalid={invalid(i, 'minutes')} aria-describedby={describedBy(i, 'minutes')} />
               </div>
               <label className="inline">
                 <Checkbox checked={r.evaluationOnly} onChange={(e) => set(i, { evaluationOnly: e.target.checked })} /> {t(lang, 'evaluationOnly')}
@@ -109,6 +111,7 @@ export function TemplateEditor() {
                   ✕
                 </Button>
               </span>
+              <FieldError id={`${id}-${i}-error`} error={error?.row === i ? error.text : null} />
             </fieldset>
           </li>
         ))}
@@ -127,7 +130,7 @@ export function TemplateEditor() {
           {t(lang, 'cancel')}
         </Button>
       </div>
-      <FieldError id={`${id}-error`} error={error?.text ?? null} />
+      <FieldError id={`${id}-error`} error={error && error.row === undefined ? error.text : null} />
     </section>
   );
 }

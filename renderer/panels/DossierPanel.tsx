@@ -238,8 +238,15 @@ function PriorityForm({ lang, dossier }: { lang: Lang; dossier: Dossier }) {
   useEffect(() => setRank(dossier.priorityRank === null ? '' : String(dossier.priorityRank)), [dossier.priorityRank]);
   // The rank as typed: "1,5" is one and a half (a number field made it 15), refused as not whole.
   const rankOf = (text: string): number | null => (text.trim() === '' ? null : Number(text.trim().replace(',', '.')));
-  const setPriority = async (priority: boolean, rankValue: string) =>
-    setError(await save('dossier.setPriority', { number: dossier.number, priority, rank: priority ? rankOf(rankValue) : null }));
+  // Unticked with a rank, the rank goes and the ones after it move up: said beside the box, not done
+  // in silence (issue 14); Ongedaan maken brings it back.
+  const [dropped, setDropped] = useState<number | null>(null);
+  const setPriority = async (priority: boolean, rankValue: string) => {
+    const had = dossier.priorityRank;
+    const refused = await save('dossier.setPriority', { number: dossier.number, priority, rank: priority ? rankOf(rankValue) : null });
+    setError(refused);
+    setDropped(!refused && !priority && had !== null ? had : null);
+  };
   return (
     <fieldset className="subform">
       <legend>{t(lang, 'priority')}</legend>
@@ -266,6 +273,11 @@ function PriorityForm({ lang, dossier }: { lang: Lang; dossier: Dossier }) {
         </p>
       </div>
       <FieldError id="priority-error" error={error} />
+      {dropped !== null && !dossier.priority && (
+        <p className="field-help" role="status" data-testid="rank-dropped">
+          {t(lang, 'rankDropped', { rank: dropped })}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -36,6 +36,8 @@ export function StatusBadges({ lang, a, marks, since }: { lang: Lang; a: Actiepu
   return (
     <span className="badges">
       <span className={`badge status-${a.status}`}>{t(lang, `status_${a.status}`)}</span>
+      {/* When it was afgerond (the list did not say, issue 14). */}
+      {a.status === 'afgerond' && <span className="status-date">{t(lang, 'doneOnDate', { date: formatDutchDate(a.statusDate) })}</span>}
       {marks.overdue && <span className="badge overdue">{t(lang, 'overdue')}</span>}
       {marks.isNew && <span className="badge new">{t(lang, 'newSince', { date: formatDutchDate(since) })}</span>}
     </span>
@@ -113,7 +115,8 @@ export function ActiepuntenView() {
             <TableHeaderCell scope="col">{t(lang, 'owner')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t(lang, 'deadline')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t(lang, 'status')}</TableHeaderCell>
-            <TableHeaderCell scope="col">
+            {/* As wide as the Afronden form, so opening it does not move the other columns (issue 14). */}
+            <TableHeaderCell scope="col" className="done-column">
               <span className="visually-hidden">{t(lang, 'markDone')}</span>
             </TableHeaderCell>
           </TableRow>

@@ -74,4 +74,12 @@ test('the secretary makes the vergaderstukken of an evaluatiemoment, and sends a
   await page.getByRole('navigation').getByRole('button', { name: 'Vergaderingen', exact: true }).click();
   await page.getByTestId('meeting-table').getByRole('button', { name: 'TB-2026-01' }).click();
   await expect(page.getByTestId('pack-panel').getByLabel('Map')).toHaveValue(own);
+  // After the reload the page still says which versions were made, when, by whom (issue 14).
+  const versions = page.getByTestId('pack-versions').locator(':scope > li');
+  await expect(versions).toHaveCount(2);
+  await expect(versions.nth(0)).toContainText('Vergaderstukken: Versie 1, ');
+  await expect(versions.nth(1)).toContainText('Versie 2 (nagezonden), ');
+  await expect(versions.nth(1)).toContainText('(Secretariaat TB): 8 bestanden');
+  await versions.nth(1).locator('summary').click();
+  await expect(versions.nth(1)).toContainText('00 Agenda TB-2026-01.docx');
 });

@@ -68,10 +68,10 @@ test('the secretary runs a meeting from plan to approved besluitenlijst', async 
   await expect(page.getByTestId('agenda-item-7')).toContainText('Voorstel nieuw C&R-proces');
   await expect(page.getByRole('button', { name: /Verplaats punt 7/ })).toBeFocused();
   // Linked to dossier 4 by searching.
-  await page.getByTestId('agenda-item-7').getByRole('button', { name: 'Bewerk punt 7' }).click();
+  await page.getByTestId('agenda-item-7').getByRole('button', { name: 'Punt 7 bewerken' }).click();
   await page.getByTestId('agenda-item-7').getByTestId('link-search').fill('proces vernieuwen');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('agenda-item-7').getByRole('button', { name: 'Verwijder koppeling Dossier 4' })).toBeVisible();
+  await expect(page.getByTestId('agenda-item-7').getByRole('button', { name: 'Koppeling Dossier 4 verwijderen' })).toBeVisible();
   await page.getByTestId('agenda-item-7').getByLabel('Besluitvoorstel').fill('Het TB stemt in met het nieuwe proces.');
   await page.getByTestId('agenda-item-7').getByLabel('Besluitvoorstel').blur();
   await page.getByTestId('agenda-item-7').getByRole('button', { name: 'Klaar' }).click();
@@ -238,9 +238,10 @@ test('the agenda template is edited in Beheer, and an agenda item is dragged to 
   await template.getByLabel('Titel').last().fill('Terugkoppeling Europese ontwikkelingen');
   await template.getByLabel('Minuten').last().fill('tien');
   await template.getByRole('button', { name: 'Sjabloon opslaan' }).click();
-  // A wrong value is refused beside the list, in Dutch, and nothing is saved.
-  await expect(template.getByRole('alert')).toContainText('Agendapunt 9: Niet opgeslagen: moet een aantal minuten zijn');
+  // A wrong value is refused in its own row, tied to its field, in Dutch, and nothing is saved.
+  await expect(template.locator('ol > li').last().getByRole('alert')).toContainText('Agendapunt 9: Niet opgeslagen: moet een aantal minuten zijn');
   await expect(template.getByLabel('Minuten').last()).toHaveAttribute('aria-invalid', 'true');
+  await expect(template.getByLabel('Minuten').last()).toHaveAccessibleDescription(/moet een aantal minuten zijn/);
   await template.getByLabel('Minuten').last().fill('10');
   await template.getByRole('button', { name: 'Sjabloon opslaan' }).click();
   await expect(template.getByRole('button', { name: 'Sjabloon opslaan' })).toHaveAttribute('aria-disabled', 'true');

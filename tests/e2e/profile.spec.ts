@@ -1,7 +1,8 @@
-// Who works here: asked once at the first start (with the computer's user name offered), signed
+// Who works here: asked once at the first start (the name empty, the computer's login named in its hint), signed
 // on every change in the change log, changeable under Beheer; the dialog passes axe in Dutch and
 // English.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './shell';
@@ -13,8 +14,10 @@ test('the first start asks who works here, and the change log then says who chan
   const dialog = page.getByTestId('profile-dialog');
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('heading', { name: 'Wie werkt er op deze computer?' })).toBeVisible();
-  // The computer's user name is offered.
-  await expect(dialog.getByLabel('Naam')).not.toHaveValue('');
+  // Empty, not the computer's login (which would sign every change if Opslaan were pressed at once,
+  // issue 14); the hint says what to give, and names the login.
+  await expect(dialog.getByLabel('Naam')).toHaveValue('');
+  await expect(dialog.getByLabel('Naam')).toHaveAccessibleDescription(new RegExp(`^Zoals collega’s u kennen, bijvoorbeeld Marieke de Vries \\(op deze computer bent u ${os.userInfo().username}\\)\\.$`));
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(axe.violations.map((v) => v.id), 'profile dialog (nl)').toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('profile-dialog-nl.png') });

@@ -112,6 +112,11 @@ test('create a dossier, move it through two phases on the board with dates, prio
   await expect(history.locator('li').first()).toHaveText('30-11-2026 Prioriteit: rang 1');
   await page.getByRole('navigation').getByRole('button', { name: 'Dossiers' }).click();
   await expect(page.locator('tr[data-number="16"]')).toContainText('★ 1');
+  // Unticked, the rank goes and the ranks after it move up: said beside the box, not in silence (issue 14).
+  await panel.getByTestId('priority-mark').click();
+  await expect(panel.getByTestId('priority-mark')).not.toBeChecked();
+  await expect(panel.getByTestId('rank-dropped')).toHaveText('Prioriteit uit: rang 1 is vervallen en de dossiers erna schuiven een rang op. Ongedaan maken zet het terug.');
+  await expect(page.locator('tr[data-number="16"]')).not.toContainText('★');
 
   // The register file holds what the screen showed.
   const phases = await shell.readRegister((db) =>
@@ -178,13 +183,21 @@ test('edit an actiepunt, mark it done, undo with Ctrl+Z and redo', async ({ page
   await expect(page.locator('tr[data-number="1"]')).toContainText('15-12-2026');
 
   // Afronden asks the date: today unless another day is typed (issue 14: it was always today).
+  const ownerColumn = () => page.getByTestId('actiepunt-table').getByRole('columnheader', { name: 'Eigenaar' }).boundingBox();
+  const before = (await ownerColumn())!;
   await page.getByRole('button', { name: 'Afronden: actiepunt 1', exact: true }).click();
   const done = page.getByRole('form', { name: 'Afronden: actiepunt 1' });
+  // The form fits its column: the other columns stay where they were (they jumped, issue 14).
+  const during = (await ownerColumn())!;
+  expect(Math.abs(during.x - before.x)).toBeLessThanOrEqual(1);
+  expect(Math.abs(during.width - before.width)).toBeLessThanOrEqual(1);
   await expect(done.getByLabel('Afgerond op')).toBeFocused();
   await expect(done.getByLabel('Afgerond op')).toHaveValue('30-11-2026');
   await done.getByLabel('Afgerond op').fill('26-11-2026');
   await done.getByRole('button', { name: 'Afronden', exact: true }).click();
   await expect(page.locator('tr[data-number="1"] .badge').first()).toHaveText('Afgerond');
+  // The list says on which day (it did not, issue 14).
+  await expect(page.locator('tr[data-number="1"] .status-date')).toHaveText('op 26-11-2026');
   // The keyboard does not fall to the page: it is on the actiepunt's link.
   await expect(page.getByRole('button', { name: /^Vragen rond/ })).toBeFocused();
   await expect
