@@ -55,8 +55,18 @@ export async function startWebServer(api: Api, options: WebServerOptions): Promi
   // the checks that come before the body have passed; otherwise it gets the refusal instead.
   server.on('checkContinue', (req, res) => guarded(req, res, true));
   server.keepAliveTimeout = HEADERS_TIMEOUT_MS;
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  // What each connection had read when its last answer went: more read since is a request begun
+  // (a slow sender), nothing more an idle connection.
+  const readAtAnswer = new WeakMap<object, number>();
+  server.on('request', (req, res) => res.on('finish', () => readAtAnswer.set(req.socket, req.socket.bytesRead)));
+  const requestBegun = (socket: { bytesRead?: number }) => (socket.bytesRead ?? 0) > (readAtAnswer.get(socket) ?? 0);
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    // A connection that timed out before it asked anything is closed without a word. Chromium
+    // opens connections ahead of its requests; a 400 written to one that sat idle was read as the
+    // answer to the next call sent on it ("het register is niet bereikbaar … Unexpected end of
+    // JSON input", after a pause). Closed, the browser sends that call on a fresh connection.
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT' && !requestBegun(socket as { bytesRead?: number })) return void socket.destroy();
+    if (socket.writable) socket.end(`HTTP/1.1 ${error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request'}\r\nConnection: close\r\n\r\n`);
     else socket.destroy();
   });
 

@@ -147,3 +147,27 @@ describe('the browser shell bridge', () => {
   });
 });
 
+
+describe('connections opened ahead of a request', () => {
+  // Chromium opens connections before it has a request for them. One that sat idle past the
+  // header timeout got "400 Bad Request" written to it, which the browser then read as the answer
+  // to the call it sent next: the page said the register could not be reached (issue 14 review).
+  it('are closed without a word when they time out idle, and a slow request gets 408, not 400', async () => {
+    const net = await import('node:net');
+    const idle = net.connect(server.port, '127.0.0.1');
+    const heard: Buffer[] = [];
+    idle.on('data', (c: Buffer) => heard.push(c));
+    const closed = new Promise<void>((resolve) => idle.on('close', () => resolve()));
+    // Half a request, then nothing: a slow sender, told 408 (which Chromium retries), not 400.
+    const slow = net.connect(server.port, '127.0.0.1', () => slow.write('POST /api/invoke HTTP/1.1\r\nHost: 127.0.0.1\r\n'));
+    const slowHeard: Buffer[] = [];
+    slow.on('data', (c: Buffer) => slowHeard.push(c));
+    const slowClosed = new Promise<void>((resolve) => slow.on('close', () => resolve()));
+    await Promise.all([closed, slowClosed]);
+    expect(Buffer.concat(heard).toString()).toBe('');
+    expect(Buffer.concat(slowHeard).toString()).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
+    // The server answers the next request as ever.
+    const reply = await call('register.info', {});
+    expect(reply.status).toBe(200);
+  }, 20_000);
+});
