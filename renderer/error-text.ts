@@ -117,6 +117,14 @@ const SCHEMA: Array<[RegExp, (...m: string[]) => string]> = [
   [/^at most (\d+) (people|standing items|dossiers|actiepunten|ambitions)$/, (_, n, w) => `maximaal ${nl(n)} ${{ people: 'personen', 'standing items': 'vaste agendapunten', dossiers: 'dossiers', actiepunten: 'actiepunten', ambitions: 'ambities' }[w!]}`],
 ];
 
+/** Why an export could not be written (electron/export/export-jobs.ts). */
+const WRITE_REASONS_NL: Record<string, string> = {
+  'the disk is full': 'de schijf is vol',
+  'the disk quota is used up': 'uw schijfruimte is op',
+  'there is no permission to write there': 'u mag in die map niet schrijven; kies een andere map',
+  'the folder is read-only': 'de map is alleen-lezen; kies een andere map',
+};
+
 /** The meeting pack's refusals (meeting.pack). */
 const PACK: Array<[RegExp, (...m: string[]) => string]> = [
   [/^the agenda of (\S+) is not vastgesteld yet; the vergaderstukken follow from the agenda once it is\.$/, (_, n) => `de agenda van ${n} is nog niet vastgesteld; de vergaderstukken volgen uit de agenda zodra die is vastgesteld`],
@@ -146,6 +154,9 @@ const DUTCH: Array<[RegExp, (...m: string[]) => string]> = [
       `${file} is ${what === 'a folder' ? 'een map' : what === 'a link' ? 'een koppeling' : 'geen gewoon bestand'}; een export kan het niet vervangen. Verplaats het of kies een andere map. Er is niets geschreven`,
   ],
   [/the folder no longer exists/, () => 'de map bestaat niet meer (verplaatst of verwijderd tijdens de export); er is niets geschreven'],
+  [/^(.+) is not a folder\.$/, (_, f) => `${f} is geen map; kies een map`],
+  [/^The export could not be written: (.+)\. Nothing was changed\.$/, (_, why) => `de export kon niet worden opgeslagen: ${WRITE_REASONS_NL[why!] ?? why}. Er is niets gewijzigd`],
+  [/^The export failed: (.+)$/, (_, why) => `de export is mislukt (${why})`],
   [/must not be empty/, () => 'mag niet leeg zijn'],
   [/must be at most (\d+) characters/, (_, n) => `mag maximaal ${nl(n)} tekens lang zijn`],
   [/must be a real date written as YYYY-MM-DD|must be a date \(YYYY-MM-DD\)/, () => 'moet een bestaande datum zijn'],
@@ -184,10 +195,46 @@ function detail(lang: Lang, error: CallError): string {
   return message;
 }
 
+/**
+ * The field a refusal is about, named as its label says it, as the subject of a message that has
+ * none ("mag niet leeg zijn" becomes "Titel mag niet leeg zijn"): the message sits beside its field,
+ * and says which one too (issue 14). Plural fields (owners, sub-points) keep the message as it is.
+ */
+const FIELD_NAMES: Record<string, { nl: string; en: string }> = {
+  title: { nl: 'Titel', en: 'Title' },
+  description: { nl: 'Omschrijving', en: 'Description' },
+  note: { nl: 'Toelichting', en: 'Note' },
+  planning: { nl: 'Planning', en: 'Planning' },
+  owner: { nl: 'Eigenaar', en: 'Owner' },
+  link: { nl: 'Wikipagina', en: 'Wiki page' },
+  phaseDate: { nl: 'Datum', en: 'Date' },
+  date: { nl: 'Datum', en: 'Date' },
+  deadline: { nl: 'Deadline', en: 'Deadline' },
+  outDir: { nl: 'Map', en: 'Folder' },
+  rank: { nl: 'Rang', en: 'Rank' },
+  name: { nl: 'Naam', en: 'Name' },
+  text: { nl: 'Tekst', en: 'Text' },
+  presenter: { nl: 'Inbreng', en: 'Presenter' },
+  qualifier: { nl: 'Toevoeging', en: 'Qualifier' },
+  year: { nl: 'Jaar', en: 'Year' },
+  referenceDate: { nl: 'Peildatum', en: 'Reference date' },
+  location: { nl: 'Plaats', en: 'Location' },
+  remarks: { nl: 'Opmerking', en: 'Remark' },
+  proposal: { nl: 'Besluitvoorstel', en: 'Proposal' },
+  minutes: { nl: 'Duur', en: 'Duration' },
+};
+const SUBJECTLESS = { nl: /^(mag|moet|is|bevat|noemt|wijzigt) /, en: /^(must|is|at most) / };
+
+function withField(lang: Lang, error: CallError, text: string): string {
+  const last = (error.field ?? '').split('.').filter((part) => !/^\d+$/.test(part)).pop();
+  const name = last === undefined ? undefined : FIELD_NAMES[last];
+  return name && SUBJECTLESS[lang].test(text) ? `${name[lang]} ${text}` : text;
+}
+
 export function describeError(lang: Lang, error: CallError): string {
   const key = `error_${error.code}` as StringKey;
   const kind = t(lang, key in STRINGS_CHECK ? key : 'error_other');
-  return `${kind}: ${detail(lang, error)}`;
+  return `${kind}: ${withField(lang, error, detail(lang, error))}`;
 }
 
 const STRINGS_CHECK: Record<string, true> = {

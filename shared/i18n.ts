@@ -448,6 +448,7 @@ const nl = {
   deadlinePlaceholder: 'dd-mm-jjjj, +6w, volgende TB',
   deadlineHelp: 'Een datum, een termijn vanaf de vergadering (+6w, +10d, +2m) of ‘volgende TB’.',
   deadlineInvalid: 'Deadline: typ een datum (dd-mm-jjjj), een termijn (+6w) of ‘volgende TB’.',
+  deadlineNoSuchDate: 'Deadline: {text} bestaat niet; kies een bestaande datum.',
 };
 
 type Strings = typeof nl;
@@ -899,6 +900,7 @@ const en: Strings = {
   deadlinePlaceholder: 'dd-mm-jjjj, +6w, next meeting',
   deadlineHelp: 'A date, a period from the meeting (+6w, +10d, +2m) or ‘next meeting’.',
   deadlineInvalid: 'Due date: type a date (dd-mm-jjjj), a period (+6w) or ‘next meeting’.',
+  deadlineNoSuchDate: 'Due date: {text} does not exist; choose a real date.',
 };
 
 export type StringKey = keyof Strings;
@@ -937,6 +939,11 @@ const CALLS: Record<string, Record<Lang, string>> = {
   'outcome.remove': { nl: 'Uitkomst verwijderd', en: 'Outcome removed' },
   'attendance.set': { nl: 'Aanwezigheid vastgelegd', en: 'Attendance recorded' },
   'agendaTemplate.update': { nl: 'Agendasjabloon bewerkt', en: 'Agenda template edited' },
+  'meeting.decidePriorities': { nl: 'Prioriteiten vastgesteld', en: 'Priorities decided' },
+  'meeting.pack': { nl: 'Vergaderstukken gemaakt', en: 'Meeting pack made' },
+  'backup.restore': { nl: 'Reservekopie teruggezet', en: 'Backup restored' },
+  'register.undo': { nl: 'Ongedaan gemaakt', en: 'Undone' },
+  'register.redo': { nl: 'Opnieuw gedaan', en: 'Redone' },
 };
 
 export function describeCall(lang: Lang, call: string, item: number | null): string {
@@ -982,6 +989,15 @@ const AUDIT_NAMES: Record<string, Record<Lang, string>> = {
   hoofddossier_id: { nl: 'hoofddossier', en: 'parent dossier' },
   ambition_id: { nl: 'ambitie', en: 'ambition' },
   number: { nl: 'nummer', en: 'number' },
+  replace_kind: { nl: 'soort vervanging', en: 'kind of replacement' },
 };
+
+/**
+ * Columns that only tie rows together (an agenda item's internal id, the author's role beside the
+ * name): their values mean nothing to a reader, so the history leaves them out (it showed
+ * "agenda_item_id: – → 13", review).
+ */
+const AUDIT_HIDDEN = new Set(['id', 'agenda_item_id', 'meeting_id', 'dossier_id', 'actiepunt_id', 'freeze_id', 'replaces_id', 'approves_id', 'author_role', 'created_at', 'updated_at', 'recorded_at']);
+export const auditShown = (field: string): boolean => !AUDIT_HIDDEN.has(field);
 
 export const auditName = (lang: Lang, name: string): string => AUDIT_NAMES[name]?.[lang] ?? name;

@@ -261,8 +261,11 @@ function toCallError(error: unknown): CallError {
     return { code: 'not_found', field: 'outDir', message: 'outDir: the folder no longer exists (moved or removed during the export); nothing was written.' };
   }
   const reason = e?.code ? reasons[e.code] : undefined;
+  // A folder that cannot be written to is about the folder: said beside Map.
+  const field = e?.code === 'EACCES' || e?.code === 'EPERM' || e?.code === 'EROFS' ? 'outDir' : undefined;
   return {
     code: 'internal',
+    ...(field ? { field } : {}),
     message: reason ? `The export could not be written: ${reason}. Nothing was changed.` : `The export failed: ${e?.message ?? String(error)}`,
   };
 }

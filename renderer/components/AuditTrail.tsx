@@ -1,7 +1,7 @@
 // The change history of one dossier or actiepunt: when, which edit, which field from what to what.
 import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../shared/domain';
-import { auditName, describeCall, t, type Lang } from '../../shared/i18n';
+import { auditName, auditShown, describeCall, t, type Lang } from '../../shared/i18n';
 import { invoke } from '../client';
 import { formatDutchDate } from '../../shared/dates';
 import { localTimestamp } from '../meeting/describe';
@@ -36,7 +36,7 @@ export function AuditTrail({ lang, kind, number }: { lang: Lang; kind: 'dossier'
               <time dateTime={e.at}>{localTimestamp(e.at)}</time> {describeCall(lang, e.call, e.item)} · {auditName(lang, e.table)}
               {e.author && <span className="muted"> · {t(lang, 'auditBy', { name: e.author.name, role: t(lang, `role_${e.author.role}`) })}</span>}
               <ul>
-                {e.changes.map((c) => (
+                {e.changes.filter((c) => auditShown(c.field)).map((c) => (
                   <li key={c.field}>
                     {auditName(lang, c.field)}: {show(lang, c.before)} → {show(lang, c.after)}
                   </li>

@@ -62,6 +62,12 @@ export interface FormError {
   text: string;
 }
 
+/** Performs a form's call; null on success, else the refusal with the field it names, to place. */
+export async function saveForm<N extends CallName>(name: N, input: CallInput<N>): Promise<FormError | null> {
+  const result = await perform(name, input);
+  return result.ok ? null : { field: result.error.field, text: describeError(useUi.getState().lang, result.error) };
+}
+
 /**
  * Where a form's error goes: beside the field it is about (`at('text')` is true for 'text' and
  * 'text.…'), or at the form's end when it names none of the form's fields (`rest`).

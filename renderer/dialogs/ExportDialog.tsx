@@ -3,12 +3,12 @@
 import { DateInput } from '../components/DateInput';
 import { useEffect, useRef, useState } from 'react';
 import { EXPORT_DOCUMENTS, EXPORT_FORMATS, type ExportDocument, type ExportFormat } from '../../shared/exports';
-import { formatDutchDate } from '../../shared/dates';
+import { formatDutchDate, isIsoDate } from '../../shared/dates';
 import { t, type Lang } from '../../shared/i18n';
 import { invoke } from '../client';
 import { FolderField, rememberFolder } from '../components/FolderField';
 import { JobProgress, useExportJob, WrittenFiles } from '../components/ExportJobView';
-import { FieldError, placeError } from '../components/fields';
+import { FieldError, PlacedField, placeError } from '../components/fields';
 import { registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
 import { Alert, Button, Checkbox, Heading } from '@rijkshuisstijl-community/components-react';
@@ -22,10 +22,11 @@ export function ExportDialog({ lang }: { lang: Lang }) {
   const [overwrite, setOverwrite] = useState(false);
   const { job, setJob, error, setError, fail, open, running } = useExportJob(lang);
   // A refusal about the folder sits beside Map, anything else under the buttons.
-  const place = placeError(error, ['outDir']);
+  const place = placeError(error, ['outDir', 'date']);
   // A report date after today is asked about once: it shows a state the register has not reached.
   const [futureConfirmed, setFutureConfirmed] = useState<string | null>(null);
-  const future = date > registerToday() && futureConfirmed !== date;
+  // Only a real date can be in the future: 31-02-2026 or 'abc' was asked about as one (review).
+  const future = isIsoDate(date) && date > registerToday() && futureConfirmed !== date;
   const blocked = running || !what.length || !formats.length || future;
 
   useEffect(() => {
@@ -67,16 +68,21 @@ export function ExportDialog({ lang }: { lang: Lang }) {
           ))}
         </fieldset>
         <div className="grid-2">
-          <div className="field">
-            <label htmlFor="export-date">{t(lang, 'exportDate')}</label>
-            <DateInput id="export-date" value={date} onChange={setDate} />
-          </div>
+          <PlacedField id="export-date" label={t(lang, 'exportDate')} error={place.at('date')}>
+            <DateInput
+              id="export-date"
+              value={date}
+              onChange={(v) => (setDate(v), place.invalid('date') && setError(null))}
+              invalid={place.invalid('date')}
+              describedBy={place.at('date') ? 'export-date-error' : undefined}
+            />
+          </PlacedField>
           <FolderField lang={lang} id="export-folder" label={t(lang, 'exportFolder')} value={outDir} onChange={(v) => (setOutDir(v), place.invalid('outDir') && setError(null))} error={place.at('outDir')} />
         </div>
         <label className="inline">
           <Checkbox checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> {t(lang, 'overwrite')}
         </label>
-        {job && <JobProgress label={t(lang, 'exportProgress')} job={job} id="export-progress" />}
+        {job && job.state !== 'failed' && <JobProgress label={t(lang, 'exportProgress')} job={job} id="export-progress" />}
         {job?.state === 'done' && (
           <div role="status">
             <p>{t(lang, 'exportDone')}</p>

@@ -38,7 +38,7 @@ export function QuickForm({
     let run: () => ReturnType<typeof perform>;
     if (kind === 'actiepunt') {
       const due = parseDeadline(deadline, meeting.date);
-      if (due === 'invalid') return setError(t(lang, 'deadlineInvalid'));
+      if (due === 'invalid' || due === 'no-such-date') return setError(t(lang, due === 'invalid' ? 'deadlineInvalid' : 'deadlineNoSuchDate', { text: deadline.trim() }));
       run = () => perform('outcome.add', { item: item.id, kind, text, owners: parseOwners(owner), deadline: due, dossier });
     } else run = () => perform('outcome.add', { item: item.id, kind, text, dossier });
     busy.current = true;

@@ -7,8 +7,14 @@ import type { Deadline } from '../../shared/domain';
 const PERIOD = /^\+\s*(\d{1,3})\s*([dwm])$/i;
 const NEXT_MEETING = /^(volgende|next)\s*(tb|vergadering|meeting)$/i;
 
-/** The deadline typed, or 'invalid' when it is none of the forms above (the field then says so). */
-export function parseDeadline(text: string, meetingDate: IsoDate): Deadline | null | 'invalid' {
+/** Written as a date, whether or not the date exists (31-02-2026). */
+const DATE_SHAPED = /^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$/;
+
+/**
+ * The deadline typed; 'invalid' when it is none of the forms above, 'no-such-date' when it is
+ * written as a date that does not exist (31-02-2026 was told to "type a date", review).
+ */
+export function parseDeadline(text: string, meetingDate: IsoDate): Deadline | null | 'invalid' | 'no-such-date' {
   const typed = text.trim();
   if (typed === '') return null;
   if (NEXT_MEETING.test(typed)) return { kind: 'text', text: 'Volgende TB' };
@@ -24,5 +30,5 @@ export function parseDeadline(text: string, meetingDate: IsoDate): Deadline | nu
     return { kind: 'date', date: isoDateOf(date) };
   }
   const date = parseDutchDate(typed);
-  return date ? { kind: 'date', date } : 'invalid';
+  return date ? { kind: 'date', date } : DATE_SHAPED.test(typed) ? 'no-such-date' : 'invalid';
 }

@@ -56,7 +56,8 @@ export function PackPanel({ meeting }: { meeting: Meeting }) {
           {t(lang, after ? 'packAfterMake' : 'packMake')}
         </Button>
       </form>
-      {job && <JobProgress label={t(lang, 'packProgress')} job={job} id="pack-progress" />}
+      {/* A failed job's bar stayed where it stopped (90 %), as if still at work. */}
+      {job && job.state !== 'failed' && <JobProgress label={t(lang, 'packProgress')} job={job} id="pack-progress" />}
       {job?.state === 'done' && pack && (
         <div role="status" data-testid="pack-result">
           <p>

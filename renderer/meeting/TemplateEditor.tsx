@@ -119,7 +119,11 @@ export function TemplateEditor() {
       <div className="item-actions">
         <Button appearance="secondary-action-button"
           className="small"
-          onClick={() => setRows([...rows, { title: '', purpose: 'bespreking', presenter: null, minutes: '', standing: null, evaluationOnly: false, links: { dossiers: [], actiepunten: [], ambitions: [] } }])}
+          onClick={() => {
+            setRows([...rows, { title: '', purpose: 'bespreking', presenter: null, minutes: '', standing: null, evaluationOnly: false, links: { dossiers: [], actiepunten: [], ambitions: [] } }]);
+            // The keyboard goes to the new item's title, where the typing starts (it stayed on the button).
+            requestAnimationFrame(() => document.getElementById(`${id}-${rows.length}-title`)?.focus());
+          }}
         >
           {t(lang, 'addAgendaItem')}
         </Button>

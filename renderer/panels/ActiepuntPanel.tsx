@@ -15,6 +15,7 @@ import { perform, useRegister, registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
 import { Button, Heading, TextInput, Textarea } from '@rijkshuisstijl-community/components-react';
 import { ownersForEditing, parseOwners } from '../../shared/owners';
+import { useFillHeight } from '../components/fill-height';
 
 export function ActiepuntPanel({ number }: { number: number | 'new' }) {
   const lang = useUi((s) => s.lang);
@@ -35,9 +36,12 @@ export function ActiepuntPanel({ number }: { number: number | 'new' }) {
   useEffect(() => {
     if (loaded) heading.current?.focus();
   }, [number, loaded]);
+  // As high as the window leaves it below the bar, so the page does not scroll beside it.
+  const self = useRef<HTMLElement>(null);
+  useFillHeight(self, loaded, 'maxHeight');
 
   return (
-    <aside className="panel" aria-labelledby="ap-panel-title" onKeyDown={(e) => e.key === 'Escape' && close()} data-testid="actiepunt-panel">
+    <aside ref={self} className="panel" aria-labelledby="ap-panel-title" onKeyDown={(e) => e.key === 'Escape' && close()} data-testid="actiepunt-panel">
       <div className="panel-head">
         <Heading level={2} id="ap-panel-title" tabIndex={-1} ref={heading}>
           {number === 'new' ? t(lang, 'newActiepunt') : t(lang, 'panelActiepunt', { number })}
@@ -66,7 +70,7 @@ function NewActiepunt({ lang }: { lang: Lang }) {
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     const due = parseDeadline(deadline, registerToday());
-    if (due === 'invalid') return setError({ field: 'deadline', text: t(lang, 'deadlineInvalid') });
+    if (due === 'invalid' || due === 'no-such-date') return setError({ field: 'deadline', text: t(lang, due === 'invalid' ? 'deadlineInvalid' : 'deadlineNoSuchDate', { text: deadline.trim() }) });
     const list = parseOwners(owners);
     const result = await perform('actiepunt.create', { text, owners: list, ...(due ? { deadline: due } : {}) });
     if (result.ok) useUi.getState().openActiepunt(result.value.number);

@@ -11,10 +11,12 @@ import { t, type Lang } from '../../shared/i18n';
 import { formatPhase, type Phase } from '../../shared/phase';
 import { shortLine } from '../../shared/text';
 import { invoke } from '../client';
-import { FieldError, save, TextField } from '../components/fields';
+import { describeError } from '../error-text';
+import { FieldError, nativeAria, placed, PlacedField, placeError, save, saveForm, TextField, type FormError } from '../components/fields';
 import { useRegister, registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
 import { Button, Checkbox, Heading, TextInput } from '@rijkshuisstijl-community/components-react';
+import { useFillHeight } from '../components/fill-height';
 
 export function DossierPanel({ number }: { number: number }) {
   const lang = useUi((s) => s.lang);
@@ -41,11 +43,14 @@ export function DossierPanel({ number }: { number: number }) {
   useEffect(() => {
     if (loaded) heading.current?.focus();
   }, [number, loaded]);
+  // As high as the window leaves it below the bar, so the page does not scroll beside it.
+  const self = useRef<HTMLElement>(null);
+  useFillHeight(self, loaded, 'maxHeight');
 
   if (!dossier) return null;
   const update = (patch: Record<string, unknown>) => save('dossier.update', { number, patch });
   return (
-    <aside className="panel" aria-labelledby="dossier-panel-title" onKeyDown={(e) => e.key === 'Escape' && close()} data-testid="dossier-panel">
+    <aside ref={self} className="panel" aria-labelledby="dossier-panel-title" onKeyDown={(e) => e.key === 'Escape' && close()} data-testid="dossier-panel">
       <div className="panel-head">
         <Heading level={2} id="dossier-panel-title" tabIndex={-1} ref={heading}>
           {t(lang, 'panelDossier', { number, title: dossier.title })}
@@ -164,34 +169,35 @@ export function PhaseFields(props: {
   idPrefix: string;
   state: { phase: Phase | ''; qualifier: string; parked: boolean; date: string; note: string };
   onChange(patch: Partial<{ phase: Phase | ''; qualifier: string; parked: boolean; date: string; note: string }>): void;
+  /** A refusal of dossier.setPhase: placed beside the field it names (a wrong date showed under the note). */
+  error: ReturnType<typeof placeError>;
 }) {
-  const { lang, idPrefix: p, state, onChange } = props;
+  const { lang, idPrefix: p, state, onChange, error: place } = props;
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${p}-phase`}>{t(lang, 'moveTo')}</label>
-        <select className="utrecht-select utrecht-select--html-select" id={`${p}-phase`} value={state.phase} onChange={(e) => onChange({ phase: e.target.value as Phase | '' })}>
+      <PlacedField id={`${p}-phase`} label={t(lang, 'moveTo')} error={place.at('state')}>
+        <select className="utrecht-select utrecht-select--html-select" {...nativeAria(placed(place, 'state', `${p}-phase`))} value={state.phase} onChange={(e) => onChange({ phase: e.target.value as Phase | '' })}>
           <PhaseOptions lang={lang} />
         </select>
-      </div>
+      </PlacedField>
       <label className="inline">
         <Checkbox checked={state.parked} onChange={(e) => onChange({ parked: e.target.checked })} /> {t(lang, 'parked')}
       </label>
-      <div className="field">
-        <label htmlFor={`${p}-qualifier`}>{t(lang, 'qualifier')}</label>
+      <PlacedField id={`${p}-qualifier`} label={t(lang, 'qualifier')} error={null}>
         <TextInput id={`${p}-qualifier`} value={state.qualifier} onChange={(e) => onChange({ qualifier: e.target.value })} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${p}-date`}>{t(lang, 'effectiveDate')}</label>
-        <DateInput id={`${p}-date`} value={state.date} onChange={(date) => onChange({ date })} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${p}-note`}>{t(lang, 'phaseNote')}</label>
-        <TextInput id={`${p}-note`} value={state.note} onChange={(e) => onChange({ note: e.target.value })} />
-      </div>
+      </PlacedField>
+      <PlacedField id={`${p}-date`} label={t(lang, 'effectiveDate')} error={place.at('date')}>
+        <DateInput id={`${p}-date`} value={state.date} onChange={(date) => onChange({ date })} invalid={place.invalid('date')} describedBy={place.at('date') ? `${p}-date-error` : undefined} />
+      </PlacedField>
+      <PlacedField id={`${p}-note`} label={t(lang, 'phaseNote')} error={place.at('note')}>
+        <TextInput {...placed(place, 'note', `${p}-note`)} value={state.note} onChange={(e) => onChange({ note: e.target.value })} />
+      </PlacedField>
     </>
   );
 }
+
+/** The fields of PhaseFields a refusal can be placed on; anything else goes under the form. */
+export const PHASE_FIELDS = ['state', 'date', 'note'] as const;
 
 export function setPhaseInput(number: number, s: { phase: Phase | ''; qualifier: string; parked: boolean; date: string; note: string }) {
   return {
@@ -211,23 +217,24 @@ function PhaseForm({ lang, dossier }: { lang: Lang; dossier: Dossier }) {
     note: '',
   });
   const [state, setState] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<FormError | null>(null);
+  const place = placeError(error, PHASE_FIELDS);
   // A new dossier, or its phase changed elsewhere (an undo): start the form from the register again.
   useEffect(() => setState(initial()), [dossier.number, dossier.phase]);
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    setError(await save('dossier.setPhase', setPhaseInput(dossier.number, state)));
+    setError(await saveForm('dossier.setPhase', setPhaseInput(dossier.number, state)));
   }
   return (
     <form className="subform" onSubmit={submit} aria-labelledby="phase-form-heading">
       <Heading level={3} id="phase-form-heading">
         {t(lang, 'changePhase')} <span className="muted">({formatPhase(dossier.phase, lang)})</span>
       </Heading>
-      <PhaseFields lang={lang} idPrefix="panel" state={state} onChange={(patch) => setState({ ...state, ...patch })} />
+      <PhaseFields lang={lang} idPrefix="panel" state={state} onChange={(patch) => (setState({ ...state, ...patch }), setError(null))} error={place} />
       <Button appearance="primary-action-button" type="submit">
         {t(lang, 'apply')}
       </Button>
-      <FieldError id="phase-form-error" error={error} />
+      <FieldError id="phase-form-error" error={place.rest} />
     </form>
   );
 }
@@ -243,7 +250,10 @@ function PriorityForm({ lang, dossier }: { lang: Lang; dossier: Dossier }) {
   const [dropped, setDropped] = useState<number | null>(null);
   const setPriority = async (priority: boolean, rankValue: string) => {
     const had = dossier.priorityRank;
-    const refused = await save('dossier.setPriority', { number: dossier.number, priority, rank: priority ? rankOf(rankValue) : null });
+    const rank = priority ? rankOf(rankValue) : null;
+    // Not a number at all ("abc") went over the wire as null: a priority without a rank, in silence.
+    if (rank !== null && Number.isNaN(rank)) return setError(describeError(lang, { code: 'invalid_input', field: 'rank', message: 'rank: must be a whole number' }));
+    const refused = await save('dossier.setPriority', { number: dossier.number, priority, rank });
     setError(refused);
     setDropped(!refused && !priority && had !== null ? had : null);
   };
@@ -264,7 +274,7 @@ function PriorityForm({ lang, dossier }: { lang: Lang; dossier: Dossier }) {
           disabled={!dossier.priority}
           invalid={error ? true : undefined}
           aria-describedby={['priority-rank-help', error ? 'priority-error' : ''].filter(Boolean).join(' ')}
-          onChange={(e) => setRank(e.target.value)}
+          onChange={(e) => (setRank(e.target.value), setError(null))}
           onBlur={() => rank !== String(dossier.priorityRank ?? '') && void setPriority(true, rank)}
           onKeyDown={(e) => e.key === 'Enter' && void setPriority(true, rank)}
         />

@@ -52,7 +52,7 @@ export function BeheerView() {
     });
 
   return (
-    <section aria-labelledby="beheer-heading" className="view narrow">
+    <section aria-labelledby="beheer-heading" className="view wide-form">
       <Heading level={2} id="beheer-heading">{t(lang, 'beheer')}</Heading>
       <p>
         {t(lang, 'registerFile')}: <code>{info?.path}</code>

@@ -7,8 +7,8 @@ import type { DossierSummary } from '../../shared/domain';
 import { t, type Lang } from '../../shared/i18n';
 import { bucketLabel, bucketOf, formatPhase, PHASE_BUCKETS, type Phase, type PhaseBucket } from '../../shared/phase';
 import { invoke } from '../client';
-import { FieldError, save } from '../components/fields';
-import { PhaseFields, setPhaseInput } from '../panels/DossierPanel';
+import { FieldError, placeError, saveForm, type FormError } from '../components/fields';
+import { PHASE_FIELDS, PhaseFields, setPhaseInput } from '../panels/DossierPanel';
 import { registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
 import { DossierFiltersBar, useFilteredDossiers } from './DossiersView';
@@ -110,7 +110,8 @@ function MoveDialog({ lang, dossier, to, onClose }: { lang: Lang; dossier: Dossi
     date: registerToday(),
     note: '',
   });
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<FormError | null>(null);
+  const place = placeError(error, PHASE_FIELDS);
   const [since, setSince] = useState<string | null>(null);
   useEffect(() => {
     dialog.current?.showModal();
@@ -120,7 +121,7 @@ function MoveDialog({ lang, dossier, to, onClose }: { lang: Lang; dossier: Dossi
   }, [dossier.number]);
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    const failure = await save('dossier.setPhase', setPhaseInput(dossier.number, state));
+    const failure = await saveForm('dossier.setPhase', setPhaseInput(dossier.number, state));
     setError(failure);
     if (!failure) onClose();
   }
@@ -131,13 +132,13 @@ function MoveDialog({ lang, dossier, to, onClose }: { lang: Lang; dossier: Dossi
         <p>
           {dossier.title} <span className="muted">({formatPhase(dossier.phase, lang)})</span>
         </p>
-        <PhaseFields lang={lang} idPrefix="move" state={state} onChange={(patch) => setState({ ...state, ...patch })} />
+        <PhaseFields lang={lang} idPrefix="move" state={state} onChange={(patch) => (setState({ ...state, ...patch }), setError(null))} error={place} />
         {since && state.date < since && (
           <p className="field-help" role="note">
             {t(lang, 'beforeCurrentPhase', { date: formatDutchDate(since) })}
           </p>
         )}
-        <FieldError id="move-error" error={error} />
+        <FieldError id="move-error" error={place.rest} />
         <div className="actions">
           <Button appearance="primary-action-button" type="submit">
             {t(lang, 'apply')}

@@ -15,6 +15,7 @@ import { perform, registerToday, useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
 import { buildRows, filterDossiers, searchText, sortDossiers } from './dossier-rows';
 import { Button, Checkbox, Heading, LinkButton, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextInput } from '@rijkshuisstijl-community/components-react';
+import { useFillHeight } from '../components/fill-height';
 
 const ROW_HEIGHT = 37;
 
@@ -110,6 +111,7 @@ export function DossiersView() {
   const { filtered, filters, total } = useFilteredDossiers();
   const rows = useMemo(() => buildRows(filtered, hoofddossiers, filters), [filtered, hoofddossiers, filters.grouped, filters.collapsed, filters.sort]);
   const scroller = useRef<HTMLDivElement>(null);
+  useFillHeight(scroller, filtered.length > 0);
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
   const [creating, setCreating] = useState(false);
 

@@ -235,11 +235,12 @@ test('the agenda template is edited in Beheer, and an agenda item is dragged to 
   const template = page.getByTestId('agenda-template');
   await expect(template.locator('ol > li')).toHaveCount(8);
   await template.getByRole('button', { name: 'Agendapunt toevoegen' }).click();
+  await expect(template.getByLabel('Titel').last()).toBeFocused();
   await template.getByLabel('Titel').last().fill('Terugkoppeling Europese ontwikkelingen');
   await template.getByLabel('Minuten').last().fill('tien');
   await template.getByRole('button', { name: 'Sjabloon opslaan' }).click();
   // A wrong value is refused in its own row, tied to its field, in Dutch, and nothing is saved.
-  await expect(template.locator('ol > li').last().getByRole('alert')).toContainText('Agendapunt 9: Niet opgeslagen: moet een aantal minuten zijn');
+  await expect(template.locator('ol > li').last().getByRole('alert')).toContainText('Agendapunt 9: Niet opgeslagen: Duur moet een aantal minuten zijn');
   await expect(template.getByLabel('Minuten').last()).toHaveAttribute('aria-invalid', 'true');
   await expect(template.getByLabel('Minuten').last()).toHaveAccessibleDescription(/moet een aantal minuten zijn/);
   await template.getByLabel('Minuten').last().fill('10');

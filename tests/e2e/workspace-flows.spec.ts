@@ -61,7 +61,7 @@ test('create a dossier, move it through two phases on the board with dates, prio
   await form.getByRole('button', { name: 'Aanmaken' }).click();
   await expect(form.getByLabel('Met ingang van')).toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByLabel('Titel')).not.toHaveAttribute('aria-invalid', 'true');
-  await expect(page.locator('#new-dossier-date-error')).toContainText('moet een bestaande datum zijn');
+  await expect(page.locator('#new-dossier-date-error')).toContainText('Niet opgeslagen: Datum moet een bestaande datum zijn');
   // Fixed, the error goes at once.
   await form.getByLabel('Met ingang van').fill('01-10-2026');
   await expect(page.locator('#new-dossier-date-error')).toHaveCount(0);
@@ -78,7 +78,13 @@ test('create a dossier, move it through two phases on the board with dates, prio
   await nieuw.getByRole('button', { name: 'Verplaatsen 16' }).click();
   const dialog = page.getByTestId('move-dialog');
   await dialog.getByLabel('Naar fase').selectOption('analyse');
+  // A date that does not exist: refused beside the date (it showed under the note, review).
+  await dialog.getByLabel('Met ingang van').fill('31-02-2026');
+  await dialog.getByRole('button', { name: 'Vastleggen' }).click();
+  await expect(dialog.locator('#move-date-error')).toHaveText('Niet opgeslagen: Datum moet een bestaande datum zijn');
+  await expect(dialog.getByLabel('Met ingang van')).toHaveAttribute('aria-invalid', 'true');
   await dialog.getByLabel('Met ingang van').fill('2-11-2026');
+  await expect(dialog.locator('#move-date-error')).toHaveCount(0);
   await dialog.getByLabel('Notitie bij de wijziging').fill('Besproken in het TB');
   await dialog.getByRole('button', { name: 'Vastleggen' }).click();
   await expect(dialog).toBeHidden();
@@ -103,10 +109,17 @@ test('create a dossier, move it through two phases on the board with dates, prio
   await panel.getByTestId('priority-mark').click();
   await expect(panel.getByTestId('priority-mark')).toBeChecked();
   await expect(panel.getByLabel('Rang')).toBeEnabled();
+  // Letters are refused too (they were saved as a priority without a rank, in silence: review).
+  await panel.getByLabel('Rang').fill('abc');
+  await panel.getByLabel('Rang').press('Enter');
+  await expect(panel.locator('#priority-error')).toHaveText('Niet opgeslagen: Rang moet een geheel getal zijn');
+  // Typing again takes the refusal away.
+  await panel.getByLabel('Rang').fill('');
+  await expect(panel.locator('#priority-error')).toHaveCount(0);
   // A Dutch decimal comma is read as one (it was swallowed: "1,5" became 15), and refused in Dutch.
   await panel.getByLabel('Rang').fill('1,5');
   await panel.getByLabel('Rang').press('Enter');
-  await expect(panel.locator('#priority-error')).toHaveText('Niet opgeslagen: moet een geheel getal zijn');
+  await expect(panel.locator('#priority-error')).toHaveText('Niet opgeslagen: Rang moet een geheel getal zijn');
   await panel.getByLabel('Rang').fill('1');
   await panel.getByLabel('Rang').press('Enter');
   await expect(history.locator('li').first()).toHaveText('30-11-2026 Prioriteit: rang 1');
@@ -136,7 +149,7 @@ test('a refused edit shows the error beside the field and the register as it is'
   const title = panel.getByTestId('dossier-title');
   await title.fill('   ');
   await title.press('Enter');
-  await expect(panel.getByRole('alert')).toHaveText('Niet opgeslagen: mag niet leeg zijn');
+  await expect(panel.getByRole('alert')).toHaveText('Niet opgeslagen: Titel mag niet leeg zijn');
   await expect(title).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('tr[data-number="2"]')).toContainText('Verplichtstellen 2FA');
   await panel.getByLabel('Wikipagina (https)').fill('http://wiki.eherkenning.nl/x/1');
@@ -225,6 +238,10 @@ test('a new actiepunt takes its text, owners and deadline in one step', async ({
   // A deadline it cannot read: said beside the deadline, in Dutch, and gone once it is changed.
   await expect(form.getByLabel('Deadline')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('#new-ap-deadline-error')).toContainText('typ een datum (dd-mm-jjjj)');
+  // Written as a date that does not exist: told that, not to type a date (review).
+  await form.getByLabel('Deadline').fill('31-02-2027');
+  await form.getByRole('button', { name: 'Aanmaken' }).click();
+  await expect(page.locator('#new-ap-deadline-error')).toHaveText('Deadline: 31-02-2027 bestaat niet; kies een bestaande datum.');
   await form.getByLabel('Deadline').fill('15-01-2027');
   await expect(page.locator('#new-ap-deadline-error')).toHaveCount(0);
   await form.getByRole('button', { name: 'Aanmaken' }).click();
@@ -245,6 +262,14 @@ test('export Bijlage 1 as docx through the dialog, find the file and open it', a
   await dialog.getByLabel('Bijlage 2 – Lijst met actiepunten').uncheck();
   await dialog.getByLabel('Change & Release rapportage').uncheck();
   await dialog.getByLabel('Excel (.xlsx)').uncheck();
+  // A date that does not exist is refused beside the date, not asked about as a future one (review).
+  await dialog.getByLabel('Datum van de rapportage').fill('31-02-2026');
+  await expect(dialog.getByTestId('export-future')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Exporteren', exact: true }).click();
+  await expect(dialog.locator('#export-date-error')).toHaveText('Niet opgeslagen: Datum moet een bestaande datum zijn');
+  await expect(dialog.getByLabel('Datum van de rapportage')).toHaveAttribute('aria-invalid', 'true');
+  await dialog.getByLabel('Datum van de rapportage').fill('30-11-2026');
+  await expect(dialog.locator('#export-date-error')).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Exporteren', exact: true }).click();
   const file = path.join(shell.exportDir, 'bijlage-1-dossiers-met-prioriteit.docx');
   await expect(dialog.getByTestId('export-files')).toContainText(file);

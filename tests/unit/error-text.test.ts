@@ -98,9 +98,9 @@ describe('errors in Dutch', () => {
       expect(result.ok).toBe(false);
       return result.ok ? '' : describeError('nl', result.error);
     };
-    expect(refusal({ number: 3, priority: true, rank: 0 })).toBe('Niet opgeslagen: moet 1 of meer zijn');
-    expect(refusal({ number: 3, priority: true, rank: 1.5 })).toBe('Niet opgeslagen: moet een geheel getal zijn');
-    expect(refusal({ number: 3, priority: true, rank: 100_000 })).toBe('Niet opgeslagen: mag maximaal 99.999 zijn');
+    expect(refusal({ number: 3, priority: true, rank: 0 })).toBe('Niet opgeslagen: Rang moet 1 of meer zijn');
+    expect(refusal({ number: 3, priority: true, rank: 1.5 })).toBe('Niet opgeslagen: Rang moet een geheel getal zijn');
+    expect(refusal({ number: 3, priority: true, rank: 100_000 })).toBe('Niet opgeslagen: Rang mag maximaal 99.999 zijn');
     // 99999 among the ranked dossiers was silently made the last rank; now it is refused.
     r.call('dossier.setPriority', { number: 4, priority: true, rank: 1 });
     r.call('dossier.setPriority', { number: 2, priority: true, rank: 2 });
@@ -110,13 +110,17 @@ describe('errors in Dutch', () => {
     );
     expect(r.call('dossier.get', { number: 3 })).toEqual(before);
     const long = r.api.invoke('dossier.update', { number: 3, patch: { description: 'x'.repeat(20_001) } });
-    expect(long.ok || describeError('nl', long.error)).toBe('Niet opgeslagen: mag maximaal 20.000 tekens lang zijn');
+    expect(long.ok || describeError('nl', long.error)).toBe('Niet opgeslagen: Omschrijving mag maximaal 20.000 tekens lang zijn');
     // A link with a space is told so, not that it must begin with https:// (which it does).
     const spaced = r.api.invoke('dossier.update', { number: 3, patch: { link: 'https://wiki eherkenning' } });
-    expect(spaced.ok || describeError('nl', spaced.error)).toBe('Niet opgeslagen: is geen geldige link: er staat een spatie in');
+    expect(spaced.ok || describeError('nl', spaced.error)).toBe('Niet opgeslagen: Wikipagina is geen geldige link: er staat een spatie in');
     // A date after today says which day today is.
     const later = r.api.invoke('actiepunt.setStatus', { number: 2, status: 'afgerond', date: '2026-12-24' });
     expect(later.ok || describeError('nl', later.error)).toBe('Niet opgeslagen: 24-12-2026 ligt na vandaag (30-11-2026); kies vandaag of een eerdere datum');
+    // The message names its field, in English too (issue 14: "mag niet leeg zijn" said not which).
+    const empty = r.api.invoke('dossier.update', { number: 3, patch: { title: '  ' } });
+    expect(empty.ok || describeError('nl', empty.error)).toBe('Niet opgeslagen: Titel mag niet leeg zijn');
+    expect(empty.ok || describeError('en', empty.error)).toMatch(/: Title must not be empty$/);
     // No message of the schemas reaches the user in zod's own English.
     for (const input of [{ number: 3, priority: 'ja' }, { number: 3 }, { number: 'drie', priority: true }, { number: 3, priority: true, extra: 1 }]) {
       const text = refusal(input);

@@ -14,7 +14,8 @@ describe('a deadline typed in the meeting mode', () => {
   });
 
   it('says so when it is none of those, instead of guessing', () => {
-    expect(parseDeadline('31-02-2027', '2026-11-30')).toBe('invalid');
+    // Written as a date that does not exist: told so, not asked to type a date (review).
+    expect(parseDeadline('31-02-2027', '2026-11-30')).toBe('no-such-date');
     expect(parseDeadline('morgen', '2026-11-30')).toBe('invalid');
     expect(parseDeadline('+6j', '2026-11-30')).toBe('invalid');
   });

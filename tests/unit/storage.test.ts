@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../electron/api';
+import { describeError } from '../../renderer/error-text';
 import { RegisterHost } from '../../electron/register-host';
 import { fixedClock } from '../../electron/register/clock';
 import { createSeededRegister, readSeed } from '../../electron/register/seed';
@@ -110,7 +111,9 @@ describe.skipIf(!mountable)('a read-only folder', () => {
       error: { code: 'read_only', message: 'The register is open read-only; nothing was changed.' },
     });
     const { job } = await followExport(testRegisterFor(host, createApi(host)), { what: ['bijlage1'], formats: ['docx'], outDir: dir });
-    expect(job).toMatchObject({ state: 'failed', error: { message: 'The export could not be written: the folder is read-only. Nothing was changed.' } });
+    expect(job).toMatchObject({ state: 'failed', error: { field: 'outDir', message: 'The export could not be written: the folder is read-only. Nothing was changed.' } });
+    // Said in Dutch, beside Map (it reached the user in English, review).
+    expect(describeError('nl', job.error!)).toBe('Er ging iets mis: de export kon niet worden opgeslagen: de map is alleen-lezen; kies een andere map. Er is niets gewijzigd');
     host.close();
     hosts.pop();
     // Not a byte of the register changed.
