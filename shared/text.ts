@@ -13,3 +13,7 @@ export function shortLine(text: string, max: number): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
+
+/** A dossier's priority as the table and the board mark it: "★ 1" ranked, "★" without a rank, "" without priority. */
+export const priorityMark = (d: { priority: boolean; priorityRank: number | null }): string =>
+  d.priority ? (d.priorityRank !== null ? `★ ${d.priorityRank}` : '★') : '';

@@ -1,5 +1,5 @@
 // Name and role of the person at this computer: the first-start dialog and Beheer use it.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { PROFILE_ROLES, type Profile, type ProfileRole } from '../../shared/domain';
 import { t, type Lang } from '../../shared/i18n';
 import { describeError } from '../error-text';
@@ -21,11 +21,19 @@ export function ProfileForm({ lang, idPrefix, initial, nameHelp, onSaved, childr
   const [name, setName] = useState(initial.name);
   const [role, setRole] = useState<ProfileRole>(initial.role);
   const [error, setError] = useState<string | null>(null);
+  // A visible "✓ Opgeslagen" for a moment (only the screen reader heard that it was saved, review).
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (!saved) return;
+    const timer = setTimeout(() => setSaved(false), 2500);
+    return () => clearTimeout(timer);
+  }, [saved]);
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     const refused = await useProfile.getState().save({ name, role });
     if (refused) return setError(describeError(lang, refused));
     setError(null);
+    setSaved(true);
     useUi.getState().announce(t(lang, 'profileSaved'));
     onSaved?.();
   }
@@ -58,6 +66,11 @@ export function ProfileForm({ lang, idPrefix, initial, nameHelp, onSaved, childr
           {t(lang, 'profileSave')}
         </Button>
         {children}
+        {saved && (
+          <span className="saved" role="status">
+            {t(lang, 'saved')}
+          </span>
+        )}
       </div>
     </form>
   );

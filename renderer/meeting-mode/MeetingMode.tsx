@@ -46,6 +46,9 @@ const KEYS: Array<[keys: string, what: 'keyNext' | 'keyItem' | 'keyPriority' | '
 
 const isTyping = (target: EventTarget | null) => !!(target as HTMLElement | null)?.closest?.('input, textarea, select');
 
+
+/** Standing items about the meeting's own procedure: a ranking decided there belongs to the evaluation item. */
+const PROCEDURE: ReadonlySet<string> = new Set(['opening', 'besluitenlijst', 'actiepuntenlijst', 'rondvraag']);
 export function MeetingMode({ number, onExit }: { number: string; onExit(): void }) {
   const lang = useUi((s) => s.lang);
   const { dossiers, actiepunten, jaarplan, version } = useRegister();
@@ -257,9 +260,12 @@ export function MeetingMode({ number, onExit }: { number: string; onExit(): void
               previousPhases={previousPhases}
               previousLabel={previousDate ? t(lang, 'phasePreviousShort') : null}
               onDecide={(ranked, unranked) => {
-                // Recorded on the item where the jaarplan and priorities are evaluated, else on this one.
-                const on = ready.items.find((i) => i.standing === 'rapportage') ?? current;
-                return record(() => perform('meeting.decidePriorities', { item: on.id, ranked, unranked }), t(lang, 'boardDecided'));
+                // Recorded on the item the chair is on; from an item of procedure (opening, the
+                // lists, rondvraag) on the one where the priorities are evaluated. It went to that
+                // one always, also from an item about the ranking itself (review). The message says where.
+                const procedural = current.standing !== null && PROCEDURE.has(current.standing);
+                const on = (procedural ? ready.items.find((i) => i.standing === 'rapportage') : undefined) ?? current;
+                return record(() => perform('meeting.decidePriorities', { item: on.id, ranked, unranked }), t(lang, 'boardDecided', { number: on.number }));
               }}
               onClose={() => {
                 setPanel(null);
@@ -302,7 +308,8 @@ export function MeetingMode({ number, onExit }: { number: string; onExit(): void
                         {selected && digits && <span className="digits"> → {t(lang, 'rank', { rank: digits })}…</span>}
                       </dd>
                       <dt>{t(lang, 'openActiepunten')}</dt>
-                      <dd>{open.length ? open.map((a) => a.number).join(', ') : '–'}</dd>
+                      {/* "Open actiepunten: 12" read as twelve of them; it is actiepunt 12 (review). */}
+                      <dd>{open.length ? open.map((a) => t(lang, 'actiepuntOutcome', { number: a.number })).join(', ') : '–'}</dd>
                     </dl>
                   </div>
                 );

@@ -159,7 +159,7 @@ export function PriorityBoard({
               </span>
               <span className="board-phases">
                 {t(lang, 'phaseNowShort')}: {d?.phase ? formatPhase(d.phase, lang) : '–'} · {previousLabel ? `${previousLabel}: ${formatPhase(previousPhases[n] ?? null, lang) || '–'} · ` : ''}
-                {reference}: {d?.phaseOnReference ? formatPhase(d.phaseOnReference, lang) : '–'}
+                {t(lang, 'phaseReferenceShort', { date: reference })}: {d?.phaseOnReference ? formatPhase(d.phaseOnReference, lang) : '–'}
               </span>
               <span className="board-change" data-testid={`board-change-${n}`}>
                 {moved ? `${describePriority(lang, b)} → ${describePriority(lang, a)}` : t(lang, 'boardUnchanged')}

@@ -61,10 +61,12 @@ export function BeheerView() {
       <p className="muted">{t(lang, 'profileSectionIntro')}</p>
       {profileState && (
         <ProfileForm
-          key={profileState.profile ? `${profileState.profile.name}/${profileState.profile.role}` : 'none'}
+          // Started again once a profile is first given (the first-start dialog), not on every save:
+          // that remounted the form and dropped the keyboard to the page (review).
+          key={profileState.profile ? 'given' : 'none'}
           lang={lang}
           idPrefix="beheer-profile"
-          initial={profileState.profile ?? { name: profileState.suggestedName, role: 'secretaris' }}
+          initial={profileState.profile ?? { name: '', role: 'secretaris' }}
         />
       )}
       <TemplateEditor />

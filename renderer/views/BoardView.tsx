@@ -13,6 +13,7 @@ import { registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
 import { DossierFiltersBar, useFilteredDossiers } from './DossiersView';
 import { Button, Heading, LinkButton } from '@rijkshuisstijl-community/components-react';
+import { priorityMark } from '../../shared/text';
 
 /** A column shows this many cards until asked for all: a board of 10,000 cards helps nobody. */
 const COLUMN_LIMIT = 60;
@@ -65,7 +66,7 @@ export function BoardView() {
                       </LinkButton>
                       <p className="muted">
                         {formatPhase(d.phase, lang)}
-                        {d.priority && ` · ★${d.priorityRank ?? ''}`}
+                        {d.priority && ` · ${priorityMark(d)}`}
                       </p>
                       <Button appearance="secondary-action-button" className="small" data-move={d.number} onClick={() => setMoving({ dossier: d, to: bucket })}>
                         {t(lang, 'move')}

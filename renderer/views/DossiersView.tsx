@@ -16,6 +16,7 @@ import { useUi } from '../stores/ui';
 import { buildRows, filterDossiers, searchText, sortDossiers } from './dossier-rows';
 import { Button, Checkbox, Heading, LinkButton, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextInput } from '@rijkshuisstijl-community/components-react';
 import { useFillHeight } from '../components/fill-height';
+import { priorityMark } from '../../shared/text';
 
 const ROW_HEIGHT = 37;
 
@@ -217,7 +218,7 @@ export function DossiersView() {
                   </TableHeaderCell>
                   <TableCell>{formatPhase(d.phase, lang)}</TableCell>
                   <TableCell>
-                    {d.priority ? (d.priorityRank !== null ? `★ ${d.priorityRank}` : '★') : ''}
+                    {priorityMark(d)}
                     {d.priority && <span className="visually-hidden">{t(lang, 'priority')}</span>}
                   </TableCell>
                   <TableCell>{formatPhase(d.phaseOnReference, lang)}</TableCell>

@@ -157,6 +157,8 @@ test('the chair runs a meeting with the keyboard only, and the register holds wh
   await expect(page.getByTestId('priority-board')).toBeHidden();
   await expect(page.getByTestId('mode-entries')).toBeFocused();
   await expect(page.getByTestId('mode-recorded')).toContainText('Het TB stelt de prioriteiten vast.');
+  // Recorded on the item the chair is on (it went to item 4 from any item, review), and said so.
+  await expect(page.getByTestId('mode-message')).toContainText('Prioriteiten vastgesteld bij agendapunt 7');
 
   // Esc leaves the mode, back on the button that opened it.
   await keys.press('Escape');

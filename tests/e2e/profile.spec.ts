@@ -51,6 +51,9 @@ test('the first start asks who works here, and the change log then says who chan
   await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
   await expect(page.getByRole('status').or(page.locator('[aria-live]')).first()).toBeAttached();
   await expect.poll(() => JSON.parse(fs.readFileSync(path.join(home, 'profile.json'), 'utf8')).role).toBe('voorzitter');
+  // Saved, it says so where one looks, and the keyboard stays on Opslaan (it fell to the page, review).
+  await expect(page.locator('.profile-form').getByText('Opgeslagen')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Opslaan', exact: true })).toBeFocused();
   await page.screenshot({ path: testInfo.outputPath('profile-beheer-nl.png') });
 });
 

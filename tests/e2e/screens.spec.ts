@@ -22,7 +22,15 @@ async function overflowing(page: Page): Promise<string[]> {
       if (!hasText || el.clientWidth === 0) continue;
       // Cut on purpose: an ellipsis shows it, and the whole text is the element's title.
       if (style.textOverflow === 'ellipsis' && el.title === el.textContent!.trim()) continue;
-      if (el.scrollWidth > el.clientWidth + 1) found.push(`${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} "${el.textContent!.trim().slice(0, 40)}" (${el.scrollWidth} > ${el.clientWidth})`);
+      const name = `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} "${el.textContent!.trim().slice(0, 40)}"`;
+      if (el.scrollWidth > el.clientWidth + 1) found.push(`${name} (${el.scrollWidth} > ${el.clientWidth})`);
+      // Or the element itself runs out of the box that holds it (a title button out of its card).
+      const parent = el.parentElement;
+      if (parent && style.position !== 'absolute' && style.position !== 'fixed') {
+        const right = el.getBoundingClientRect().right;
+        const room = parent.getBoundingClientRect().right - parseFloat(getComputedStyle(parent).borderRightWidth);
+        if (right > room + 1) found.push(`${name} runs out of its ${parent.tagName.toLowerCase()} (${Math.round(right)} > ${Math.round(room)})`);
+      }
     }
     return found;
   });
@@ -48,6 +56,13 @@ for (const size of SIZES) {
     await callShell(shell.url, 'meeting.create', { date: '2026-12-09', kind: 'regulier', location: 'Utrecht' });
     await callShell(shell.url, 'actiepunt.create', { text: 'Voorstel uitwerken voor de communicatie rond de Wdo-overgang met alle dienstverleners', owners: ['Logius', 'Voorzitter/Secretaris'], deadline: { kind: 'date', date: '2026-11-15' } });
     await callShell(shell.url, 'dossier.setPhase', { number: 3, state: { phase: 'implementatie' }, date: '2026-06-01' });
+    // A title of long words, as the TB writes them.
+    await callShell(shell.url, 'dossier.create', {
+      title: 'Aansluitvoorwaarden en certificeringsschema voor erkende dienstverleners in het kader van de Wet digitale overheid, inclusief overgangsregeling en ketenmachtigingsregister',
+      phase: { phase: 'analyse' },
+      phaseDate: '2026-03-01',
+      priority: true,
+    });
 
     await page.setViewportSize(size);
     const at = `${size.width}`;

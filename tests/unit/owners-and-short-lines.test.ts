@@ -46,3 +46,12 @@ describe('a short line', () => {
     expect(shortLine('x'.repeat(100), 10)).toBe(`${'x'.repeat(9)}…`);
   });
 });
+
+describe('a priority mark', () => {
+  it('reads the same on the board and in the table (the board wrote ★1, the table ★ 1)', async () => {
+    const { priorityMark } = await import('../../shared/text');
+    expect(priorityMark({ priority: true, priorityRank: 1 })).toBe('★ 1');
+    expect(priorityMark({ priority: true, priorityRank: null })).toBe('★');
+    expect(priorityMark({ priority: false, priorityRank: null })).toBe('');
+  });
+});
