@@ -18,10 +18,13 @@ export function useFillHeight(box: RefObject<HTMLElement | null>, active: boolea
     if (!el || !active) return;
     const fit = () => {
       const box = el.getBoundingClientRect();
-      // A sticky box (a panel) sits where it sticks now, above the footer; any other box keeps below
-      // it what the page holds there (main's padding, the footer), whatever that is.
+      // A sticky box (a panel) sits where it sticks now, above the footer.
       const top = sticky ? box.top : box.top + window.scrollY;
-      const below = sticky ? (document.querySelector('footer')?.getBoundingClientRect().height ?? 0) : document.body.getBoundingClientRect().bottom - box.bottom;
+      const footer = document.querySelector('footer')?.getBoundingClientRect().height ?? 0;
+      // Below a box in main: the rest of main (its padding) and the footer, not a panel beside it
+      // that reaches lower (that made the table keep whatever height it had).
+      const column = el.closest('main');
+      const below = sticky ? footer : column ? column.getBoundingClientRect().bottom - box.bottom + footer : document.body.getBoundingClientRect().bottom - box.bottom;
       el.style[property] = `${Math.max(MIN_HEIGHT, Math.floor(window.innerHeight - top - below))}px`;
     };
     const sticky = getComputedStyle(el).position === 'sticky';

@@ -2,6 +2,7 @@
 // prioritise, edit and finish an actiepunt, undo, export Bijlage 1 and find the file.
 import fs from 'node:fs';
 import path from 'node:path';
+import { callShell } from '../support/shell-call';
 import { test, expect } from './shell';
 
 test('find a dossier by search and filter', async ({ page, shell }) => {
@@ -320,4 +321,22 @@ test('an edit is saved when the field is left, and closing the window with unsav
   );
   await page.close({ runBeforeUnload: true });
   expect(await asked).toBe('beforeunload');
+});
+
+test('owners whose name holds a slash keep it through the Eigenaren field', async ({ page, shell }) => {
+  // The panel showed "Logius/Voorzitter/Secretaris" and a saved edit made three owners of the two
+  // (review of issue 14); the line now reads "Logius; Voorzitter/Secretaris" and saves back as it says.
+  await callShell(shell.url, 'actiepunt.create', { text: 'Voorstel voor de Wdo-communicatie', owners: ['Logius', 'Voorzitter/Secretaris'] });
+  await page.goto(shell.url);
+  await page.getByRole('navigation').getByRole('button', { name: 'Actiepunten', exact: true }).click();
+  await page.getByRole('button', { name: 'Voorstel voor de Wdo-communicatie' }).click();
+  const panel = page.getByTestId('actiepunt-panel');
+  const owners = panel.getByLabel('Eigenaren');
+  await expect(owners).toHaveValue('Logius; Voorzitter/Secretaris');
+  await owners.fill('Logius; Voorzitter/Secretaris; BZK');
+  await owners.press('Enter');
+  await expect(panel.getByText('Opgeslagen')).toBeVisible();
+  const held = () => shell.readRegister((db) => db.prepare(`SELECT name FROM actiepunt_owner WHERE actiepunt_id = (SELECT id FROM actiepunt WHERE number = 11) ORDER BY position`).pluck().all());
+  await expect.poll(held).toEqual(['Logius', 'Voorzitter/Secretaris', 'BZK']);
+  await expect(page.locator('tr[data-number="11"]')).toContainText('Logius; Voorzitter/Secretaris; BZK');
 });
