@@ -1,6 +1,7 @@
 // The secretary's workspace: one header with undo/redo and export, the views, and the panel of
 // the selected dossier or actiepunt beside them.
 import { useEffect, useState } from 'react';
+import { Alert, Button, Heading } from '@rijkshuisstijl-community/components-react';
 import { describeCall, t, type Lang } from '../shared/i18n';
 import { isMenuAction } from '../shared/bridge';
 import { desktop, invoke } from './client';
@@ -22,7 +23,6 @@ import { MeetingsView } from './views/MeetingsView';
 import { DecisionsView } from './views/DecisionsView';
 import { MeetingMode } from './meeting-mode/MeetingMode';
 import { recoverPlace } from './meeting-mode/place';
-import { Alert, Button, Heading } from '@rijkshuisstijl-community/components-react';
 
 const VIEW_COMPONENTS: Record<View, () => React.JSX.Element | null> = {
   overview: OverviewView,
@@ -122,7 +122,8 @@ export function App() {
           )}
         </div>
         <div className="header-actions">
-          <Button appearance="secondary-action-button"
+          <Button
+            appearance="secondary-action-button"
             onClick={() => void undoOrRedo('undo')}
             disabled={!undo.undo}
             title={undo.undo ? t(lang, 'undoWhat', { what: describeCall(lang, undo.undo.call, undo.undo.item) }) : t(lang, 'nothingToUndo')}
@@ -130,7 +131,8 @@ export function App() {
           >
             ↶ {t(lang, 'undo')}
           </Button>
-          <Button appearance="secondary-action-button"
+          <Button
+            appearance="secondary-action-button"
             onClick={() => void undoOrRedo('redo')}
             disabled={!undo.redo}
             title={undo.redo ? t(lang, 'redoWhat', { what: describeCall(lang, undo.redo.call, undo.redo.item) }) : undefined}

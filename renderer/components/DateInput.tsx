@@ -2,8 +2,8 @@
 // browser's own date field. It reports an ISO date, or the text as typed when that is no date
 // (the contract then refuses it with a clear message).
 import { useEffect, useState } from 'react';
-import { formatDutchDate, parseDutchDate } from '../../shared/dates';
 import { TextInput } from '@rijkshuisstijl-community/components-react';
+import { formatDutchDate, parseDutchDate } from '../../shared/dates';
 
 export const toIsoOrRaw = (text: string): string => parseDutchDate(text) ?? text.trim();
 

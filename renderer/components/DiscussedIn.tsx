@@ -1,6 +1,7 @@
 // "Besproken in": the meetings whose agenda was about a dossier or actiepunt, with the remarks and
 // besluiten recorded about it there.
 import { useEffect, useState } from 'react';
+import { Heading, LinkButton } from '@rijkshuisstijl-community/components-react';
 import { formatDutchDate } from '../../shared/dates';
 import { t, type Lang } from '../../shared/i18n';
 import type { Discussion } from '../../shared/meeting';
@@ -8,7 +9,6 @@ import { invoke } from '../client';
 import { OutcomeLine } from '../meeting/OutcomeList';
 import { useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
-import { Heading, LinkButton } from '@rijkshuisstijl-community/components-react';
 
 export function DiscussedIn({ lang, kind, number }: { lang: Lang; kind: 'dossier' | 'actiepunt'; number: number }) {
   const version = useRegister((s) => s.version);

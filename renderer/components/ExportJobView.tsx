@@ -1,13 +1,13 @@
 // An export or meeting-pack job as the screen follows it: polled through export.status until it
 // is done or failed, a progress bar while it runs, and the written files with an Open button each.
 import { useEffect, useState } from 'react';
+import { Button } from '@rijkshuisstijl-community/components-react';
 import type { ExportJob } from '../../shared/exports';
 import { t, type Lang } from '../../shared/i18n';
 import { invoke } from '../client';
 import type { CallError } from '../../shared/errors';
 import { describeError } from '../error-text';
 import type { FormError } from './fields';
-import { Button } from '@rijkshuisstijl-community/components-react';
 
 const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 

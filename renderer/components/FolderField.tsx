@@ -2,10 +2,10 @@
 // Until the user types one, it holds the folder last written into on this computer, else the
 // default export folder (export.defaults).
 import { useEffect } from 'react';
+import { Button, TextInput } from '@rijkshuisstijl-community/components-react';
 import { t, type Lang } from '../../shared/i18n';
 import { desktop, invoke } from '../client';
 import { FieldError } from './fields';
-import { Button, TextInput } from '@rijkshuisstijl-community/components-react';
 
 const LAST_FOLDER = 'tb-register.lastFolder';
 
@@ -33,7 +33,8 @@ export function FolderField({ lang, id, label, value, onChange, error = null }: 
           aria-describedby={error ? `${id}-error` : undefined}
         />
         {desktop() && (
-          <Button appearance="secondary-action-button"
+          <Button
+            appearance="secondary-action-button"
             onClick={async () => {
               const chosen = await desktop()!.chooseFolder(label);
               if (chosen) onChange(chosen);

@@ -1,12 +1,12 @@
 // Name and role of the person at this computer: the first-start dialog and Beheer use it.
 import { useEffect, useState } from 'react';
+import { Button, TextInput } from '@rijkshuisstijl-community/components-react';
 import { PROFILE_ROLES, type Profile, type ProfileRole } from '../../shared/domain';
 import { t, type Lang } from '../../shared/i18n';
 import { describeError } from '../error-text';
 import { useProfile } from '../stores/profile';
 import { useUi } from '../stores/ui';
 import { PlacedField } from './fields';
-import { Button, TextInput } from '@rijkshuisstijl-community/components-react';
 
 export function ProfileForm({ lang, idPrefix, initial, nameHelp, onSaved, children }: {
   lang: Lang;

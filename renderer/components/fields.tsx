@@ -3,6 +3,7 @@
 // rest of the screen showing the register as it is. While a field holds unsaved text, closing the
 // window asks first.
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { Button, FormFieldErrorMessage, Textarea, TextInput } from '@rijkshuisstijl-community/components-react';
 import type { CallInput, CallName } from '../../shared/contract';
 import { t } from '../../shared/i18n';
 import { formatDutchDate } from '../../shared/dates';
@@ -10,7 +11,6 @@ import { describeError } from '../error-text';
 import { toIsoOrRaw } from './DateInput';
 import { perform } from '../stores/register';
 import { useUi } from '../stores/ui';
-import { Button, FormFieldErrorMessage, Textarea, TextInput } from '@rijkshuisstijl-community/components-react';
 
 const dirtyFields = new Set<string>();
 window.addEventListener('beforeunload', (event) => {
@@ -276,7 +276,8 @@ export function TextField({ label, value, onSave, multiline, type = 'text', help
       {restored && dirty && (
         <p className="field-draft">
           {t(useUi.getState().lang, 'draftRestored')}{' '}
-          <Button appearance="secondary-action-button"
+          <Button
+            appearance="secondary-action-button"
             className="small"
             onClick={() => {
               if (draftKey !== undefined) drafts.delete(draftKey);

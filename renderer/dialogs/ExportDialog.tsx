@@ -2,6 +2,7 @@
 // job through the contract; the written files can be opened from here.
 import { DateInput } from '../components/DateInput';
 import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, Checkbox, Heading } from '@rijkshuisstijl-community/components-react';
 import { EXPORT_DOCUMENTS, EXPORT_FORMATS, type ExportDocument, type ExportFormat } from '../../shared/exports';
 import { formatDutchDate, isIsoDate } from '../../shared/dates';
 import { t, type Lang } from '../../shared/i18n';
@@ -11,7 +12,6 @@ import { JobProgress, useExportJob, WrittenFiles } from '../components/ExportJob
 import { FieldError, PlacedField, placeError } from '../components/fields';
 import { registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
-import { Alert, Button, Checkbox, Heading } from '@rijkshuisstijl-community/components-react';
 
 export function ExportDialog({ lang }: { lang: Lang }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -92,7 +92,8 @@ export function ExportDialog({ lang }: { lang: Lang }) {
         {future && (
           <Alert type="warning" role="alert" data-testid="export-future">
             <p>{t(lang, 'exportFuture', { date: formatDutchDate(date) })}</p>
-            <Button appearance="secondary-action-button"
+            <Button
+              appearance="secondary-action-button"
               onClick={() => {
                 setFutureConfirmed(date);
                 // The question goes with its button: the keyboard moves on to Exporteren.

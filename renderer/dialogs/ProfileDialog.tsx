@@ -1,10 +1,10 @@
 // Asked once, at the first start: who works here. The answer signs every change in the change
 // log; "Later" (or Esc) leaves changes unsigned until it is given (in Beheer, or at the next start).
 import { useEffect, useRef } from 'react';
+import { Button, Heading } from '@rijkshuisstijl-community/components-react';
 import { t, type Lang } from '../../shared/i18n';
 import { ProfileForm } from '../components/ProfileForm';
 import { useProfile } from '../stores/profile';
-import { Button, Heading } from '@rijkshuisstijl-community/components-react';
 
 /**
  * Opened at the start, before anything had focus: closed, the dialog would leave focus on the

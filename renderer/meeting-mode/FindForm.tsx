@@ -1,12 +1,12 @@
 // Ctrl+K in the meeting mode: any dossier or actiepunt by number or words; Enter goes to the
 // agenda item it is on, or links it to the current one.
 import { useState } from 'react';
+import { TextInput } from '@rijkshuisstijl-community/components-react';
 import { t } from '../../shared/i18n';
 import type { Meeting } from '../../shared/meeting';
 import { fold } from '../../shared/search';
 import { useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
-import { TextInput } from '@rijkshuisstijl-community/components-react';
 
 /** A dossier or actiepunt the mode can show or link. */
 export type Entry = { kind: 'dossier'; number: number } | { kind: 'actiepunt'; number: number };

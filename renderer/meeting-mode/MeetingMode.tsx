@@ -6,9 +6,11 @@
 // this computer's storage, so a restart lands on the same item. On a meeting whose agenda is
 // vastgesteld but that is not yet open, the mode is a rehearsal: it walks, it records nothing.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Heading } from '@rijkshuisstijl-community/components-react';
 import { formatDutchDate } from '../../shared/dates';
 import { t } from '../../shared/i18n';
 import type { AgendaItem } from '../../shared/meeting';
+import { joinOwners } from '../../shared/owners';
 import { formatPhase, type PhaseState } from '../../shared/phase';
 import { invoke, openPresentation } from '../client';
 import { describeError } from '../error-text';
@@ -20,8 +22,6 @@ import { keptPlace, keepPlace } from './place';
 import { PriorityBoard } from './PriorityBoard';
 import { QuickForm } from './QuickForm';
 import { FindForm, type Entry } from './FindForm';
-import { Button, Heading } from '@rijkshuisstijl-community/components-react';
-import { joinOwners } from '../../shared/owners';
 
 type Panel = 'besluit' | 'actiepunt' | 'notitie' | 'find' | 'help' | 'board';
 

@@ -3,6 +3,7 @@
 // the storage event reaches every other page of the same origin) and re-reads the meeting the
 // moment the register changes (the shell's change notifications). Large type, nothing to click.
 import { useEffect, useState } from 'react';
+import { Heading } from '@rijkshuisstijl-community/components-react';
 import { formatDutchDate } from '../../shared/dates';
 import { t } from '../../shared/i18n';
 import type { Meeting } from '../../shared/meeting';
@@ -12,7 +13,6 @@ import { invoke, onRegisterChanged } from '../client';
 import { describeOutcome } from '../../shared/meeting-text';
 import { useUi } from '../stores/ui';
 import { keptPlace, PLACE_KEY } from './place';
-import { Heading } from '@rijkshuisstijl-community/components-react';
 
 export function PresentationView({ number }: { number: string }) {
   const lang = useUi((s) => s.lang);

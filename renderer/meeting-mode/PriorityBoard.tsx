@@ -3,6 +3,7 @@
 // keyboard or drag as a proposal, shown before → after, until Vaststellen records the whole ranking
 // as one besluit with what changed (one call, one undo step). Esc leaves the proposal unrecorded.
 import { useEffect, useRef, useState } from 'react';
+import { Button, Heading, TextInput } from '@rijkshuisstijl-community/components-react';
 import { formatDutchDate } from '../../shared/dates';
 import type { DossierSummary, PriorityState } from '../../shared/domain';
 import { t } from '../../shared/i18n';
@@ -11,7 +12,6 @@ import { fold } from '../../shared/search';
 import { describePriority } from '../../shared/meeting-text';
 import { useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
-import { Button, Heading, TextInput } from '@rijkshuisstijl-community/components-react';
 
 interface Proposal {
   ranked: number[];

@@ -1,13 +1,13 @@
 // The meeting mode's quick forms (B, A, N): one line (or two) typed, Enter records it as one call,
 // Esc goes back. An actiepunt's deadline is typed as the chair says it (deadline.ts).
 import { useRef, useState } from 'react';
+import { FormFieldErrorMessage, TextInput, Textarea } from '@rijkshuisstijl-community/components-react';
 import { t } from '../../shared/i18n';
 import type { AgendaItem, Meeting } from '../../shared/meeting';
+import { parseOwners } from '../../shared/owners';
 import { perform } from '../stores/register';
 import { useUi } from '../stores/ui';
 import { parseDeadline } from './deadline';
-import { FormFieldErrorMessage, TextInput, Textarea } from '@rijkshuisstijl-community/components-react';
-import { parseOwners } from '../../shared/owners';
 
 /** B, A or N: one line (or two) typed, Enter records it as one call, Esc goes back. */
 export function QuickForm({

@@ -2,9 +2,11 @@
 // dealt with or carried over; its outcomes; and, for the standing items, the actiepuntenlijst and
 // the approval of the previous besluitenlijst.
 import { useState } from 'react';
+import { Button, Heading, LinkButton, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { formatDutchDate } from '../../shared/dates';
 import { t } from '../../shared/i18n';
 import { AGENDA_STATES, EDITABLE, type AgendaItem, type AgendaState, type Meeting } from '../../shared/meeting';
+import { joinOwners } from '../../shared/owners';
 import { formatDeadline } from '../../shared/report/bijlage2-model';
 import { FieldError, save } from '../components/fields';
 import { useUi } from '../stores/ui';
@@ -13,8 +15,6 @@ import { ItemEditor } from './ItemEditor';
 import { LinkChips } from './LinkPicker';
 import { OutcomeForm } from './OutcomeForm';
 import { OutcomeList } from './OutcomeList';
-import { Button, Heading, LinkButton, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
-import { joinOwners } from '../../shared/owners';
 
 interface Props {
   meeting: Meeting;
@@ -55,7 +55,8 @@ export function AgendaItemCard({ meeting, item, onMove, drag }: Props) {
     >
       <div className="item-head">
         {onMove ? (
-          <Button appearance="secondary-action-button"
+          <Button
+            appearance="secondary-action-button"
             className="item-handle"
             aria-label={t(lang, 'moveItem', { number: item.number })}
             aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"

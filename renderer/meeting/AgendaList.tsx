@@ -1,6 +1,7 @@
 // The agenda: items in the order the TB takes them, moved by keyboard (Alt+arrow, or the arrow
 // buttons) or by dragging, and a form to add an item of the moment.
 import { useId, useState } from 'react';
+import { Button, Heading, TextInput } from '@rijkshuisstijl-community/components-react';
 import { t } from '../../shared/i18n';
 import { AGENDA_PURPOSES, EDITABLE, type AgendaPurpose, type Meeting } from '../../shared/meeting';
 import { FieldError, placeError, useSingleFlight, useUnsaved, type FormError } from '../components/fields';
@@ -8,7 +9,6 @@ import { describeError } from '../error-text';
 import { perform } from '../stores/register';
 import { useUi } from '../stores/ui';
 import { AgendaItemCard } from './AgendaItemCard';
-import { Button, Heading, TextInput } from '@rijkshuisstijl-community/components-react';
 
 export function AgendaList({ meeting }: { meeting: Meeting }) {
   const lang = useUi((s) => s.lang);

@@ -1,6 +1,7 @@
 // On the besluitenlijst item: this meeting approves the previous meeting's besluitenlijst,
 // unchanged or with changes (saying what changed). After that the previous meeting is final.
 import { useEffect, useId, useRef, useState } from 'react';
+import { Button, Radio, Textarea } from '@rijkshuisstijl-community/components-react';
 import { t } from '../../shared/i18n';
 import { APPROVALS, type Approval, type Meeting, type Outcome } from '../../shared/meeting';
 import { invoke } from '../client';
@@ -9,7 +10,6 @@ import { FieldError, useSingleFlight } from '../components/fields';
 import { describeError } from '../error-text';
 import { perform, useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
-import { Button, Radio, Textarea } from '@rijkshuisstijl-community/components-react';
 
 export function ApproveForm({ meeting }: { meeting: Meeting }) {
   const lang = useUi((s) => s.lang);

@@ -1,6 +1,7 @@
 // Who was there, for which organisation: aanwezig, afwezig met bericht, or vervangen door.
 // Edited as a list and saved whole; a new meeting starts from the previous meeting's list.
 import { useEffect, useId, useState } from 'react';
+import { Button, Heading, TextInput } from '@rijkshuisstijl-community/components-react';
 import { t } from '../../shared/i18n';
 import { EDITABLE, PRESENCES, type Attendee, type Meeting, type Presence } from '../../shared/meeting';
 import { invoke } from '../client';
@@ -8,7 +9,6 @@ import { FieldError, placeError, useSingleFlight, useUnsaved, type FormError } f
 import { describeError } from '../error-text';
 import { perform } from '../stores/register';
 import { useUi } from '../stores/ui';
-import { Button, Heading, TextInput } from '@rijkshuisstijl-community/components-react';
 
 /** The parties of eHerkenning (DOMAIN.md), offered as the organisation; any other may be typed. */
 const ORGANISATIONS = ['BZK', 'Logius', 'Leveranciers (VeHa)', 'Dienstverleners'];

@@ -1,11 +1,11 @@
 // "Wat is er veranderd sinds de vorige TB": every change between the previous meeting as it was
 // left and now (or this meeting's close), each with when and by whom.
+import { Heading } from '@rijkshuisstijl-community/components-react';
 import { t } from '../../shared/i18n';
 import { useMeeting } from '../stores/meeting';
 import { useUi } from '../stores/ui';
 import { describeChange } from '../../shared/meeting-text';
 import { localTimestamp } from './describe';
-import { Heading } from '@rijkshuisstijl-community/components-react';
 
 export function ChangesList() {
   const lang = useUi((s) => s.lang);

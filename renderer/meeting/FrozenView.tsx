@@ -2,6 +2,7 @@
 // and outcomes then, and the priority dossiers as the register held them, read-only, whatever
 // changed since.
 import { useEffect, useState } from 'react';
+import { Button, Heading } from '@rijkshuisstijl-community/components-react';
 import { t } from '../../shared/i18n';
 import type { FreezeStage, Meeting } from '../../shared/meeting';
 import { formatPhase } from '../../shared/phase';
@@ -10,7 +11,6 @@ import { useMeeting } from '../stores/meeting';
 import { useUi } from '../stores/ui';
 import { describeOutcome } from '../../shared/meeting-text';
 import { localTimestamp } from './describe';
-import { Button, Heading } from '@rijkshuisstijl-community/components-react';
 
 export function FrozenView({ meeting }: { meeting: Meeting }) {
   const lang = useUi((s) => s.lang);

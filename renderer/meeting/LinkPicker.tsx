@@ -1,12 +1,12 @@
 // What an agenda item is about: dossiers, actiepunten and ambitions, shown as links that open
 // them, and picked by searching (number or words, case and accents ignored).
 import { useId, useState } from 'react';
+import { TextInput } from '@rijkshuisstijl-community/components-react';
 import { t } from '../../shared/i18n';
 import type { AgendaLinks } from '../../shared/meeting';
 import { fold } from '../../shared/search';
 import { useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
-import { TextInput } from '@rijkshuisstijl-community/components-react';
 
 type Found =
   | { kind: 'dossier'; number: number; label: string }

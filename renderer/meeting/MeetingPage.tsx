@@ -2,6 +2,7 @@
 // every item's outcomes, who was there, what changed since the previous TB, and the register as it
 // was kept with the meeting.
 import { useEffect, useRef } from 'react';
+import { Alert, Button, Heading, LinkButton } from '@rijkshuisstijl-community/components-react';
 import { formatDutchDate } from '../../shared/dates';
 import { t } from '../../shared/i18n';
 import { EDITABLE, MEETING_KINDS } from '../../shared/meeting';
@@ -15,7 +16,6 @@ import { ChangesList } from './ChangesList';
 import { FrozenView } from './FrozenView';
 import { PackPanel } from './PackPanel';
 import { StepActions } from './StepActions';
-import { Alert, Button, Heading, LinkButton } from '@rijkshuisstijl-community/components-react';
 
 export function MeetingPage({ number }: { number: string }) {
   const lang = useUi((s) => s.lang);

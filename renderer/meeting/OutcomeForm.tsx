@@ -3,16 +3,16 @@
 // prioriteitswijziging (dated on the meeting's date). A refused outcome keeps what was typed and
 // says what is wrong beside the field; typed text not yet recorded holds up closing the meeting.
 import { useId, useState } from 'react';
+import { Button, Checkbox, TextInput, Textarea } from '@rijkshuisstijl-community/components-react';
 import { t } from '../../shared/i18n';
 import { OUTCOME_KINDS, REPLACE_KINDS, type AgendaItem, type Meeting, type OutcomeKind, type ReplaceKind } from '../../shared/meeting';
 import type { CallInput } from '../../shared/contract';
+import { parseOwners } from '../../shared/owners';
 import { DateInput } from '../components/DateInput';
 import { FieldError, placeError, useSingleFlight, useUnsaved, type FormError } from '../components/fields';
 import { describeError } from '../error-text';
 import { perform, useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
-import { Button, Checkbox, TextInput, Textarea } from '@rijkshuisstijl-community/components-react';
-import { parseOwners } from '../../shared/owners';
 
 const FIELDS = ['text', 'dossier', 'owners', 'deadline', 'rank', 'replaces'] as const;
 

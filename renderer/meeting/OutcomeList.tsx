@@ -1,14 +1,14 @@
 // What was recorded on an agenda item: besluiten with their numbers (and what replaced them),
 // actiepunten, notities and prioriteitswijzigingen, each with who recorded it.
+import { Button } from '@rijkshuisstijl-community/components-react';
 import { t } from '../../shared/i18n';
 import { EDITABLE, type AgendaItem, type Meeting, type Outcome } from '../../shared/meeting';
+import { joinOwners } from '../../shared/owners';
 import { save } from '../components/fields';
 import { useUi } from '../stores/ui';
 import { useRegister } from '../stores/register';
 import { formatDeadline } from '../../shared/report/bijlage2-model';
 import { describeOutcome } from '../../shared/meeting-text';
-import { Button } from '@rijkshuisstijl-community/components-react';
-import { joinOwners } from '../../shared/owners';
 
 export function OutcomeLine({ outcome: o }: { outcome: Outcome }) {
   const lang = useUi((s) => s.lang);
@@ -41,7 +41,8 @@ export function OutcomeList({ meeting, item }: { meeting: Meeting; item: AgendaI
         <li key={o.id} className={o.replacedBy ? 'is-replaced' : undefined}>
           <OutcomeLine outcome={o} />
           {editable && o.kind !== 'prioriteit' && (
-            <Button appearance="subtle-button"
+            <Button
+              appearance="subtle-button"
               className="small"
               aria-label={`${t(lang, 'removeOutcome')}: ${describeOutcome(lang, o)}`}
               onClick={() => void save('outcome.remove', { id: o.id }).then((e) => e && useUi.getState().announce(e))}

@@ -2,17 +2,17 @@
 // vergaderstukken, after it its besluitenlijst) into a folder of its own, with a progress bar; the
 // result says which version was written (nagezonden, or unchanged) and what differs from the last.
 import { useEffect, useState } from 'react';
+import { Button, Heading } from '@rijkshuisstijl-community/components-react';
 import { t } from '../../shared/i18n';
 import type { Meeting } from '../../shared/meeting';
 import { PACKABLE_STATES, packKindOf, type PackVersion } from '../../shared/pack';
-import { localTimestamp } from './describe';
 import { invoke } from '../client';
 import { JobProgress, useExportJob, WrittenFiles } from '../components/ExportJobView';
 import { FieldError, placeError } from '../components/fields';
 import { FolderField, rememberFolder } from '../components/FolderField';
 import { refreshUndo } from '../stores/register';
 import { useUi } from '../stores/ui';
-import { Button, Heading } from '@rijkshuisstijl-community/components-react';
+import { localTimestamp } from './describe';
 
 export function PackPanel({ meeting }: { meeting: Meeting }) {
   const lang = useUi((s) => s.lang);

@@ -3,11 +3,11 @@
 // The confirmation takes the keyboard on its text, so a second Enter does not take the step; Escape
 // or "Terug" backs out; closing a meeting with typed but unrecorded text is held up until it is dealt with.
 import { useEffect, useRef, useState } from 'react';
+import { Alert, Button } from '@rijkshuisstijl-community/components-react';
 import { t } from '../../shared/i18n';
 import { TRANSITIONS, type Meeting } from '../../shared/meeting';
 import { FieldError, hasUnsavedText, save, useSingleFlight } from '../components/fields';
 import { useUi } from '../stores/ui';
-import { Alert, Button } from '@rijkshuisstijl-community/components-react';
 
 type Step = 'agenda_vastgesteld' | 'in_vergadering' | 'afgerond' | 'geannuleerd';
 

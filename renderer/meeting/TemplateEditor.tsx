@@ -1,6 +1,7 @@
 // The register's agenda template: the standing items every new meeting's agenda starts from.
 // Edited as a list and saved whole; meetings that exist keep their agendas.
 import { useEffect, useId, useState } from 'react';
+import { Button, Checkbox, Heading, TextInput } from '@rijkshuisstijl-community/components-react';
 import { t } from '../../shared/i18n';
 import { AGENDA_PURPOSES, type AgendaPurpose, type AgendaTemplateItem } from '../../shared/meeting';
 import { invoke } from '../client';
@@ -8,7 +9,6 @@ import { FieldError } from '../components/fields';
 import { describeError } from '../error-text';
 import { perform, useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
-import { Button, Checkbox, Heading, TextInput } from '@rijkshuisstijl-community/components-react';
 
 /** A row as typed: minutes stay text until saved, so a typo reaches the register's check. */
 type Row = Omit<AgendaTemplateItem, 'minutes'> & { minutes: string };
@@ -117,7 +117,8 @@ export function TemplateEditor() {
         ))}
       </ol>
       <div className="item-actions">
-        <Button appearance="secondary-action-button"
+        <Button
+          appearance="secondary-action-button"
           className="small"
           onClick={() => {
             setRows([...rows, { title: '', purpose: 'bespreking', presenter: null, minutes: '', standing: null, evaluationOnly: false, links: { dossiers: [], actiepunten: [], ambitions: [] } }]);

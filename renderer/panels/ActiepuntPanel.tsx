@@ -1,10 +1,13 @@
 // One actiepunt: text, sub-points edited as a list, owners, deadline (a date or a text such as
 // "In elk TB"), remarks, status with its date, and the dossier it belongs to.
+import { ownersForEditing, parseOwners } from '../../shared/owners';
 import { AuditTrail } from '../components/AuditTrail';
 import { DiscussedIn } from '../components/DiscussedIn';
+import { useFillHeight } from '../components/fill-height';
 import { StatusOptions } from '../components/options';
 import { DateInput } from '../components/DateInput';
 import { useEffect, useRef, useState } from 'react';
+import { Button, Heading, TextInput, Textarea } from '@rijkshuisstijl-community/components-react';
 import type { Actiepunt, ActiepuntStatus, Deadline } from '../../shared/domain';
 import { t, type Lang } from '../../shared/i18n';
 import { FieldError, placed, PlacedField, placeError, save, TextField, type FormError } from '../components/fields';
@@ -13,9 +16,6 @@ import { invoke } from '../client';
 import { describeError } from '../error-text';
 import { perform, useRegister, registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
-import { Button, Heading, TextInput, Textarea } from '@rijkshuisstijl-community/components-react';
-import { ownersForEditing, parseOwners } from '../../shared/owners';
-import { useFillHeight } from '../components/fill-height';
 
 export function ActiepuntPanel({ number }: { number: number | 'new' }) {
   const lang = useUi((s) => s.lang);

@@ -1,22 +1,22 @@
 // One dossier, every field editable in place: phase with date and note, priority mark and rank,
 // linked actiepunten, the dated history as a timeline, and the wiki page in the system browser.
+import { shortLine } from '../../shared/text';
 import { AuditTrail } from '../components/AuditTrail';
 import { DiscussedIn } from '../components/DiscussedIn';
+import { useFillHeight } from '../components/fill-height';
 import { PhaseOptions } from '../components/options';
 import { DateInput } from '../components/DateInput';
 import { useEffect, useId, useRef, useState } from 'react';
+import { Button, Checkbox, Heading, TextInput } from '@rijkshuisstijl-community/components-react';
 import { formatDutchDate } from '../../shared/dates';
 import type { Dossier, HistoryEntry } from '../../shared/domain';
 import { t, type Lang } from '../../shared/i18n';
 import { formatPhase, type Phase } from '../../shared/phase';
-import { shortLine } from '../../shared/text';
 import { invoke } from '../client';
 import { describeError } from '../error-text';
 import { FieldError, nativeAria, placed, PlacedField, placeError, save, saveForm, TextField, type FormError } from '../components/fields';
 import { useRegister, registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
-import { Button, Checkbox, Heading, TextInput } from '@rijkshuisstijl-community/components-react';
-import { useFillHeight } from '../components/fill-height';
 
 export function DossierPanel({ number }: { number: number }) {
   const lang = useUi((s) => s.lang);

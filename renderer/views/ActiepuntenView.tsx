@@ -1,5 +1,6 @@
 // The living action list: status colours (open, overdue, done, new since the last meeting),
 // filters on status, owner and deadline, and one-click "done".
+import { joinOwners } from '../../shared/owners';
 import { StatusOptions } from '../components/options';
 import { formatDutchDate } from '../../shared/dates';
 import { isNewSince, isOverdue, sinceDate } from '../../shared/actiepunt-marks';
@@ -7,13 +8,12 @@ import type { Actiepunt } from '../../shared/domain';
 import { t, type Lang } from '../../shared/i18n';
 import { formatDeadline } from '../../shared/report/bijlage2-model';
 import { useState } from 'react';
+import { Button, Heading, LinkButton, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { DateInput } from '../components/DateInput';
 import { FieldError, save } from '../components/fields';
 import { useActiepuntFilters } from '../stores/actiepunt-filters';
 import { useRegister, registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
-import { Button, Heading, LinkButton, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
-import { joinOwners } from '../../shared/owners';
 
 export interface Marks {
   overdue: boolean;
@@ -175,7 +175,8 @@ function DoneButton({ lang, number }: { lang: Lang; number: number }) {
   };
   if (!asking) {
     return (
-      <Button appearance="secondary-action-button"
+      <Button
+        appearance="secondary-action-button"
         autoFocus={answered}
         className="small"
         aria-label={t(lang, 'markDoneLabel', { number })}

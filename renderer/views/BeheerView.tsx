@@ -1,6 +1,7 @@
 // Administration: where the register lives, and its backups — make one now, or restore one
 // (the current state is backed up first).
 import { useEffect, useState } from 'react';
+import { Button, Heading, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { formatDutchDate } from '../../shared/dates';
 import type { BackupInfo } from '../../shared/domain';
 import { t } from '../../shared/i18n';
@@ -12,7 +13,6 @@ import { useProfile } from '../stores/profile';
 import { describeError } from '../error-text';
 import { useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
-import { Button, Heading, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
 
 export const formatTakenAt = (takenAt: string): string => `${formatDutchDate(takenAt.slice(0, 10))} ${takenAt.slice(11, 16)}`;
 

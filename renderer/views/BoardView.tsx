@@ -2,18 +2,18 @@
 // small dialog to confirm the phase, the date it took effect (today by default) and a note; the
 // change lands in the dossier's dated history.
 import { useEffect, useRef, useState } from 'react';
+import { Button, Heading, LinkButton } from '@rijkshuisstijl-community/components-react';
 import { formatDutchDate } from '../../shared/dates';
 import type { DossierSummary } from '../../shared/domain';
 import { t, type Lang } from '../../shared/i18n';
 import { bucketLabel, bucketOf, formatPhase, PHASE_BUCKETS, type Phase, type PhaseBucket } from '../../shared/phase';
+import { priorityMark } from '../../shared/text';
 import { invoke } from '../client';
 import { FieldError, placeError, saveForm, type FormError } from '../components/fields';
 import { PHASE_FIELDS, PhaseFields, setPhaseInput } from '../panels/DossierPanel';
 import { registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
 import { DossierFiltersBar, useFilteredDossiers } from './DossiersView';
-import { Button, Heading, LinkButton } from '@rijkshuisstijl-community/components-react';
-import { priorityMark } from '../../shared/text';
 
 /** A column shows this many cards until asked for all: a board of 10,000 cards helps nobody. */
 const COLUMN_LIMIT = 60;

@@ -1,6 +1,7 @@
 // Besluitenlijst: every besluit across the TB's meetings, searchable and filtered by year and
 // dossier, each linked to its meeting and its dossiers, and showing what replaced it.
 import { useEffect, useId, useState } from 'react';
+import { Heading, LinkButton, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextInput } from '@rijkshuisstijl-community/components-react';
 import { formatDutchDate } from '../../shared/dates';
 import { t } from '../../shared/i18n';
 import type { Decision } from '../../shared/meeting';
@@ -9,7 +10,6 @@ import { FieldError } from '../components/fields';
 import { describeError } from '../error-text';
 import { useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
-import { Heading, LinkButton, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextInput } from '@rijkshuisstijl-community/components-react';
 
 export function DecisionsView() {
   const lang = useUi((s) => s.lang);

@@ -1,10 +1,13 @@
 // The whole register as one table: instant search, filters, sorting, folding hoofddossier groups.
 // Only the rows in view are in the page (TanStack Virtual), so 10,000 dossiers scroll and filter
 // as smoothly as 15.
+import { priorityMark } from '../../shared/text';
+import { useFillHeight } from '../components/fill-height';
 import { PhaseOptions } from '../components/options';
 import { DateInput } from '../components/DateInput';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
+import { Button, Checkbox, Heading, LinkButton, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextInput } from '@rijkshuisstijl-community/components-react';
 import { formatDutchDate } from '../../shared/dates';
 import { t, type Lang } from '../../shared/i18n';
 import { formatPhase, PHASES } from '../../shared/phase';
@@ -14,9 +17,6 @@ import { useDossierFilters, type SortKey } from '../stores/dossier-filters';
 import { perform, registerToday, useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
 import { buildRows, filterDossiers, searchText, sortDossiers } from './dossier-rows';
-import { Button, Checkbox, Heading, LinkButton, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextInput } from '@rijkshuisstijl-community/components-react';
-import { useFillHeight } from '../components/fill-height';
-import { priorityMark } from '../../shared/text';
 
 const ROW_HEIGHT = 37;
 

@@ -1,12 +1,12 @@
 // The jaarplan: year, title, board, reference date, dossier space, its ambitions, and the texts
 // the annexes print.
 import { useState } from 'react';
+import { Button, Checkbox, Heading, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextInput } from '@rijkshuisstijl-community/components-react';
 import { ANNEX_TEXT_KEYS } from '../../shared/domain';
 import { t } from '../../shared/i18n';
 import { FieldError, save, TextField } from '../components/fields';
 import { useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
-import { Button, Checkbox, Heading, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextInput } from '@rijkshuisstijl-community/components-react';
 
 export function JaarplanView() {
   const lang = useUi((s) => s.lang);

@@ -1,6 +1,7 @@
 // Vergaderingen: the TB's meetings, a new one planned from the template, and the page of the
 // meeting that is open.
 import { useEffect, useId, useRef, useState } from 'react';
+import { Button, Heading, LinkButton, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextInput } from '@rijkshuisstijl-community/components-react';
 import { formatDutchDate } from '../../shared/dates';
 import { t } from '../../shared/i18n';
 import { MEETING_KINDS, type MeetingKind } from '../../shared/meeting';
@@ -10,7 +11,6 @@ import { describeError } from '../error-text';
 import { MeetingPage } from '../meeting/MeetingPage';
 import { perform, registerToday, useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
-import { Button, Heading, LinkButton, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextInput } from '@rijkshuisstijl-community/components-react';
 
 export function MeetingsView() {
   const open = useUi((s) => s.meeting);

@@ -1,13 +1,13 @@
 // The register at a glance: dossiers per phase on the reference date against now (a chart, with
 // the same figures as a table for screen readers), the priority dossiers, and the action points.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Heading, LinkButton, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { formatDutchDate } from '../../shared/dates';
 import { t } from '../../shared/i18n';
 import { bucketLabel, bucketOf, formatPhase, PHASE_BUCKETS, samePhaseState } from '../../shared/phase';
 import { useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
 import { marksOf, useMarkDates } from './ActiepuntenView';
-import { Heading, LinkButton, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
 
 export function OverviewView() {
   const lang = useUi((s) => s.lang);
