@@ -151,6 +151,10 @@ interface TextFieldProps {
    * field holds that draft, marked as such.
    */
   draftKey?: string;
+  /** The control's id (its error is `${id}-error`); a fresh one by default. */
+  id?: string;
+  disabled?: boolean;
+  inputMode?: 'numeric' | 'text';
 }
 
 /** Unsaved or refused texts of fields that are gone, with why they were refused, by draft key. */
@@ -164,8 +168,9 @@ function draftNotice(key: string, label: string): string {
   return t(ui.lang, 'draftKept', { field: label, item });
 }
 
-export function TextField({ label, value, onSave, multiline, type = 'text', help, testId, rows = 3, draftKey }: TextFieldProps) {
-  const id = useId();
+export function TextField({ label, value, onSave, multiline, type = 'text', help, testId, rows = 3, draftKey, id: fixedId, disabled, inputMode }: TextFieldProps) {
+  const freshId = useId();
+  const id = fixedId ?? freshId;
   // A date is shown as dd-mm-jjjj and saved as YYYY-MM-DD; everything else as it is.
   const show = (v: string | null) => (type === 'date' && v ? formatDutchDate(v) : (v ?? ''));
   const kept = draftKey !== undefined ? drafts.get(draftKey) : undefined;
@@ -268,7 +273,8 @@ export function TextField({ label, value, onSave, multiline, type = 'text', help
           {...common}
           type={type === 'date' ? 'text' : type}
           placeholder={type === 'date' ? 'dd-mm-jjjj' : undefined}
-          inputMode={type === 'date' ? 'numeric' : undefined}
+          inputMode={type === 'date' ? 'numeric' : inputMode}
+          disabled={disabled}
           onKeyDown={(e) => e.key === 'Enter' && void commit()}
         />
       )}

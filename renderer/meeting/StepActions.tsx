@@ -4,9 +4,11 @@
 // or "Terug" backs out; closing a meeting with typed but unrecorded text is held up until it is dealt with.
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button } from '@rijkshuisstijl-community/components-react';
+import { formatDutchDate } from '../../shared/dates';
 import { t } from '../../shared/i18n';
 import { TRANSITIONS, type Meeting } from '../../shared/meeting';
 import { FieldError, hasUnsavedText, save, useSingleFlight } from '../components/fields';
+import { registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
 
 type Step = 'agenda_vastgesteld' | 'in_vergadering' | 'afgerond' | 'geannuleerd';
@@ -24,6 +26,9 @@ export function StepActions({ meeting }: { meeting: Meeting }) {
   const steps = TRANSITIONS[meeting.state].filter((s): s is Step => s !== 'vastgesteld');
   if (steps.length === 0) return null;
   const unsaved = confirming === 'afgerond' && hasUnsavedText();
+  // A meeting dated later cannot be opened yet: said on the button's line before anything is
+  // confirmed (it asked first, then refused, review).
+  const early = (s: Step) => s === 'in_vergadering' && meeting.date > registerToday();
 
   function back() {
     setConfirming(null);
@@ -60,16 +65,26 @@ export function StepActions({ meeting }: { meeting: Meeting }) {
         </div>
       ) : (
         steps.map((s) => (
-          <Button
-            key={s}
-            appearance={s === 'geannuleerd' ? 'secondary-action-button' : 'primary-action-button'}
-            onClick={(e) => {
-              opener.current = e.currentTarget;
-              setConfirming(s);
-            }}
-          >
-            {t(lang, `toState_${s}`)}
-          </Button>
+          <span key={s} className="step">
+            <Button
+              appearance={s === 'geannuleerd' ? 'secondary-action-button' : 'primary-action-button'}
+              aria-disabled={early(s) || undefined}
+              aria-describedby={early(s) ? `step-${s}-why` : undefined}
+              onClick={(e) => {
+                if (early(s)) return;
+                opener.current = e.currentTarget;
+                setConfirming(s);
+              }}
+            >
+              {t(lang, `toState_${s}`)}
+            </Button>
+            {early(s) && (
+              <span id={`step-${s}-why`} className="field-help">
+                {' '}
+                {t(lang, 'openFrom', { date: formatDutchDate(meeting.date) })}
+              </span>
+            )}
+          </span>
         ))
       )}
       <FieldError id="step-error" error={error} />

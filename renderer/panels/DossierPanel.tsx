@@ -240,48 +240,42 @@ function PhaseForm({ lang, dossier }: { lang: Lang; dossier: Dossier }) {
 }
 
 function PriorityForm({ lang, dossier }: { lang: Lang; dossier: Dossier }) {
-  const [rank, setRank] = useState(dossier.priorityRank === null ? '' : String(dossier.priorityRank));
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => setRank(dossier.priorityRank === null ? '' : String(dossier.priorityRank)), [dossier.priorityRank]);
-  // The rank as typed: "1,5" is one and a half (a number field made it 15), refused as not whole.
-  const rankOf = (text: string): number | null => (text.trim() === '' ? null : Number(text.trim().replace(',', '.')));
   // Unticked with a rank, the rank goes and the ones after it move up: said beside the box, not done
   // in silence (issue 14); Ongedaan maken brings it back.
   const [dropped, setDropped] = useState<number | null>(null);
-  const setPriority = async (priority: boolean, rankValue: string) => {
+  const [error, setError] = useState<string | null>(null);
+  const mark = async (priority: boolean) => {
     const had = dossier.priorityRank;
-    const rank = priority ? rankOf(rankValue) : null;
-    // Not a number at all ("abc") went over the wire as null: a priority without a rank, in silence.
-    if (rank !== null && Number.isNaN(rank)) return setError(describeError(lang, { code: 'invalid_input', field: 'rank', message: 'rank: must be a whole number' }));
-    const refused = await save('dossier.setPriority', { number: dossier.number, priority, rank });
+    const refused = await save('dossier.setPriority', { number: dossier.number, priority, rank: priority ? had : null });
     setError(refused);
     setDropped(!refused && !priority && had !== null ? had : null);
+  };
+  /** The rank as typed: "1,5" is one and a half (a number field made it 15), refused as not whole. */
+  const saveRank = (text: string): Promise<string | null> => {
+    const rank = text.trim() === '' ? null : Number(text.trim().replace(',', '.'));
+    // Not a number at all ("abc") went over the wire as null: a priority without a rank, in silence.
+    if (rank !== null && Number.isNaN(rank)) return Promise.resolve(describeError(lang, { code: 'invalid_input', field: 'rank', message: 'rank: must be a whole number' }));
+    return save('dossier.setPriority', { number: dossier.number, priority: true, rank });
   };
   return (
     <fieldset className="subform">
       <legend>{t(lang, 'priority')}</legend>
       <label className="inline">
-        <Checkbox checked={dossier.priority} onChange={(e) => void setPriority(e.target.checked, rank)} data-testid="priority-mark" />{' '}
+        <Checkbox checked={dossier.priority} onChange={(e) => void mark(e.target.checked)} data-testid="priority-mark" />{' '}
         {t(lang, 'withPriority')}
       </label>
-      <div className="field">
-        <label htmlFor="priority-rank">{t(lang, 'priorityRank')}</label>
-        <TextInput
-          id="priority-rank"
-          type="text"
-          inputMode="numeric"
-          value={rank}
-          disabled={!dossier.priority}
-          invalid={error ? true : undefined}
-          aria-describedby={['priority-rank-help', error ? 'priority-error' : ''].filter(Boolean).join(' ')}
-          onChange={(e) => (setRank(e.target.value), setError(null))}
-          onBlur={() => rank !== String(dossier.priorityRank ?? '') && void setPriority(true, rank)}
-          onKeyDown={(e) => e.key === 'Enter' && void setPriority(true, rank)}
-        />
-        <p id="priority-rank-help" className="field-help">
-          {t(lang, 'rankHelp')}
-        </p>
-      </div>
+      {/* A text field like the others: saved on Enter or leaving it, a refused rank kept as a draft
+          (with a word) when the panel closes or another dossier opens (it was dropped silently). */}
+      <TextField
+        id="priority-rank"
+        draftKey={`dossier:${dossier.number}:rank`}
+        label={t(lang, 'priorityRank')}
+        help={t(lang, 'rankHelp')}
+        value={dossier.priorityRank === null ? '' : String(dossier.priorityRank)}
+        disabled={!dossier.priority}
+        inputMode="numeric"
+        onSave={saveRank}
+      />
       <FieldError id="priority-error" error={error} />
       {dropped !== null && !dossier.priority && (
         <p className="field-help" role="status" data-testid="rank-dropped">

@@ -5,6 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { test, expect } from './shell';
+import { callShell } from '../support/shell-call';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -263,4 +264,21 @@ test('the agenda template is edited in Beheer, and an agenda item is dragged to 
   await page.getByTestId('agenda-item-8').dragTo(page.getByTestId('agenda-item-1'));
   await expect(page.getByTestId('agenda-item-1')).toContainText('Terugkoppeling Europese ontwikkelingen');
   await expect(page.getByTestId('agenda-item-2')).toContainText('Opening en vaststelling van de agenda');
+});
+
+test('a meeting dated later says when it can be opened, before anything is confirmed', async ({ page, shell }) => {
+  // It asked "Vergadering openen?" first and refused after (review of issue 14).
+  await callShell(shell.url, 'meeting.create', { date: '2026-12-09', kind: 'regulier' });
+  await callShell(shell.url, 'meeting.setState', { number: 'TB-2026-01', state: 'agenda_vastgesteld' });
+  await page.goto(shell.url);
+  await page.getByRole('navigation').getByRole('button', { name: 'Vergaderingen', exact: true }).click();
+  await page.getByTestId('meeting-table').getByRole('button', { name: 'TB-2026-01' }).click();
+  const open = page.getByRole('button', { name: 'Vergadering openen' });
+  await expect(open).toHaveAttribute('aria-disabled', 'true');
+  await expect(open).toHaveAccessibleDescription('De vergadering kan op 09-12-2026 worden geopend.');
+  // Pressed anyway (it keeps the keyboard, as aria-disabled does): nothing to confirm.
+  await open.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('step-confirm')).toHaveCount(0);
+  await expect(open).toBeFocused();
 });

@@ -110,17 +110,25 @@ test('create a dossier, move it through two phases on the board with dates, prio
   await panel.getByTestId('priority-mark').click();
   await expect(panel.getByTestId('priority-mark')).toBeChecked();
   await expect(panel.getByLabel('Rang')).toBeEnabled();
+  const rankError = panel.locator('#priority-rank-error');
   // Letters are refused too (they were saved as a priority without a rank, in silence: review).
   await panel.getByLabel('Rang').fill('abc');
   await panel.getByLabel('Rang').press('Enter');
-  await expect(panel.locator('#priority-error')).toHaveText('Niet opgeslagen: Rang moet een geheel getal zijn');
-  // Typing again takes the refusal away.
-  await panel.getByLabel('Rang').fill('');
-  await expect(panel.locator('#priority-error')).toHaveCount(0);
+  await expect(rankError).toHaveText('Niet opgeslagen: Rang moet een geheel getal zijn');
+  await panel.getByLabel('Rang').fill('0');
+  await panel.getByLabel('Rang').press('Enter');
+  await expect(rankError).toHaveText('Niet opgeslagen: Rang moet 1 of meer zijn');
+  // A refused rank is not lost without a word when another dossier opens: it comes back as a draft.
+  await page.getByRole('navigation').getByRole('button', { name: 'Dossiers' }).click();
+  await page.getByTestId('dossier-table').locator('tr[data-number="2"] th button').click();
+  await expect(page.getByTestId('announcement')).toContainText('Rang');
+  await page.getByTestId('dossier-table').locator('tr[data-number="16"] th button').click();
+  await expect(panel.getByLabel('Rang')).toHaveValue('0');
+  await expect(rankError).toHaveText('Niet opgeslagen: Rang moet 1 of meer zijn');
   // A Dutch decimal comma is read as one (it was swallowed: "1,5" became 15), and refused in Dutch.
   await panel.getByLabel('Rang').fill('1,5');
   await panel.getByLabel('Rang').press('Enter');
-  await expect(panel.locator('#priority-error')).toHaveText('Niet opgeslagen: Rang moet een geheel getal zijn');
+  await expect(rankError).toHaveText('Niet opgeslagen: Rang moet een geheel getal zijn');
   await panel.getByLabel('Rang').fill('1');
   await panel.getByLabel('Rang').press('Enter');
   await expect(history.locator('li').first()).toHaveText('30-11-2026 Prioriteit: rang 1');
