@@ -31,15 +31,25 @@ export const keptPlace = (meeting: string): number | null => {
   return place?.meeting === meeting ? place.item : null;
 };
 
+/**
+ * The places sent to the shell one after another: two moves in a row (PageDown, PageDown) went as
+ * two requests at once, on two connections, and could arrive in the wrong order, so a restarted
+ * shell reopened the mode one item back.
+ */
+let sending: Promise<unknown> = Promise.resolve();
+function sendPlace(place: { meeting: string; item: number | null } | null): void {
+  sending = sending.then(() => invoke('place.set', { place })).catch(() => undefined);
+}
+
 export function keepPlace(meeting: string, item: number | null): void {
   const place = { meeting, item };
   localStorage.setItem(PLACE_KEY, JSON.stringify(place));
-  void invoke('place.set', { place });
+  sendPlace(place);
 }
 
 export function forgetPlace(): void {
   localStorage.removeItem(PLACE_KEY);
-  void invoke('place.set', { place: null });
+  sendPlace(null);
 }
 
 /** At start: the place kept beside the profile, when this page has none (a restarted shell). */
