@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Heading } from '@rijkshuisstijl-community/components-react';
 import { formatDutchDate } from '../../shared/dates';
+import type { CallError } from '../../shared/errors';
 import { t } from '../../shared/i18n';
 import type { AgendaItem } from '../../shared/meeting';
 import { joinOwners } from '../../shared/owners';
@@ -109,14 +110,16 @@ export function MeetingMode({ number, onExit }: { number: string; onExit(): void
     useUi.getState().announce(text);
   };
   /** One committed call; a refusal is said in the status line, and the register is read again either way. */
-  async function record(run: () => ReturnType<typeof perform>, done: string): Promise<boolean> {
+  /** Records one call; a refusal goes to `refused` (a quick form, beside its field) or the top bar. */
+  async function record(run: () => ReturnType<typeof perform>, done: string, refused?: (error: CallError) => void): Promise<boolean> {
     if (rehearsal) {
       say(t(lang, 'rehearsalNothing'), true);
       return false;
     }
     const result = await run();
     if (!result.ok) {
-      say(describeError(lang, result.error), true);
+      if (refused) refused(result.error);
+      else say(describeError(lang, result.error), true);
       return false;
     }
     say(done);
@@ -334,7 +337,7 @@ export function MeetingMode({ number, onExit }: { number: string; onExit(): void
               item={current}
               dossier={focused?.kind === 'dossier' ? focused.number : null}
               owners={[...new Set(actiepunten.flatMap((a) => a.owners))].sort()}
-              onRecord={(run, done) => record(run, done)}
+              onRecord={record}
               onClose={() => {
                 setPanel(null);
                 backToList();

@@ -287,3 +287,25 @@ test('a crash mid-meeting loses no committed keystroke, and the restarted shell 
     { kind: 'prioriteit', text: null, rank: 1 },
   ]);
 });
+
+test('a quick form says a refusal beside the field it is about, and drops it once that field is typed in', async ({ page, shell }) => {
+  // An empty actiepunt was refused in the top bar, and a mended deadline stayed red (review of issue 14).
+  await inMeetingMode(page, shell);
+  await page.keyboard.press('a');
+  const form = page.getByTestId('mode-form-actiepunt');
+  await expect(form).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#mode-form-text-error')).toHaveText('Niet opgeslagen: Tekst mag niet leeg zijn');
+  await expect(form.getByLabel('Actiepunt')).toHaveAttribute('aria-invalid', 'true');
+  await form.getByLabel('Actiepunt').fill('Planning delen');
+  await expect(page.locator('#mode-form-text-error')).toHaveCount(0);
+  await form.getByLabel('Deadline').fill('31-02-2027');
+  await form.getByLabel('Deadline').press('Enter');
+  await expect(page.locator('#mode-form-error')).toHaveText('Deadline: 31-02-2027 bestaat niet; kies een bestaande datum.');
+  await expect(form.getByLabel('Deadline')).toHaveAttribute('aria-invalid', 'true');
+  await form.getByLabel('Deadline').fill('+6w');
+  await expect(page.locator('#mode-form-error')).toHaveCount(0);
+  await expect(form.getByLabel('Deadline')).not.toHaveAttribute('aria-invalid', 'true');
+  await form.getByLabel('Deadline').press('Enter');
+  await expect(page.getByTestId('mode-recorded')).toContainText('Planning delen');
+});
