@@ -5,6 +5,7 @@ import { Alert, Button, Heading } from '@rijkshuisstijl-community/components-rea
 import { describeCall, t, type Lang } from '../shared/i18n';
 import { isMenuAction } from '../shared/bridge';
 import { desktop, invoke } from './client';
+import { NativeSelect } from './components/fields';
 import { ExportDialog } from './dialogs/ExportDialog';
 import { ProfileDialog } from './dialogs/ProfileDialog';
 import { useProfile } from './stores/profile';
@@ -145,10 +146,10 @@ export function App() {
           </Button>
           <label className="lang-switch">
             {t(lang, 'language')}{' '}
-            <select className="utrecht-select utrecht-select--html-select" value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
+            <NativeSelect value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
               <option value="nl">Nederlands</option>
               <option value="en">English</option>
-            </select>
+            </NativeSelect>
           </label>
         </div>
       </header>

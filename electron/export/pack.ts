@@ -46,6 +46,8 @@ interface PackRow {
   id: number;
   version: number;
   kind: PackKind;
+  made_at: string;
+  author: string | null;
   manifest: string;
 }
 
@@ -54,20 +56,12 @@ const bare = (m: Meeting): Meeting => ({ ...m, freezes: [], actiepuntenlijst: []
 
 /** The versions a meeting has, oldest first. */
 function packRows(reg: Register, meetingId: number): PackRow[] {
-  return reg.db.prepare('SELECT id, version, kind, manifest FROM meeting_pack WHERE meeting_id = ? ORDER BY version').all(meetingId) as PackRow[];
+  return reg.db.prepare('SELECT id, version, kind, made_at, author, manifest FROM meeting_pack WHERE meeting_id = ? ORDER BY version').all(meetingId) as PackRow[];
 }
 
 /** The versions already made of a meeting's pack, oldest first, from what each kept as written. */
 export function packVersions(reg: Register, number: string): PackVersion[] {
-  const row = meetingRow(reg, number, 'meeting');
-  const rows = reg.db.prepare('SELECT version, kind, made_at, author, manifest FROM meeting_pack WHERE meeting_id = ? ORDER BY version').all(row.id) as Array<{
-    version: number;
-    kind: PackKind;
-    made_at: string;
-    author: string | null;
-    manifest: string;
-  }>;
-  return rows.map((r) => {
+  return packRows(reg, meetingRow(reg, number, 'meeting').id).map((r) => {
     const manifest = JSON.parse(r.manifest) as PackManifest;
     return { version: r.version, kind: r.kind, nagezonden: manifest.nagezonden, madeAt: r.made_at, author: r.author, files: manifest.files.map((f) => f.name) };
   });

@@ -1,12 +1,12 @@
 // Name and role of the person at this computer: the first-start dialog and Beheer use it.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, TextInput } from '@rijkshuisstijl-community/components-react';
 import { PROFILE_ROLES, type Profile, type ProfileRole } from '../../shared/domain';
 import { t, type Lang } from '../../shared/i18n';
 import { describeError } from '../error-text';
 import { useProfile } from '../stores/profile';
 import { useUi } from '../stores/ui';
-import { PlacedField } from './fields';
+import { NativeSelect, PlacedField, SavedFlash, useSavedFlash } from './fields';
 
 export function ProfileForm({ lang, idPrefix, initial, nameHelp, onSaved, children }: {
   lang: Lang;
@@ -22,18 +22,13 @@ export function ProfileForm({ lang, idPrefix, initial, nameHelp, onSaved, childr
   const [role, setRole] = useState<ProfileRole>(initial.role);
   const [error, setError] = useState<string | null>(null);
   // A visible "✓ Opgeslagen" for a moment (only the screen reader heard that it was saved, review).
-  const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    if (!saved) return;
-    const timer = setTimeout(() => setSaved(false), 2500);
-    return () => clearTimeout(timer);
-  }, [saved]);
+  const [saved, flashSaved] = useSavedFlash();
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     const refused = await useProfile.getState().save({ name, role });
     if (refused) return setError(describeError(lang, refused));
     setError(null);
-    setSaved(true);
+    flashSaved();
     useUi.getState().announce(t(lang, 'profileSaved'));
     onSaved?.();
   }
@@ -52,13 +47,13 @@ export function ProfileForm({ lang, idPrefix, initial, nameHelp, onSaved, childr
         </PlacedField>
         <div className="field">
           <label htmlFor={`${idPrefix}-role`}>{t(lang, 'profileRole')}</label>
-          <select className="utrecht-select utrecht-select--html-select" id={`${idPrefix}-role`} value={role} onChange={(e) => setRole(e.target.value as ProfileRole)}>
+          <NativeSelect id={`${idPrefix}-role`} value={role} onChange={(e) => setRole(e.target.value as ProfileRole)}>
             {PROFILE_ROLES.map((r) => (
               <option key={r} value={r}>
                 {t(lang, `role_${r}`)}
               </option>
             ))}
-          </select>
+          </NativeSelect>
         </div>
       </div>
       <div className="actions">
@@ -66,11 +61,7 @@ export function ProfileForm({ lang, idPrefix, initial, nameHelp, onSaved, childr
           {t(lang, 'profileSave')}
         </Button>
         {children}
-        {saved && (
-          <span className="saved" role="status">
-            {t(lang, 'saved')}
-          </span>
-        )}
+        <SavedFlash lang={lang} shown={saved} />
       </div>
     </form>
   );

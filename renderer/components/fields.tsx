@@ -2,10 +2,10 @@
 // A refused save keeps what was typed, shows the contract's error under the field, and leaves the
 // rest of the screen showing the register as it is. While a field holds unsaved text, closing the
 // window asks first.
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { Button, FormFieldErrorMessage, Textarea, TextInput } from '@rijkshuisstijl-community/components-react';
 import type { CallInput, CallName } from '../../shared/contract';
-import { t } from '../../shared/i18n';
+import { t, type Lang } from '../../shared/i18n';
 import { formatDutchDate } from '../../shared/dates';
 import { describeError } from '../error-text';
 import { toIsoOrRaw } from './DateInput';
@@ -99,7 +99,7 @@ export function PlacedField({ id, label, help, error, grow, children }: { id: st
 }
 
 /**
- * The attributes that tie a design-system control (TextInput, Textarea) to its PlacedField's error
+ * The attributes that tie a control (TextInput, Textarea, NativeSelect) to its PlacedField's error
  * and hint. Those controls take `invalid` and set aria-invalid themselves.
  */
 export function placed(place: ReturnType<typeof placeError>, field: string, id: string, help = false) {
@@ -110,9 +110,12 @@ export function placed(place: ReturnType<typeof placeError>, field: string, id: 
   };
 }
 
-/** `placed(...)`'s attributes for a native control (a select), which knows aria-invalid, not `invalid`. */
-export function nativeAria({ invalid, ...rest }: ReturnType<typeof placed>) {
-  return { ...rest, 'aria-invalid': invalid };
+/**
+ * A native select in the design system's look: its React package exports no bare Select, so this is
+ * its CSS classes on our own `<select>`, taking `invalid` as the design system's controls do.
+ */
+export function NativeSelect({ invalid, className, ...props }: SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }) {
+  return <select {...props} className={['utrecht-select', 'utrecht-select--html-select', className].filter(Boolean).join(' ')} aria-invalid={invalid || undefined} />;
 }
 
 /** A field's hint, as the design system's form field description. */
@@ -157,6 +160,26 @@ interface TextFieldProps {
   inputMode?: 'numeric' | 'text';
 }
 
+/** A visible "✓ Opgeslagen" for 2.5 s after a save (a save showed nothing, issue 14): shown, and show it again. */
+export function useSavedFlash(): [boolean, () => void] {
+  const [at, setAt] = useState<number | null>(null);
+  useEffect(() => {
+    if (at === null) return;
+    const timer = setTimeout(() => setAt(null), 2500);
+    return () => clearTimeout(timer);
+  }, [at]);
+  return [at !== null, () => setAt(Date.now())];
+}
+
+export function SavedFlash({ lang, shown }: { lang: Lang; shown: boolean }) {
+  if (!shown) return null;
+  return (
+    <span className="saved" role="status">
+      {t(lang, 'saved')}
+    </span>
+  );
+}
+
 /** Unsaved or refused texts of fields that are gone, with why they were refused, by draft key. */
 const drafts = new Map<string, { text: string; error: string | null }>();
 
@@ -179,12 +202,7 @@ export function TextField({ label, value, onSave, multiline, type = 'text', help
   // A refused draft comes back with its refusal, so the field says what is still wrong.
   const [error, setError] = useState<string | null>(kept?.error ?? null);
   const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState<number | null>(null);
-  useEffect(() => {
-    if (saved === null) return;
-    const timer = setTimeout(() => setSaved(null), 2500);
-    return () => clearTimeout(timer);
-  }, [saved]);
+  const [saved, flashSaved] = useSavedFlash();
   const shown = useRef(show(value));
   const dirty = draft !== show(value);
 
@@ -242,7 +260,7 @@ export function TextField({ label, value, onSave, multiline, type = 'text', help
     setError(failure);
     // A visible "Opgeslagen" beside the field for a moment (a save showed nothing, issue 14).
     if (!failure) {
-      setSaved(Date.now());
+      flashSaved();
       setRestored(false);
     }
   }
@@ -261,11 +279,7 @@ export function TextField({ label, value, onSave, multiline, type = 'text', help
       <label className="utrecht-form-label" htmlFor={id}>
         {label}
       </label>
-      {saved !== null && (
-        <span className="saved" role="status">
-          {t(useUi.getState().lang, 'saved')}
-        </span>
-      )}
+      <SavedFlash lang={useUi.getState().lang} shown={saved} />
       {multiline ? (
         <Textarea {...common} rows={rows} onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && void commit()} />
       ) : (
@@ -319,9 +333,9 @@ export function Select({
       <label className="utrecht-form-label" htmlFor={id}>
         {label}
       </label>
-      <select className="utrecht-select utrecht-select--html-select" id={id} value={value} data-testid={testId} onChange={(e) => onChange(e.target.value)}>
+      <NativeSelect id={id} value={value} data-testid={testId} onChange={(e) => onChange(e.target.value)}>
         {children}
-      </select>
+      </NativeSelect>
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { FieldError, placeError, type FormError } from '../components/fields';
 import { describeError } from '../error-text';
 import { perform } from '../stores/register';
 import { useUi } from '../stores/ui';
-import { parseDeadline } from './deadline';
+import { deadlineProblem, parseDeadline } from './deadline';
 
 /** B, A or N: one line (or two) typed, Enter records it as one call, Esc goes back. */
 export function QuickForm({
@@ -45,7 +45,7 @@ export function QuickForm({
     let run: () => ReturnType<typeof perform>;
     if (kind === 'actiepunt') {
       const due = parseDeadline(deadline, meeting.date);
-      if (due === 'invalid' || due === 'no-such-date') return setError({ field: 'deadline', text: t(lang, due === 'invalid' ? 'deadlineInvalid' : 'deadlineNoSuchDate', { text: deadline.trim() }) });
+      if (due === 'invalid' || due === 'no-such-date') return setError({ field: 'deadline', text: deadlineProblem(lang, due, deadline) });
       run = () => perform('outcome.add', { item: item.id, kind, text, owners: parseOwners(owner), deadline: due, dossier });
     } else run = () => perform('outcome.add', { item: item.id, kind, text, dossier });
     busy.current = true;

@@ -3,6 +3,7 @@
 // (the next meeting, kept as text: its date is not known yet). Empty: no deadline.
 import { isoDateOf, parseDutchDate, type IsoDate } from '../../shared/dates';
 import type { Deadline } from '../../shared/domain';
+import { t, type Lang } from '../../shared/i18n';
 
 const PERIOD = /^\+\s*(\d{1,3})\s*([dwm])$/i;
 const NEXT_MEETING = /^(volgende|next)\s*(tb|vergadering|meeting)$/i;
@@ -32,3 +33,7 @@ export function parseDeadline(text: string, meetingDate: IsoDate): Deadline | nu
   const date = parseDutchDate(typed);
   return date ? { kind: 'date', date } : DATE_SHAPED.test(typed) ? 'no-such-date' : 'invalid';
 }
+
+/** Why a typed deadline does not read, in the user's language. */
+export const deadlineProblem = (lang: Lang, due: 'invalid' | 'no-such-date', typed: string): string =>
+  due === 'invalid' ? t(lang, 'deadlineInvalid') : t(lang, 'deadlineNoSuchDate', { text: typed.trim() });

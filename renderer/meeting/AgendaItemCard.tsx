@@ -8,7 +8,7 @@ import { t } from '../../shared/i18n';
 import { AGENDA_STATES, EDITABLE, type AgendaItem, type AgendaState, type Meeting } from '../../shared/meeting';
 import { joinOwners } from '../../shared/owners';
 import { formatDeadline } from '../../shared/report/bijlage2-model';
-import { FieldError, save } from '../components/fields';
+import { FieldError, NativeSelect, save } from '../components/fields';
 import { useUi } from '../stores/ui';
 import { ApproveForm } from './ApproveForm';
 import { ItemEditor } from './ItemEditor';
@@ -135,13 +135,13 @@ export function AgendaItemCard({ meeting, item, onMove, drag }: Props) {
           {stateEditable && (meeting.state === 'in_vergadering' || meeting.state === 'afgerond') && (
             <label className="inline">
               {t(lang, 'itemState')}{' '}
-              <select className="utrecht-select utrecht-select--html-select" value={item.state} onChange={(e) => void setState(e.target.value as AgendaState)} data-testid={`item-state-${item.number}`}>
+              <NativeSelect value={item.state} onChange={(e) => void setState(e.target.value as AgendaState)} data-testid={`item-state-${item.number}`}>
                 {AGENDA_STATES.map((s) => (
                   <option key={s} value={s}>
                     {t(lang, `itemState_${s}`)}
                   </option>
                 ))}
-              </select>
+              </NativeSelect>
             </label>
           )}
         </div>

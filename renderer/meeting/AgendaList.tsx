@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { Button, Heading, TextInput } from '@rijkshuisstijl-community/components-react';
 import { t } from '../../shared/i18n';
 import { AGENDA_PURPOSES, EDITABLE, type AgendaPurpose, type Meeting } from '../../shared/meeting';
-import { FieldError, placeError, useSingleFlight, useUnsaved, type FormError } from '../components/fields';
+import { FieldError, type FormError, NativeSelect, placeError, useSingleFlight, useUnsaved } from '../components/fields';
 import { describeError } from '../error-text';
 import { perform } from '../stores/register';
 import { useUi } from '../stores/ui';
@@ -107,13 +107,13 @@ function AddItemForm({ meeting }: { meeting: Meeting }) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-purpose`}>{t(lang, 'purpose')}</label>
-        <select className="utrecht-select utrecht-select--html-select" id={`${id}-purpose`} value={purpose} onChange={(e) => setPurpose(e.target.value as AgendaPurpose)}>
+        <NativeSelect id={`${id}-purpose`} value={purpose} onChange={(e) => setPurpose(e.target.value as AgendaPurpose)}>
           {AGENDA_PURPOSES.map((p) => (
             <option key={p} value={p}>
               {t(lang, `purpose_${p}`)}
             </option>
           ))}
-        </select>
+        </NativeSelect>
       </div>
       <div className="field">
         <label htmlFor={`${id}-presenter`}>{t(lang, 'presenter')}</label>

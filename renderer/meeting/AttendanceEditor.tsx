@@ -5,7 +5,7 @@ import { Button, Heading, TextInput } from '@rijkshuisstijl-community/components
 import { t } from '../../shared/i18n';
 import { EDITABLE, PRESENCES, type Attendee, type Meeting, type Presence } from '../../shared/meeting';
 import { invoke } from '../client';
-import { FieldError, placeError, useSingleFlight, useUnsaved, type FormError } from '../components/fields';
+import { FieldError, type FormError, NativeSelect, placeError, useSingleFlight, useUnsaved } from '../components/fields';
 import { describeError } from '../error-text';
 import { perform } from '../stores/register';
 import { useUi } from '../stores/ui';
@@ -90,7 +90,7 @@ export function AttendanceEditor({ meeting }: { meeting: Meeting }) {
           </div>
           <div className="field">
             <label htmlFor={`${id}-${i}-presence`}>{t(lang, 'presence')}</label>
-            <select className="utrecht-select utrecht-select--html-select"
+            <NativeSelect
               id={`${id}-${i}-presence`}
               value={r.presence}
               onChange={(e) => set(i, { presence: e.target.value as Presence, substitute: e.target.value === 'vervangen' ? (r.substitute ?? '') : null })}
@@ -100,7 +100,7 @@ export function AttendanceEditor({ meeting }: { meeting: Meeting }) {
                   {t(lang, `presence_${p}`)}
                 </option>
               ))}
-            </select>
+            </NativeSelect>
           </div>
           {r.presence === 'vervangen' && (
             <div className="field">

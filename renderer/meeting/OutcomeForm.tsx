@@ -9,7 +9,7 @@ import { OUTCOME_KINDS, REPLACE_KINDS, type AgendaItem, type Meeting, type Outco
 import type { CallInput } from '../../shared/contract';
 import { parseOwners } from '../../shared/owners';
 import { DateInput } from '../components/DateInput';
-import { FieldError, placeError, useSingleFlight, useUnsaved, type FormError } from '../components/fields';
+import { FieldError, type FormError, NativeSelect, placeError, useSingleFlight, useUnsaved } from '../components/fields';
 import { describeError } from '../error-text';
 import { perform, useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
@@ -85,13 +85,13 @@ export function OutcomeForm({ item, onClose }: { meeting: Meeting; item: AgendaI
     >
       <div className="field">
         <label htmlFor={`${id}-kind`}>{t(lang, 'outcomeKind')}</label>
-        <select className="utrecht-select utrecht-select--html-select" id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as OutcomeKind)}>
+        <NativeSelect id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as OutcomeKind)}>
           {OUTCOME_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(lang, `outcome_${k}`)}
             </option>
           ))}
-        </select>
+        </NativeSelect>
       </div>
       <div className="field grow">
         <label htmlFor={`${id}-text`}>{kind === 'prioriteit' ? t(lang, 'note') : t(lang, 'outcomeText')}</label>
@@ -154,13 +154,13 @@ export function OutcomeForm({ item, onClose }: { meeting: Meeting; item: AgendaI
         <div className="field">
           <label htmlFor={`${id}-replaces`}>{t(lang, 'replacesField')}</label>
           <span className="with-button">
-            <select className="utrecht-select utrecht-select--html-select" aria-label={t(lang, 'replacesField')} value={replaceKind} onChange={(e) => setReplaceKind(e.target.value as ReplaceKind)}>
+            <NativeSelect aria-label={t(lang, 'replacesField')} value={replaceKind} onChange={(e) => setReplaceKind(e.target.value as ReplaceKind)}>
               {REPLACE_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {t(lang, `replaceKind_${k}`)}
                 </option>
               ))}
-            </select>
+            </NativeSelect>
             <TextInput id={`${id}-replaces`} size={11} placeholder="B-2024-01" value={replaces} onChange={(e) => setReplaces(e.target.value)} invalid={place.invalid('replaces')} aria-describedby={described('replaces')} />
           </span>
           <FieldError id={`${id}-replaces-error`} error={place.at('replaces')} />

@@ -5,7 +5,7 @@ import { Button, Checkbox, Heading, TextInput } from '@rijkshuisstijl-community/
 import { t } from '../../shared/i18n';
 import { AGENDA_PURPOSES, type AgendaPurpose, type AgendaTemplateItem } from '../../shared/meeting';
 import { invoke } from '../client';
-import { FieldError } from '../components/fields';
+import { FieldError, NativeSelect } from '../components/fields';
 import { describeError } from '../error-text';
 import { perform, useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
@@ -81,13 +81,13 @@ export function TemplateEditor() {
               </div>
               <div className="field">
                 <label htmlFor={`${id}-${i}-purpose`}>{t(lang, 'purpose')}</label>
-                <select className="utrecht-select utrecht-select--html-select" id={`${id}-${i}-purpose`} value={r.purpose} onChange={(e) => set(i, { purpose: e.target.value as AgendaPurpose })}>
+                <NativeSelect id={`${id}-${i}-purpose`} value={r.purpose} onChange={(e) => set(i, { purpose: e.target.value as AgendaPurpose })}>
                   {AGENDA_PURPOSES.map((p) => (
                     <option key={p} value={p}>
                       {t(lang, `purpose_${p}`)}
                     </option>
                   ))}
-                </select>
+                </NativeSelect>
               </div>
               <div className="field">
                 <label htmlFor={`${id}-${i}-presenter`}>{t(lang, 'presenter')}</label>

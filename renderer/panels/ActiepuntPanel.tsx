@@ -10,8 +10,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Heading, TextInput, Textarea } from '@rijkshuisstijl-community/components-react';
 import type { Actiepunt, ActiepuntStatus, Deadline } from '../../shared/domain';
 import { t, type Lang } from '../../shared/i18n';
-import { FieldError, placed, PlacedField, placeError, save, TextField, type FormError } from '../components/fields';
-import { parseDeadline } from '../meeting-mode/deadline';
+import { FieldError, type FormError, NativeSelect, placed, PlacedField, placeError, save, TextField } from '../components/fields';
+import { deadlineProblem, parseDeadline } from '../meeting-mode/deadline';
 import { invoke } from '../client';
 import { describeError } from '../error-text';
 import { perform, useRegister, registerToday } from '../stores/register';
@@ -70,7 +70,7 @@ function NewActiepunt({ lang }: { lang: Lang }) {
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     const due = parseDeadline(deadline, registerToday());
-    if (due === 'invalid' || due === 'no-such-date') return setError({ field: 'deadline', text: t(lang, due === 'invalid' ? 'deadlineInvalid' : 'deadlineNoSuchDate', { text: deadline.trim() }) });
+    if (due === 'invalid' || due === 'no-such-date') return setError({ field: 'deadline', text: deadlineProblem(lang, due, deadline) });
     const list = parseOwners(owners);
     const result = await perform('actiepunt.create', { text, owners: list, ...(due ? { deadline: due } : {}) });
     if (result.ok) useUi.getState().openActiepunt(result.value.number);
@@ -119,7 +119,7 @@ function EditActiepunt({ lang, a }: { lang: Lang; a: Actiepunt }) {
       <StatusForm lang={lang} a={a} />
       <div className="field">
         <label htmlFor="ap-dossier">{t(lang, 'dossier')}</label>
-        <select className="utrecht-select utrecht-select--html-select"
+        <NativeSelect
           id="ap-dossier"
           value={a.dossier === null ? '' : String(a.dossier)}
           onChange={(e) => void save('actiepunt.linkDossier', { number: a.number, dossier: e.target.value ? Number(e.target.value) : null })}
@@ -130,7 +130,7 @@ function EditActiepunt({ lang, a }: { lang: Lang; a: Actiepunt }) {
               {d.number}. {d.title}
             </option>
           ))}
-        </select>
+        </NativeSelect>
       </div>
       <DiscussedIn lang={lang} kind="actiepunt" number={a.number} />
       <AuditTrail lang={lang} kind="actiepunt" number={a.number} />
@@ -190,7 +190,7 @@ function DeadlineField({ lang, a }: { lang: Lang; a: Actiepunt }) {
       <legend>{t(lang, 'deadline')}</legend>
       <div className="field">
         <label htmlFor="ap-deadline-kind">{t(lang, 'deadlineKind')}</label>
-        <select className="utrecht-select utrecht-select--html-select"
+        <NativeSelect
           id="ap-deadline-kind"
           value={kind}
           onChange={(e) => {
@@ -202,7 +202,7 @@ function DeadlineField({ lang, a }: { lang: Lang; a: Actiepunt }) {
           <option value="none">{t(lang, 'deadlineNone')}</option>
           <option value="date">{t(lang, 'deadlineDate')}</option>
           <option value="text">{t(lang, 'deadlineText')}</option>
-        </select>
+        </NativeSelect>
       </div>
       {kind === 'date' && (
         <TextField
@@ -238,9 +238,9 @@ function StatusForm({ lang, a }: { lang: Lang; a: Actiepunt }) {
       <Heading level={3} id="ap-status-heading">{t(lang, 'status')}</Heading>
       <div className="field">
         <label htmlFor="ap-status-select">{t(lang, 'status')}</label>
-        <select className="utrecht-select utrecht-select--html-select" id="ap-status-select" value={status} onChange={(e) => setStatus(e.target.value as ActiepuntStatus)}>
+        <NativeSelect id="ap-status-select" value={status} onChange={(e) => setStatus(e.target.value as ActiepuntStatus)}>
           <StatusOptions lang={lang} />
-        </select>
+        </NativeSelect>
       </div>
       <div className="field">
         <label htmlFor="ap-status-date">{t(lang, 'statusDate')}</label>

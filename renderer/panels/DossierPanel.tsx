@@ -14,7 +14,7 @@ import { t, type Lang } from '../../shared/i18n';
 import { formatPhase, type Phase } from '../../shared/phase';
 import { invoke } from '../client';
 import { describeError } from '../error-text';
-import { FieldError, nativeAria, placed, PlacedField, placeError, save, saveForm, TextField, type FormError } from '../components/fields';
+import { FieldError, type FormError, NativeSelect, placed, PlacedField, placeError, save, saveForm, TextField } from '../components/fields';
 import { useRegister, registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
 
@@ -151,13 +151,13 @@ function SelectSave(props: { label: string; value: string; options: Array<[strin
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
-      <select className="utrecht-select utrecht-select--html-select" id={id} value={props.value} onChange={async (e) => setError(await props.onSave(e.target.value))}>
+      <NativeSelect id={id} value={props.value} onChange={async (e) => setError(await props.onSave(e.target.value))}>
         {props.options.map(([value, label]) => (
           <option key={value} value={value}>
             {label}
           </option>
         ))}
-      </select>
+      </NativeSelect>
       <FieldError id={`${id}-error`} error={error} />
     </div>
   );
@@ -176,9 +176,9 @@ export function PhaseFields(props: {
   return (
     <>
       <PlacedField id={`${p}-phase`} label={t(lang, 'moveTo')} error={place.at('state')}>
-        <select className="utrecht-select utrecht-select--html-select" {...nativeAria(placed(place, 'state', `${p}-phase`))} value={state.phase} onChange={(e) => onChange({ phase: e.target.value as Phase | '' })}>
+        <NativeSelect {...placed(place, 'state', `${p}-phase`)} value={state.phase} onChange={(e) => onChange({ phase: e.target.value as Phase | '' })}>
           <PhaseOptions lang={lang} />
-        </select>
+        </NativeSelect>
       </PlacedField>
       <label className="inline">
         <Checkbox checked={state.parked} onChange={(e) => onChange({ parked: e.target.checked })} /> {t(lang, 'parked')}

@@ -10,7 +10,7 @@ import { formatDeadline } from '../../shared/report/bijlage2-model';
 import { useState } from 'react';
 import { Button, Heading, LinkButton, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { DateInput } from '../components/DateInput';
-import { FieldError, save } from '../components/fields';
+import { FieldError, NativeSelect, save } from '../components/fields';
 import { useActiepuntFilters } from '../stores/actiepunt-filters';
 import { useRegister, registerToday } from '../stores/register';
 import { useUi } from '../stores/ui';
@@ -72,30 +72,30 @@ export function ActiepuntenView() {
       <div className="toolbar">
         <div className="field">
           <label htmlFor="ap-status">{t(lang, 'status')}</label>
-          <select className="utrecht-select utrecht-select--html-select" id="ap-status" value={f.status} onChange={(e) => f.set({ status: e.target.value as typeof f.status })}>
+          <NativeSelect id="ap-status" value={f.status} onChange={(e) => f.set({ status: e.target.value as typeof f.status })}>
             <option value="">{t(lang, 'all')}</option>
             <StatusOptions lang={lang} />
-          </select>
+          </NativeSelect>
         </div>
         <div className="field">
           <label htmlFor="ap-owner">{t(lang, 'owner')}</label>
-          <select className="utrecht-select utrecht-select--html-select" id="ap-owner" value={f.owner} onChange={(e) => f.set({ owner: e.target.value })}>
+          <NativeSelect id="ap-owner" value={f.owner} onChange={(e) => f.set({ owner: e.target.value })}>
             <option value="">{t(lang, 'all')}</option>
             {owners.map((o) => (
               <option key={o} value={o}>
                 {o}
               </option>
             ))}
-          </select>
+          </NativeSelect>
         </div>
         <div className="field">
           <label htmlFor="ap-deadline">{t(lang, 'deadlineFilter')}</label>
-          <select className="utrecht-select utrecht-select--html-select" id="ap-deadline" value={f.deadline} onChange={(e) => f.set({ deadline: e.target.value as typeof f.deadline })}>
+          <NativeSelect id="ap-deadline" value={f.deadline} onChange={(e) => f.set({ deadline: e.target.value as typeof f.deadline })}>
             <option value="">{t(lang, 'all')}</option>
             <option value="overdue">{t(lang, 'deadlineOverdue')}</option>
             <option value="set">{t(lang, 'deadlineSet')}</option>
             <option value="missing">{t(lang, 'deadlineMissing')}</option>
-          </select>
+          </NativeSelect>
         </div>
         {/* aria-disabled, not disabled: the focus stays on the button once it has cleared the filters. */}
         <Button appearance="secondary-action-button" onClick={f.clear} aria-disabled={!f.status && !f.owner && !f.deadline ? true : undefined}>

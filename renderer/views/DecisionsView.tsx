@@ -6,7 +6,7 @@ import { formatDutchDate } from '../../shared/dates';
 import { t } from '../../shared/i18n';
 import type { Decision } from '../../shared/meeting';
 import { invoke } from '../client';
-import { FieldError } from '../components/fields';
+import { FieldError, NativeSelect } from '../components/fields';
 import { describeError } from '../error-text';
 import { useRegister } from '../stores/register';
 import { useUi } from '../stores/ui';
@@ -49,14 +49,14 @@ export function DecisionsView() {
         </div>
         <div className="field">
           <label htmlFor={`${id}-year`}>{t(lang, 'year')}</label>
-          <select className="utrecht-select utrecht-select--html-select" id={`${id}-year`} value={year} onChange={(e) => setYear(e.target.value)}>
+          <NativeSelect id={`${id}-year`} value={year} onChange={(e) => setYear(e.target.value)}>
             <option value="">{t(lang, 'allYears')}</option>
             {years.map((y) => (
               <option key={y} value={y}>
                 {y}
               </option>
             ))}
-          </select>
+          </NativeSelect>
         </div>
         <div className="field">
           <label htmlFor={`${id}-dossier`}>{t(lang, 'dossier')}</label>

@@ -11,7 +11,7 @@ import { Button, Checkbox, Heading, LinkButton, Table, TableBody, TableCell, Tab
 import { formatDutchDate } from '../../shared/dates';
 import { t, type Lang } from '../../shared/i18n';
 import { formatPhase, PHASES } from '../../shared/phase';
-import { FieldError, nativeAria, placed, PlacedField, placeError, type FormError } from '../components/fields';
+import { FieldError, type FormError, NativeSelect, placed, PlacedField, placeError } from '../components/fields';
 import { describeError } from '../error-text';
 import { useDossierFilters, type SortKey } from '../stores/dossier-filters';
 import { perform, registerToday, useRegister } from '../stores/register';
@@ -79,9 +79,9 @@ function FilterSelect(props: { id: string; label: string; value: string; onChang
   return (
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
-      <select className="utrecht-select utrecht-select--html-select" id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+      <NativeSelect id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
         {props.children}
-      </select>
+      </NativeSelect>
     </div>
   );
 }
@@ -260,9 +260,9 @@ function NewDossierForm({ lang, onDone }: { lang: Lang; onDone(number: number | 
         <TextInput {...placed(place, 'title', 'new-dossier-title')} value={title} autoFocus onChange={(e) => (setTitle(e.target.value), edited('title'))} />
       </PlacedField>
       <PlacedField id="new-dossier-phase" label={t(lang, 'phase')} error={place.at('phase')}>
-        <select className="utrecht-select utrecht-select--html-select" {...nativeAria(placed(place, 'phase', 'new-dossier-phase'))} value={phase} onChange={(e) => (setPhase(e.target.value as typeof phase), edited('phase'))}>
+        <NativeSelect {...placed(place, 'phase', 'new-dossier-phase')} value={phase} onChange={(e) => (setPhase(e.target.value as typeof phase), edited('phase'))}>
           <PhaseOptions lang={lang} />
-        </select>
+        </NativeSelect>
       </PlacedField>
       <PlacedField id="new-dossier-date" label={t(lang, 'effectiveDate')} error={place.at('phaseDate')}>
         <DateInput

@@ -6,7 +6,7 @@ import { formatDutchDate } from '../../shared/dates';
 import { t } from '../../shared/i18n';
 import { MEETING_KINDS, type MeetingKind } from '../../shared/meeting';
 import { DateInput } from '../components/DateInput';
-import { FieldError, useSingleFlight } from '../components/fields';
+import { FieldError, NativeSelect, useSingleFlight } from '../components/fields';
 import { describeError } from '../error-text';
 import { MeetingPage } from '../meeting/MeetingPage';
 import { perform, registerToday, useRegister } from '../stores/register';
@@ -111,13 +111,13 @@ function NewMeetingForm({ onDone }: { onDone(): void }) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-kind`}>{t(lang, 'meetingKind')}</label>
-        <select className="utrecht-select utrecht-select--html-select" id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as MeetingKind)}>
+        <NativeSelect id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as MeetingKind)}>
           {MEETING_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(lang, `kind_${k}`)}
             </option>
           ))}
-        </select>
+        </NativeSelect>
       </div>
       <div className="field">
         <label htmlFor={`${id}-location`}>{t(lang, 'meetingLocation')}</label>
