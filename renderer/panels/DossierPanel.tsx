@@ -173,18 +173,20 @@ export function PhaseFields(props: {
   error: ReturnType<typeof placeError>;
 }) {
   const { lang, idPrefix: p, state, onChange, error: place } = props;
+  // 'state.qualifier' is about the qualifier; the rest of 'state' (phase, parked) about the phase.
+  const phase = place.at('state.qualifier') ? { ...place, at: () => null, invalid: () => undefined } : place;
   return (
     <>
-      <PlacedField id={`${p}-phase`} label={t(lang, 'moveTo')} error={place.at('state')}>
-        <NativeSelect {...placed(place, 'state', `${p}-phase`)} value={state.phase} onChange={(e) => onChange({ phase: e.target.value as Phase | '' })}>
+      <PlacedField id={`${p}-phase`} label={t(lang, 'moveTo')} error={phase.at('state')}>
+        <NativeSelect {...placed(phase, 'state', `${p}-phase`)} value={state.phase} onChange={(e) => onChange({ phase: e.target.value as Phase | '' })}>
           <PhaseOptions lang={lang} />
         </NativeSelect>
       </PlacedField>
       <label className="inline">
         <Checkbox checked={state.parked} onChange={(e) => onChange({ parked: e.target.checked })} /> {t(lang, 'parked')}
       </label>
-      <PlacedField id={`${p}-qualifier`} label={t(lang, 'qualifier')} error={null}>
-        <TextInput id={`${p}-qualifier`} value={state.qualifier} onChange={(e) => onChange({ qualifier: e.target.value })} />
+      <PlacedField id={`${p}-qualifier`} label={t(lang, 'qualifier')} error={place.at('state.qualifier')}>
+        <TextInput {...placed(place, 'state.qualifier', `${p}-qualifier`)} value={state.qualifier} onChange={(e) => onChange({ qualifier: e.target.value })} />
       </PlacedField>
       <PlacedField id={`${p}-date`} label={t(lang, 'effectiveDate')} error={place.at('date')}>
         <DateInput id={`${p}-date`} value={state.date} onChange={(date) => onChange({ date })} invalid={place.invalid('date')} describedBy={place.at('date') ? `${p}-date-error` : undefined} />

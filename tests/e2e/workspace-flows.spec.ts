@@ -86,6 +86,12 @@ test('create a dossier, move it through two phases on the board with dates, prio
   await expect(dialog.getByLabel('Met ingang van')).toHaveAttribute('aria-invalid', 'true');
   await dialog.getByLabel('Met ingang van').fill('2-11-2026');
   await expect(dialog.locator('#move-date-error')).toHaveCount(0);
+  // A qualifier too long is said beside the qualifier, not beside the phase.
+  await dialog.getByLabel('Toevoeging bij de fase, zoals ‘Afronding’').fill('x'.repeat(61));
+  await dialog.getByRole('button', { name: 'Vastleggen' }).click();
+  await expect(dialog.locator('#move-qualifier-error')).toHaveText('Niet opgeslagen: Toevoeging mag maximaal 60 tekens lang zijn');
+  await expect(dialog.locator('#move-phase-error')).toHaveCount(0);
+  await dialog.getByLabel('Toevoeging bij de fase, zoals ‘Afronding’').fill('');
   await dialog.getByLabel('Notitie bij de wijziging').fill('Besproken in het TB');
   await dialog.getByRole('button', { name: 'Vastleggen' }).click();
   await expect(dialog).toBeHidden();
