@@ -42,6 +42,7 @@ import { today } from './register/clock';
 import { RegisterHost } from './register-host';
 import { actiepuntAudit, dossierAudit, stampChange, touchedByNewestChange } from './register/audit';
 import { memoryProfileStore, type ProfileStore } from './profile-store';
+import { captureChange } from './exchange/capture';
 
 /** What a handler may reach besides the register: the host that holds it (backups, restore), the user's profile. */
 export interface CallContext {
@@ -251,7 +252,12 @@ export function createApi(source: Register | RegisterHost, groups: readonly Hand
         if (!reg.readOnly) {
           const item = itemOf(parsed.data) ?? itemOf(result);
           finishStep(reg, name, item);
-          if (stampChange(reg, name, item, profile.state().profile)) touched = touchedByNewestChange(reg);
+          const change = stampChange(reg, name, item, profile.state().profile);
+          if (change !== null) {
+            touched = touchedByNewestChange(reg);
+            // The change, as it travels to the other laptops (issue 17), in the same transaction.
+            captureChange(reg, change, profile.device().id());
+          }
         }
         return result;
       })();

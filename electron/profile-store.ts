@@ -10,6 +10,7 @@ import { meetingPlace, profileSetInput } from '../shared/schemas';
 import type { MeetingPlace } from '../shared/meeting';
 import { writeTemp } from './export/atomic-file';
 import { tempNameFor } from './leftovers';
+import { fileDeviceStore, memoryDeviceStore, type DeviceStore } from './exchange/device-store';
 
 export interface ProfileStore {
   state(): ProfileState;
@@ -17,13 +18,15 @@ export interface ProfileStore {
   /** Where this person was in a meeting's Vergadermodus (issue 12): the app reopens there after a crash. */
   place(): MeetingPlace | null;
   setPlace(place: MeetingPlace | null): MeetingPlace | null;
+  /** This installation in the exchange between laptops: its device id, key and paired devices. */
+  device(): DeviceStore;
 }
 
 export const PROFILE_FILE = 'profile.json';
 export const PLACE_FILE = 'meeting-place.json';
 
 /** A small file written whole or not at all: a temporary file, flushed, renamed over it. */
-function writeWhole(dir: string, file: string, value: unknown): void {
+export function writeWhole(dir: string, file: string, value: unknown): void {
   fs.mkdirSync(dir, { recursive: true });
   const temp = tempNameFor(file);
   try {
@@ -59,7 +62,9 @@ export function fileProfileStore(dir: string, suggestedName: string = systemUser
   };
   let cached: Profile | null | undefined;
   const placeFile = path.join(dir, PLACE_FILE);
+  const device = fileDeviceStore(dir);
   return {
+    device: () => device,
     state: () => ({ profile: (cached ??= read()), suggestedName }),
     set: (profile) => {
       writeWhole(dir, file, profile);
@@ -86,7 +91,9 @@ export function fileProfileStore(dir: string, suggestedName: string = systemUser
 export function memoryProfileStore(profile: Profile | null = null, suggestedName = ''): ProfileStore {
   let current = profile;
   let where: MeetingPlace | null = null;
+  const device = memoryDeviceStore();
   return {
+    device: () => device,
     state: () => ({ profile: current, suggestedName }),
     set: (next) => {
       current = { name: next.name, role: next.role };

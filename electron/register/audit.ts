@@ -6,14 +6,18 @@ import { timestamp } from './clock';
 import type { Register } from './db';
 import { actiepuntId, dossierId } from './lookup';
 
-/** Files the rows a call changed under one change: when, by whom, which call, which item. */
-export function stampChange(reg: Register, call: string, item: number | null, author: Profile | null): boolean {
-  if (!reg.db.prepare('SELECT 1 FROM audit_log WHERE change_id IS NULL LIMIT 1').get()) return false;
+/**
+ * Files the rows a call changed under one change: when, by whom, which call, which item. A change
+ * received from another laptop is filed with its own time and author. Returns the change's id, or
+ * null when no row changed.
+ */
+export function stampChange(reg: Register, call: string, item: number | null, author: Profile | null, at: string = timestamp(reg.clock)): number | null {
+  if (!reg.db.prepare('SELECT 1 FROM audit_log WHERE change_id IS NULL LIMIT 1').get()) return null;
   const { lastInsertRowid } = reg.db
     .prepare('INSERT INTO change (at, call, item, author, author_role) VALUES (?, ?, ?, ?, ?)')
-    .run(timestamp(reg.clock), call, item, author?.name ?? null, author?.role ?? null);
+    .run(at, call, item, author?.name ?? null, author?.role ?? null);
   reg.db.prepare('UPDATE audit_log SET change_id = ? WHERE change_id IS NULL').run(lastInsertRowid);
-  return true;
+  return Number(lastInsertRowid);
 }
 
 /** What the newest change touched, from its audit rows (issue 12: a page reads only that again). */

@@ -72,6 +72,14 @@ export function dumpRegister(reg: Register): Record<string, unknown[]> {
   return Object.fromEntries(tables.map((t) => [t, reg.db.prepare(`SELECT * FROM "${t}"`).all()]));
 }
 
+/** Bookkeeping beside the content: undo, the audit trail, the number marks and the exchange's log. */
+const BOOKKEEPING = /^(undo_log|undo_step|undo_state|audit_log|change|number_mark|sync_\w+)$/;
+
+/** The register's content: every table but its bookkeeping (what an undo must restore exactly). */
+export function registerContent(reg: Register): Record<string, unknown[]> {
+  return Object.fromEntries(Object.entries(dumpRegister(reg)).filter(([table]) => !BOOKKEEPING.test(table)));
+}
+
 export function sha256(file: string): string {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }

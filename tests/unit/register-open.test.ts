@@ -52,6 +52,7 @@ describe('opening a register', () => {
         'undo_log', 'undo_state', 'undo_step', 'audit_log', 'change', 'dossier_now', 'number_mark',
         'meeting', 'agenda_item', 'agenda_link', 'outcome', 'attendance', 'agenda_template_item',
         'meeting_freeze', 'freeze_entry', 'frozen_part', 'meeting_pack',
+        'sync_meta', 'sync_change', 'sync_row', 'sync_stamp', 'sync_peer', 'sync_conflict', 'sync_receipt',
       ].sort(),
     );
     expect(tables.filter((t) => t.strict !== 1)).toEqual([]);
@@ -62,10 +63,12 @@ describe('opening a register', () => {
     // kept with meetings can be undone with the call that froze them, but are not audited (that
     // would store the register twice over).
     // meeting_pack, the versions of meeting packs made, is kept with its freeze in the same way.
+    // The exchange's tables (sync_*) are its log and bookkeeping: an undo is itself a change that
+    // travels, so nothing of them is undone, and they are not register content to audit.
     const FROZEN = ['meeting_freeze', 'freeze_entry', 'frozen_part', 'meeting_pack'];
     const registerTables = tables
       .map((t) => t.name)
-      .filter((name) => !name.startsWith('undo_') && !['audit_log', 'change', 'dossier_now', 'number_mark'].includes(name));
+      .filter((name) => !name.startsWith('undo_') && !name.startsWith('sync_') && !['audit_log', 'change', 'dossier_now', 'number_mark'].includes(name));
     for (const table of registerTables) {
       const columns = reg.db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[];
       for (const log of FROZEN.includes(table) ? ['undo'] : ['undo', 'audit']) {

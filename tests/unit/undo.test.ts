@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openRegister } from '../../electron/register/db';
 import { createApi } from '../../electron/api';
-import { dumpRegister, seededRegister, type TestRegister } from '../support/register';
+import { registerContent, seededRegister, type TestRegister } from '../support/register';
 
 let r: TestRegister;
 afterEach(() => r.close());
@@ -12,10 +12,7 @@ afterEach(() => r.close());
  * The register without the undo bookkeeping, the audit trail (an undo is itself audited) and the
  * number marks (an undo does not give a number back).
  */
-const content = (t: TestRegister) => {
-  const { undo_log: _log, undo_step: _step, undo_state: _state, audit_log: _audit, change: _change, number_mark: _marks, ...rest } = dumpRegister(t.reg);
-  return rest;
-};
+const content = (t: TestRegister) => registerContent(t.reg);
 
 describe('undo', () => {
   it('starts with nothing to undo after seeding', () => {

@@ -9,6 +9,7 @@ import * as m0006 from './0006-number-marks';
 import * as m0007 from './0007-change-author';
 import * as m0008 from './0008-meeting-cycle';
 import * as m0009 from './0009-meeting-pack';
+import * as m0010 from './0010-exchange';
 
 export interface Migration {
   name: string;
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0007-change-author', up: m0007.up },
   { name: '0008-meeting-cycle', up: m0008.up },
   { name: '0009-meeting-pack', up: m0009.up },
+  { name: '0010-exchange', up: m0010.up },
 ];

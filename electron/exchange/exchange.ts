@@ -1,0 +1,249 @@
+// Sending and receiving: a file of the changes another copy has not acknowledged, and a file of
+// another copy's changes checked, previewed and applied here in one transaction.
+import { canonicalJson } from '../../shared/canonical-json';
+import { RegisterError } from '../../shared/errors';
+import {
+  FUTURE_TOLERANCE_MS,
+  type BundleBody,
+  type Effect,
+  type ExchangePreview,
+  type ExchangeResult,
+  type SeenVector,
+  type SyncChange,
+  type SyncConflict,
+} from '../../shared/exchange';
+import { describePreview, describeResult } from '../../shared/exchange-text';
+import type { Profile } from '../../shared/domain';
+import type { ProfileStore } from '../profile-store';
+import { timestamp } from '../register/clock';
+import type { Register } from '../register/db';
+import { forgetUndo } from '../register/undo';
+import { stampChange } from '../register/audit';
+import { decodeBundle, encodeBundle } from './bundle-file';
+import { fingerprint, sameFingerprint, type DeviceStore } from './device-store';
+import { changesAfter, claimNumbering, nextSeq, see, seenVector, storeChange, syncMeta, tick } from './log';
+import { mergeChange, type MergeState } from './merge';
+import { stampFields } from './stamps';
+import { allConflicts, mergeConflicts, storeConflicts } from './conflicts';
+
+export interface SendOptions {
+  /** The device the file is for: only what it has not acknowledged goes in. Without it, what no known device has. */
+  to?: string;
+  /** Everything in the log (after a lost file, or for a new laptop). */
+  all?: boolean;
+  passphrase?: string;
+}
+
+/** What a peer last said it had seen of this register, or {} for one never heard from. */
+function ackedBy(reg: Register, device: string): SeenVector {
+  const row = reg.db.prepare('SELECT acked FROM sync_peer WHERE device = ?').pluck().get(device) as string | undefined;
+  return row ? (JSON.parse(row) as SeenVector) : {};
+}
+
+/** The lowest acknowledgement over every peer: what all of them have (nothing, with no peer yet). */
+function ackedByAll(reg: Register): SeenVector {
+  const rows = reg.db.prepare('SELECT acked FROM sync_peer').pluck().all() as string[];
+  if (!rows.length) return {};
+  const vectors = rows.map((r) => JSON.parse(r) as SeenVector);
+  const devices = new Set(vectors.flatMap((v) => Object.keys(v)));
+  return Object.fromEntries([...devices].map((d) => [d, Math.min(...vectors.map((v) => v[d] ?? 0))]));
+}
+
+export function makeBundle(reg: Register, profile: ProfileStore, options: SendOptions = {}): { body: BundleBody; bytes: Buffer } {
+  const device = profile.device();
+  const me = device.id();
+  return reg.db.transaction(() => {
+    const numbering = claimNumbering(reg, me);
+    const since = options.all ? {} : options.to ? ackedBy(reg, options.to) : ackedByAll(reg);
+    const who = profile.state().profile;
+    const body: BundleBody = {
+      format: 'tbsync',
+      version: 1,
+      register: syncMeta(reg).registerId,
+      numbering,
+      schema: reg.schemaVersion,
+      from: { device: me, publicKey: device.publicKey(), name: who?.name ?? null, role: who?.role ?? null },
+      createdAt: timestamp(reg.clock),
+      hlc: tick(reg, me),
+      seen: seenVector(reg),
+      changes: changesAfter(reg, since),
+      conflicts: allConflicts(reg),
+    };
+    if (options.to) reg.db.prepare('INSERT INTO sync_peer (device, sent_at) VALUES (?, ?) ON CONFLICT (device) DO UPDATE SET sent_at = excluded.sent_at').run(options.to, body.createdAt);
+    reg.db.prepare(`UPDATE sync_peer SET sent_at = ? WHERE ? IS NULL`).run(body.createdAt, options.to ?? null);
+    return { body, bytes: encodeBundle(body, device, options.passphrase) };
+  })();
+}
+
+export interface ReceiveOptions {
+  passphrase?: string;
+  /** The code read from the sender's screen, to pair with a device seen for the first time. */
+  pairCode?: string;
+  /** Applies a file dated more than a day ahead of this computer's clock. */
+  acceptFuture?: boolean;
+}
+
+interface Checked {
+  body: BundleBody;
+  paired: boolean;
+  futureWarning: string | null;
+  /** The changes this copy has not seen, in clock order. */
+  fresh: SyncChange[];
+}
+
+/** Every check a file must pass before anything is written; a refusal leaves the register as it was. */
+function check(reg: Register, device: DeviceStore, bytes: Buffer, options: ReceiveOptions): Checked {
+  const { body } = decodeBundle(bytes, options.passphrase);
+  if (body.schema > reg.schemaVersion) {
+    throw new RegisterError('register_too_new', `This file comes from a newer TB-register (schema ${body.schema}; this one has ${reg.schemaVersion}): update TB-register first. Nothing was changed.`, 'file');
+  }
+  const meta = syncMeta(reg);
+  if (body.register !== meta.registerId || (body.numbering && meta.numberingDevice && body.numbering !== meta.numberingDevice)) {
+    throw new RegisterError('conflict', 'This file belongs to another register, not to this one; nothing was changed.', 'file');
+  }
+  if (body.from.device === device.id()) throw new RegisterError('conflict', 'This file was made on this computer; nothing was changed.', 'file');
+  const pairedWith = device.paired().find((p) => p.device === body.from.device);
+  if (pairedWith && pairedWith.publicKey !== body.from.publicKey) {
+    throw new RegisterError('forbidden', 'This file is signed with another key than the paired device has; it was not applied. Pair the devices again if that laptop was reinstalled.', 'file');
+  }
+  const seen = seenVector(reg);
+  const fresh = body.changes.filter((c) => c.seq > (seen[c.device] ?? 0));
+  const next: Record<string, number> = {};
+  for (const c of fresh.slice().sort((a, b) => a.seq - b.seq)) {
+    const expected = (next[c.device] ?? seen[c.device] ?? 0) + 1;
+    if (c.seq !== expected) {
+      throw new RegisterError(
+        'conflict',
+        `This file skips changes this register has not seen (from change ${expected} to ${c.seq - 1} of device ${c.device}); nothing was changed. Ask for a file with everything (send all).`,
+        'file',
+      );
+    }
+    next[c.device] = c.seq;
+  }
+  fresh.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+  const ahead = Date.parse(body.createdAt) - reg.clock.now().getTime();
+  const futureWarning = ahead > FUTURE_TOLERANCE_MS ? body.createdAt : null;
+  return { body, paired: pairedWith !== undefined, futureWarning, fresh };
+}
+
+/** Applies the checked file's changes and conflicts in the transaction the caller holds. */
+function merge(reg: Register, profile: ProfileStore, checked: Checked): { state: MergeState; applied: number } {
+  const device = profile.device();
+  const me = device.id();
+  const numbering = claimNumbering(reg, me);
+  const state: MergeState = { me, numbering: checked.body.numbering ?? numbering, conflicts: new Map(), numbered: [] };
+  reg.db.prepare(`UPDATE undo_state SET recording = 'off' WHERE id = 1`).run();
+  let applied = 0;
+  try {
+    for (const change of checked.fresh) {
+      see(reg, change.hlc);
+      if (mergeChange(reg, change, state)) applied++;
+      storeChange(reg, change);
+      stampChange(reg, change.call, null, change.author, change.at);
+    }
+  } finally {
+    reg.db.prepare(`UPDATE undo_state SET recording = 'undo' WHERE id = 1`).run();
+  }
+  see(reg, checked.body.hlc);
+  storeConflicts(reg, [...state.conflicts.values()]);
+  mergeConflicts(reg, checked.body.conflicts);
+  if (state.numbered.length) recordNumbering(reg, profile, state.numbered);
+  return { state, applied };
+}
+
+/** The numbers this (numbering) register gave while merging, as one change of its own that travels back. */
+function recordNumbering(reg: Register, profile: ProfileStore, effects: Effect[]): void {
+  const me = profile.device().id();
+  const hlc = tick(reg, me);
+  const author: Profile | null = profile.state().profile;
+  storeChange(reg, { device: me, seq: nextSeq(reg, me), hlc, at: timestamp(reg.clock), call: 'exchange.number', author, effects });
+  for (const e of effects) stampFields(reg, e.t, e.u, Object.keys(e.v), hlc);
+}
+
+class Rollback extends Error {}
+
+export function previewBundle(reg: Register, profile: ProfileStore, bytes: Buffer, options: ReceiveOptions = {}): ExchangePreview {
+  const checked = check(reg, profile.device(), bytes, options);
+  let conflicts = 0;
+  try {
+    reg.db.transaction(() => {
+      const { state } = merge(reg, profile, checked);
+      conflicts = [...state.conflicts.values()].length;
+      throw new Rollback();
+    })();
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  const byAuthor = new Map<string, { name: string | null; role: string | null; changes: number }>();
+  for (const c of checked.fresh) {
+    const key = canonicalJson([c.author?.name ?? null, c.author?.role ?? null]);
+    const entry = byAuthor.get(key) ?? { name: c.author?.name ?? null, role: c.author?.role ?? null, changes: 0 };
+    entry.changes++;
+    byAuthor.set(key, entry);
+  }
+  const preview: Omit<ExchangePreview, 'summary'> = {
+    from: { ...checked.body.from, fingerprint: fingerprint(checked.body.from.publicKey) },
+    paired: checked.paired,
+    createdAt: checked.body.createdAt,
+    futureWarning: checked.futureWarning,
+    changes: checked.fresh.length,
+    alreadySeen: checked.body.changes.length - checked.fresh.length,
+    byAuthor: [...byAuthor.values()],
+    conflicts,
+  };
+  return { ...preview, summary: describePreview(preview, 'nl') };
+}
+
+/**
+ * Applies a file: checked whole first (any refusal leaves the register as it was), the sender paired
+ * when `pairCode` matches its fingerprint, then merged in one transaction. `backup` is the name of
+ * the backup the caller made just before (for Uitwisseling ongedaan maken). The undo history is
+ * cleared: undoing an edit made before could otherwise silently undo what came from the other side.
+ */
+export function receiveBundle(reg: Register, profile: ProfileStore, bytes: Buffer, options: ReceiveOptions = {}, backup: string | null = null): ExchangeResult {
+  const device = profile.device();
+  const checked = check(reg, device, bytes, options);
+  if (!checked.paired) {
+    const code = fingerprint(checked.body.from.publicKey);
+    if (!options.pairCode) {
+      throw new RegisterError('forbidden', `This file comes from a device that is not paired with this one (code ${code}); nothing was changed. Compare the code with the sender's screen and pair first.`, 'pairCode');
+    }
+    if (!sameFingerprint(options.pairCode, code)) {
+      throw new RegisterError('forbidden', `The code does not match this file's sender (its code is ${code}); nothing was changed.`, 'pairCode');
+    }
+  }
+  if (checked.futureWarning && !options.acceptFuture) {
+    throw new RegisterError('conflict', `This file is dated ${checked.futureWarning}, more than a day after this computer's clock; check both clocks, then confirm to apply it. Nothing was changed.`, 'acceptFuture');
+  }
+  const { from } = checked.body;
+  const result = reg.db.transaction(() => {
+    const before = conflictCount(reg);
+    const { applied, state } = merge(reg, profile, checked);
+    const peer = reg.db.prepare('SELECT acked_hlc FROM sync_peer WHERE device = ?').pluck().get(from.device) as string | undefined;
+    if (peer === undefined || checked.body.hlc > peer) {
+      reg.db
+        .prepare(
+          `INSERT INTO sync_peer (device, name, role, acked, acked_hlc, received_at) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (device) DO UPDATE SET name = excluded.name, role = excluded.role, acked = excluded.acked, acked_hlc = excluded.acked_hlc, received_at = excluded.received_at`,
+        )
+        .run(from.device, from.name, from.role, canonicalJson(checked.body.seen), checked.body.hlc, timestamp(reg.clock));
+    }
+    const conflicts = conflictCount(reg) - before;
+    if (checked.fresh.length) {
+      const mark = (reg.db.prepare('SELECT coalesce(max(id), 0) FROM change').pluck().get() as number) ?? 0;
+      reg.db
+        .prepare('INSERT INTO sync_receipt (at, device, changes, backup, change_mark) VALUES (?, ?, ?, ?, ?)')
+        .run(timestamp(reg.clock), from.device, checked.fresh.length, backup, mark);
+      forgetUndo(reg);
+    }
+    return { applied, conflicts, numbered: state.numbered.length, backup: checked.fresh.length ? backup : null };
+  })();
+  if (!checked.paired) {
+    device.pair({ device: from.device, publicKey: from.publicKey, name: from.name, role: from.role, pairedAt: timestamp(reg.clock) });
+  }
+  return { ...result, summary: describeResult({ ...result, from }, 'nl') };
+}
+
+const conflictCount = (reg: Register): number => reg.db.prepare('SELECT count(*) FROM sync_conflict WHERE decision IS NULL').pluck().get() as number;
+
+export type { SyncConflict };

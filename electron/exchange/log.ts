@@ -1,0 +1,87 @@
+// The register's side of the exchange: its id, the device that numbers, its clock, and the log of
+// changes (local and received) by device and sequence number (migration 0010).
+import { canonicalJson } from '../../shared/canonical-json';
+import type { Profile } from '../../shared/domain';
+import type { Effect, SeenVector, SyncChange } from '../../shared/exchange';
+import { nextHlc, seenHlc, type Hlc } from '../../shared/hlc';
+import { isRole } from '../profile-store';
+import type { Register } from '../register/db';
+
+export interface SyncMeta {
+  registerId: string;
+  numberingDevice: string | null;
+  hlc: Hlc | '';
+}
+
+export function syncMeta(reg: Register): SyncMeta {
+  const row = reg.db.prepare('SELECT register_id, numbering_device, hlc FROM sync_meta WHERE id = 1').get() as {
+    register_id: string;
+    numbering_device: string | null;
+    hlc: string;
+  };
+  return { registerId: row.register_id, numberingDevice: row.numbering_device, hlc: row.hlc };
+}
+
+/**
+ * The first device to change a register after it learned to exchange is the one that numbers: the
+ * secretary's, where the register lives. A copy carries that device along, so on any other laptop
+ * the numbers it gives are provisional until the numbering register gives its own.
+ */
+export function claimNumbering(reg: Register, device: string): string {
+  reg.db.prepare('UPDATE sync_meta SET numbering_device = ? WHERE id = 1 AND numbering_device IS NULL').run(device);
+  return syncMeta(reg).numberingDevice!;
+}
+
+/** A new clock for a local change or file: after everything given or seen here. */
+export function tick(reg: Register, device: string): Hlc {
+  const hlc = nextHlc(syncMeta(reg).hlc, reg.clock.now().getTime(), device);
+  reg.db.prepare('UPDATE sync_meta SET hlc = ? WHERE id = 1').run(hlc);
+  return hlc;
+}
+
+/** Moves the clock past one seen in a file. */
+export function see(reg: Register, remote: Hlc): void {
+  reg.db.prepare('UPDATE sync_meta SET hlc = ? WHERE id = 1').run(seenHlc(syncMeta(reg).hlc, remote));
+}
+
+export function nextSeq(reg: Register, device: string): number {
+  return ((reg.db.prepare('SELECT max(seq) FROM sync_change WHERE device = ?').pluck().get(device) as number | null) ?? 0) + 1;
+}
+
+export function seenVector(reg: Register): SeenVector {
+  const rows = reg.db.prepare('SELECT device, max(seq) AS seq FROM sync_change GROUP BY device').all() as Array<{ device: string; seq: number }>;
+  return Object.fromEntries(rows.map((r) => [r.device, r.seq]));
+}
+
+export function storeChange(reg: Register, change: SyncChange): void {
+  reg.db
+    .prepare('INSERT INTO sync_change (device, seq, hlc, at, call, author, author_role, effects) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(change.device, change.seq, change.hlc, change.at, change.call, change.author?.name ?? null, change.author?.role ?? null, canonicalJson(change.effects));
+}
+
+interface ChangeRow {
+  device: string;
+  seq: number;
+  hlc: string;
+  at: string;
+  call: string;
+  author: string | null;
+  author_role: string | null;
+  effects: string;
+}
+
+const toChange = (r: ChangeRow): SyncChange => ({
+  device: r.device,
+  seq: r.seq,
+  hlc: r.hlc,
+  at: r.at,
+  call: r.call,
+  author: r.author !== null && isRole(r.author_role) ? ({ name: r.author, role: r.author_role } as Profile) : null,
+  effects: JSON.parse(r.effects) as Effect[],
+});
+
+/** The changes a copy that has seen `seen` has not: in clock order, which keeps every device's own order. */
+export function changesAfter(reg: Register, seen: SeenVector): SyncChange[] {
+  const rows = reg.db.prepare('SELECT device, seq, hlc, at, call, author, author_role, effects FROM sync_change ORDER BY hlc').all() as ChangeRow[];
+  return rows.filter((r) => r.seq > (seen[r.device] ?? 0)).map(toChange);
+}

@@ -1,0 +1,88 @@
+// The exchange between laptops (issue 17): two or three copies of one register trade their changes
+// by file and merge them. Bookkeeping only, beside the register's content; none of these tables has
+// undo or audit triggers, and none of their rows is register content a document shows.
+// - sync_meta: the register's id (the same in every copy: a file of another register is refused),
+//   the device that gives the numbers people cite (the secretary's; null until a device opens it)
+//   and the last hybrid logical clock given or seen here.
+// - sync_change: every change since this migration, local and received, by (device, seq): its clock,
+//   author, call and row effects (canonical JSON, rows named by uid). What is sent, and what says
+//   which changes this copy has seen.
+// - sync_row: a row's uid (its name in every copy) beside its local id; a deleted row keeps its uid
+//   and last values (a tombstone), so an edit made elsewhere meanwhile can bring it back. A row
+//   without an entry is a row of the register as it was before this migration: its uid is "b<id>".
+// - sync_stamp: the clock of the change that last wrote a field (last writer wins, per field).
+// - sync_peer: what each other device last said it had seen of this register's changes.
+// - sync_conflict: what a person decides (Te beoordelen); kept in every copy alike.
+// - sync_receipt: each file applied, with the backup made before it (Uitwisseling ongedaan maken).
+export const up = `
+CREATE TABLE sync_meta (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  register_id TEXT NOT NULL,
+  numbering_device TEXT,
+  hlc TEXT NOT NULL DEFAULT ''
+) STRICT;
+INSERT INTO sync_meta (id, register_id) VALUES (1, lower(hex(randomblob(16))));
+
+CREATE TABLE sync_change (
+  device TEXT NOT NULL,
+  seq INTEGER NOT NULL CHECK (seq > 0),
+  hlc TEXT NOT NULL,
+  at TEXT NOT NULL,
+  call TEXT NOT NULL,
+  author TEXT,
+  author_role TEXT,
+  effects TEXT NOT NULL,
+  PRIMARY KEY (device, seq)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX sync_change_by_hlc ON sync_change (hlc);
+
+CREATE TABLE sync_row (
+  tbl TEXT NOT NULL,
+  uid TEXT NOT NULL,
+  local_id INTEGER,
+  last_id INTEGER,
+  last TEXT,
+  provisional TEXT,
+  PRIMARY KEY (tbl, uid)
+) STRICT, WITHOUT ROWID;
+CREATE UNIQUE INDEX sync_row_by_local ON sync_row (tbl, local_id) WHERE local_id IS NOT NULL;
+
+CREATE TABLE sync_stamp (
+  tbl TEXT NOT NULL,
+  uid TEXT NOT NULL,
+  field TEXT NOT NULL,
+  hlc TEXT NOT NULL,
+  PRIMARY KEY (tbl, uid, field)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE sync_peer (
+  device TEXT PRIMARY KEY,
+  name TEXT,
+  role TEXT,
+  acked TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(acked)),
+  acked_hlc TEXT NOT NULL DEFAULT '',
+  received_at TEXT,
+  sent_at TEXT
+) STRICT;
+
+CREATE TABLE sync_conflict (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('field', 'deleted', 'refused')),
+  tbl TEXT NOT NULL,
+  uid TEXT NOT NULL,
+  field TEXT,
+  detail TEXT NOT NULL CHECK (json_valid(detail)),
+  hlc TEXT NOT NULL,
+  decided_hlc TEXT,
+  decision TEXT CHECK (json_valid(decision))
+) STRICT;
+
+CREATE TABLE sync_receipt (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  device TEXT NOT NULL,
+  changes INTEGER NOT NULL,
+  backup TEXT,
+  change_mark INTEGER NOT NULL
+) STRICT;
+`;

@@ -1,0 +1,78 @@
+// The exchange between laptops (issue 17): what a .tbsync file holds, what a preview says and what
+// a person decides. Pure data; the file's signing, encryption and merging live in electron/exchange.
+import type { Hlc } from './hlc';
+import type { Profile } from './domain';
+
+/** One row's change, rows and references named by uid: inserted (all values), updated (old and new of what changed) or deleted (the values it had). */
+export type Effect =
+  | { t: string; u: string; a: 'i'; v: Record<string, string | number | null> }
+  | { t: string; u: string; a: 'u'; v: Record<string, string | number | null>; o: Record<string, string | number | null> }
+  | { t: string; u: string; a: 'd'; v: Record<string, string | number | null> };
+
+/** One contract call's changes, as it travels: by whom, on which device, in which place of that device's sequence. */
+export interface SyncChange {
+  device: string;
+  seq: number;
+  hlc: Hlc;
+  at: string;
+  call: string;
+  author: Profile | null;
+  effects: Effect[];
+}
+
+/** Per device, the highest sequence number seen (every lower one is seen too). */
+export type SeenVector = Record<string, number>;
+
+/** A disagreement for a person: the same field set to two values, a row deleted on one side and edited on the other, or a change this copy could not take. */
+export interface SyncConflict {
+  id: string;
+  kind: 'field' | 'deleted' | 'refused';
+  table: string;
+  uid: string;
+  field: string | null;
+  /** The versions, oldest clock first: who, when, on which device, the value. */
+  versions: Array<{ hlc: Hlc; device: string; author: Profile | null; at: string; value: unknown }>;
+  /** Why a change was refused (kind 'refused'), in the register's words. */
+  reason?: string;
+  hlc: Hlc;
+  decided: { hlc: Hlc; by: Profile | null; choice: 'mine' | 'theirs' | 'edited' | 'later'; device: string } | null;
+}
+
+export interface BundleBody {
+  format: 'tbsync';
+  version: 1;
+  register: string;
+  numbering: string | null;
+  schema: number;
+  from: { device: string; publicKey: string; name: string | null; role: string | null };
+  /** The sender's wall clock when the file was made (a file from the future is shown with a warning). */
+  createdAt: string;
+  hlc: Hlc;
+  seen: SeenVector;
+  changes: SyncChange[];
+  conflicts: SyncConflict[];
+}
+
+/** What receiving a file would do, said before it is done. */
+export interface ExchangePreview {
+  from: { device: string; name: string | null; role: string | null; fingerprint: string };
+  paired: boolean;
+  createdAt: string;
+  /** Set when the file is dated more than a day after this computer's clock: applying needs a confirmation. */
+  futureWarning: string | null;
+  changes: number;
+  alreadySeen: number;
+  byAuthor: Array<{ name: string | null; role: string | null; changes: number }>;
+  conflicts: number;
+  summary: string;
+}
+
+export interface ExchangeResult {
+  applied: number;
+  conflicts: number;
+  numbered: number;
+  backup: string | null;
+  summary: string;
+}
+
+export const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
