@@ -43,6 +43,7 @@ import { RegisterHost } from './register-host';
 import { actiepuntAudit, dossierAudit, stampChange, touchedByNewestChange } from './register/audit';
 import { memoryProfileStore, type ProfileStore } from './profile-store';
 import { captureChange } from './exchange/capture';
+import { exchangeHandlers } from './exchange/handlers';
 
 /** What a handler may reach besides the register: the host that holds it (backups, restore), the user's profile. */
 export interface CallContext {
@@ -161,7 +162,9 @@ const backupHandlers: HandlerGroup = {
 };
 
 /** Calls that wait for I/O run outside a transaction: the backup API gives its own consistent copy. */
-const OUTSIDE_TRANSACTION: ReadonlySet<CallName> = new Set(['backup.create', 'backup.restore', 'backup.list']);
+const OUTSIDE_TRANSACTION: ReadonlySet<CallName> = new Set(['backup.create', 'backup.restore', 'backup.list', 'exchange.receive', 'exchange.undo']);
+/** Calls outside a transaction that change the register (each in transactions of its own): the shells are told. */
+const CHANGING_OUTSIDE: ReadonlySet<CallName> = new Set(['backup.restore', 'exchange.receive', 'exchange.undo']);
 /** Calls that work beside the register (its backups), so they still answer when it cannot be opened. */
 const BESIDE_THE_REGISTER: ReadonlySet<CallName> = new Set(['backup.restore', 'backup.list']);
 /** Calls about the person at the computer, not the register: no transaction, no undo step. */
@@ -169,7 +172,7 @@ const WITHOUT_THE_REGISTER: ReadonlySet<CallName> = new Set(['profile.get', 'pro
 
 /** Every handler group; export jobs live as long as the api that started them. */
 export function handlerGroups(jobs: ExportJobs = new ExportJobs(), open: FileOpener = systemFileOpener()): HandlerGroup[] {
-  return [registerHandlers, dossierHandlers, actiepuntHandlers, meetingHandlers, exportHandlers(jobs, open), profileHandlers, backupHandlers];
+  return [registerHandlers, dossierHandlers, actiepuntHandlers, meetingHandlers, exportHandlers(jobs, open), profileHandlers, backupHandlers, exchangeHandlers];
 }
 
 /** Merges handler groups; a name served twice, a contract name left unserved or a name outside the contract stops start-up. */
@@ -235,7 +238,7 @@ export function createApi(source: Register | RegisterHost, groups: readonly Hand
         .then(() => handler(BESIDE_THE_REGISTER.has(name) ? host.held : host.reg, parsed.data, context))
         .then(
           (value): Envelope<unknown> => {
-            if (name === 'backup.restore') changed(name);
+            if (CHANGING_OUTSIDE.has(name)) changed(name);
             return { ok: true, value };
           },
           (error: unknown) => fail(toCallError(error)),

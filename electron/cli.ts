@@ -4,6 +4,7 @@
 //   tsx electron/cli.ts export --db FILE --out DIR [--what ...] [--format ...] [--date YYYY-MM-DD] [--overwrite]
 //   tsx electron/cli.ts pack --db FILE --meeting TB-2024-02 --out DIR
 //   tsx electron/cli.ts backup|backups|restore|audit --db FILE ...
+//   tsx electron/cli.ts exchange send|receive|status|conflicts|undo --db FILE ...
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,6 +18,7 @@ import { clockFromEnv } from './register/clock';
 import { openRegister } from './register/db';
 import { createSeededRegister, defaultSeedFile, readSeed } from './register/seed';
 import { resourcesDir } from './source-paths';
+import { exchangeCommand } from './exchange/exchange-cli';
 
 const USAGE = `Usage:
   npm run cli -- seed --db FILE [--force]          create a register with the Jaarplan eHerkenning 2024
@@ -34,7 +36,15 @@ const USAGE = `Usage:
   npm run cli -- restore --db FILE --backup NAME   put backup NAME (or newest-good) in the register's place,
                                                    after a backup of its current state; close the app first
   npm run cli -- audit --db FILE (--dossier N | --actiepunt N)
-                                                   the audit trail of one dossier or actiepunt`;
+                                                   the audit trail of one dossier or actiepunt
+  npm run cli -- exchange send --db FILE --out BUNDLE [--to DEVICE] [--all] [--passphrase-file F]
+                                                   the changes another laptop has not had, as a signed .tbsync file
+  npm run cli -- exchange receive --db FILE --in BUNDLE [--preview] [--pair CODE] [--accept-future]
+                        [--passphrase-file F]      what a .tbsync file brings (--preview), then apply it after a
+                                                   backup; --pair CODE pairs with a sender seen for the first time
+  npm run cli -- exchange status|conflicts|undo --db FILE
+                                                   this device and its peers; the Te beoordelen list; take the last
+                                                   file received back`;
 
 const show = (value: unknown): string => (value === null || value === undefined ? '-' : typeof value === 'string' ? JSON.stringify(value) : String(value));
 
@@ -96,6 +106,13 @@ async function main(argv: string[]): Promise<number> {
       dossier: { type: 'string' },
       actiepunt: { type: 'string' },
       meeting: { type: 'string' },
+      in: { type: 'string' },
+      to: { type: 'string' },
+      all: { type: 'boolean', default: false },
+      preview: { type: 'boolean', default: false },
+      pair: { type: 'string' },
+      'accept-future': { type: 'boolean', default: false },
+      'passphrase-file': { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -215,6 +232,24 @@ async function main(argv: string[]): Promise<number> {
         else if (command === 'restore') console.log(`Restored ${values.backup}; the state before it is backed up as ${(result.value as BackupInfo[])[0]?.name}.`);
         else for (const b of result.value as BackupInfo[]) console.log(`${b.name}\t${b.takenAt}\t${b.bytes} bytes`);
         return 0;
+      } finally {
+        host.close();
+      }
+    }
+    case 'exchange': {
+      const host = RegisterHost.open(values.db, { clock });
+      try {
+        return await exchangeCommand(host, userProfile(), {
+          action: rest[0],
+          out: values.out,
+          in: values.in,
+          to: values.to,
+          all: values.all,
+          preview: values.preview,
+          pair: values.pair,
+          acceptFuture: values['accept-future'],
+          passphraseFile: values['passphrase-file'],
+        });
       } finally {
         host.close();
       }

@@ -17,6 +17,7 @@ import type {
   ProfileState,
 } from './domain';
 import type { ExportJob } from './exports';
+import type { ConflictView, ExchangePreview, ExchangeResult, ExchangeStatus } from './exchange';
 import type { PackVersion } from './pack';
 import type { AgendaItem, AgendaTemplate, ChangesSince, Decision, Discussion, FrozenMeeting, Meeting, MeetingPlace, MeetingSummary, Outcome } from './meeting';
 import type { PhaseState } from './phase';
@@ -111,6 +112,20 @@ export const contract = {
   'export.defaults': call<{ outDir: string }>()(s.none),
   /** Opens a file a finished export wrote, in the program the computer uses for it. */
   'export.open': call<{ opened: string }>()(s.exportOpenInput),
+
+  /** The exchange between laptops (issue 17): this device, its peers, the last file received. */
+  'exchange.status': call<ExchangeStatus>()(s.none),
+  /** Writes the changes a device has not had to a .tbsync file in outDir, whole or not at all. */
+  'exchange.send': call<{ file: string; changes: number; bytes: number }>()(s.exchangeSendInput),
+  /** What receiving a file would do, said before it is done; changes nothing. */
+  'exchange.preview': call<ExchangePreview>()(s.exchangeFileInput),
+  /** Applies a file in one transaction, after a backup; pairs with its sender when pairCode matches. */
+  'exchange.receive': call<ExchangeResult>()(s.exchangeFileInput),
+  /** The Te beoordelen list: conflicts open or put off, newest first. */
+  'exchange.conflicts': call<ConflictView[]>()(s.none),
+  'exchange.decide': call<ConflictView>()(s.exchangeDecideInput),
+  /** Uitwisseling ongedaan maken: the register as it was before the last file, while nothing was done or sent since. */
+  'exchange.undo': call<ExchangeStatus>()(s.none),
 } as const;
 
 export type Contract = typeof contract;

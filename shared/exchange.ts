@@ -76,3 +76,36 @@ export interface ExchangeResult {
 }
 
 export const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+
+export interface ExchangePeer {
+  device: string;
+  name: string | null;
+  role: string | null;
+  fingerprint: string | null;
+  paired: boolean;
+  receivedAt: string | null;
+  sentAt: string | null;
+  /** Changes in this register that device has not said it has. */
+  unsent: number;
+}
+
+export interface ExchangeStatus {
+  device: string;
+  fingerprint: string;
+  /** Whether this register gives the numbers people cite (the secretary's). */
+  numbering: boolean;
+  peers: ExchangePeer[];
+  openConflicts: number;
+  /** The last file received, and whether Uitwisseling ongedaan maken can still take it back (else why not). */
+  lastReceipt: { at: string; from: string; name: string | null; role: string | null; changes: number; undoable: boolean; why: string | null } | null;
+}
+
+/** A conflict as the Te beoordelen list shows it: what it is about, in words, beside the versions. */
+export interface ConflictView extends SyncConflict {
+  /** "Dossier 12", "Actiepunt 31", "TB-2026-03, punt 4", or the table's name. */
+  subject: string;
+  /** The meeting it concerns, when it concerns one. */
+  meeting: string | null;
+  /** Whether this device made one of the versions ("Mijn versie"). */
+  mine: string | null;
+}

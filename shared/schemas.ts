@@ -625,3 +625,44 @@ export const backupRestoreInput = z.strictObject({
     .string({ error: 'must be a backup name' })
     .regex(/^(newest-good|register-[\dT-]+\.sqlite)$/, { error: 'must be the name of a backup' }),
 });
+
+/** A passphrase for a .tbsync file that travels by mail: as typed (spaces count), 8 to 200 characters. */
+const passphrase = z
+  .string({ error: 'must be text' })
+  .min(8, { error: 'must be at least 8 characters' })
+  .max(200, { error: 'must be at most 200 characters' })
+  .superRefine(textRule(true));
+const deviceId = z.string().regex(/^[0-9a-f]{12}$/, { error: 'must be a device id' });
+
+/** Sends this register's changes to a file in outDir (exchange between laptops, issue 17). */
+export const exchangeSendInput = z.strictObject({
+  outDir: folderPath,
+  /** The device the file is for; left out: what no known device has yet. */
+  to: deviceId.optional(),
+  /** Everything in the log, after a lost file or for a new laptop. */
+  all: z.boolean({ error: 'must be true or false' }).default(false),
+  passphrase: passphrase.optional(),
+});
+
+/** A .tbsync file to preview or receive. */
+export const exchangeFileInput = z.strictObject({
+  file: folderPath,
+  passphrase: z.string().max(200, { error: 'must be at most 200 characters' }).optional(),
+  /** The code read from the sender's screen: pairs this laptop with a sender seen for the first time. */
+  pairCode: z
+    .string({ error: 'must be text' })
+    .max(40, { error: 'must be at most 40 characters' })
+    .regex(/^[0-9A-Za-z\s-]*$/, { error: 'must be the code of four groups of four letters and digits' })
+    .optional(),
+  /** Applies a file dated more than a day after this computer's clock. */
+  acceptFuture: z.boolean({ error: 'must be true or false' }).default(false),
+});
+
+export const exchangeDecideInput = z.discriminatedUnion(
+  'choice',
+  [
+    z.strictObject({ id: z.string().regex(/^[a-f0-9]{32}$/, { error: 'must be a conflict id' }), choice: z.literal('version'), hlc: z.string().max(100) }),
+    z.strictObject({ id: z.string().regex(/^[a-f0-9]{32}$/, { error: 'must be a conflict id' }), choice: z.enum(['edited', 'later']) }),
+  ],
+  { error: 'choice must be one of: version, edited, later' },
+);

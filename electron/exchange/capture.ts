@@ -8,7 +8,8 @@ import type { Effect, SyncChange } from '../../shared/exchange';
 import type { Register } from '../register/db';
 import { claimNumbering, nextSeq, storeChange, tick } from './log';
 import { claimEntry, isSyncedTable, keyUid, tableInfo, toUidValues, uidOf, type TableInfo, type Values } from './rows';
-import { stampFields } from './stamps';
+import { DELETED, stampFields } from './stamps';
+import { freezeEffects } from './freezes';
 import { hasNumber } from './numbers';
 
 interface AuditRow {
@@ -28,7 +29,7 @@ export function captureChange(reg: Register, changeId: number, device: string): 
     author: string | null;
     author_role: string | null;
   };
-  const numbering = claimNumbering(reg, device);
+  const numbering = claimNumbering(reg, device, header.author_role);
   const seq = nextSeq(reg, device);
   const hlc = tick(reg, device);
   const effects: Effect[] = [];
@@ -40,11 +41,14 @@ export function captureChange(reg: Register, changeId: number, device: string): 
     const effect = toEffect(reg, info, row.action, before, after, `${device}.${seq}.${effects.length}`);
     if (!effect) continue;
     effects.push(effect);
-    stampFields(reg, info.name, effect.u, effect.a === 'd' ? [] : Object.keys(effect.v), hlc);
-    if (effect.a === 'i' && info.rowid && hasNumber(info.name, effect.v) && device !== numbering) {
+    stampFields(reg, info.name, effect.u, effect.a === 'd' ? [DELETED] : Object.keys(effect.v), hlc);
+    // A number given here, where the numbers are not given: provisional until the numbering register's comes.
+    const numberedNow = effect.a === 'i' ? hasNumber(info.name, effect.v) : effect.a === 'u' && hasNumber(info.name, effect.v) && !hasNumber(info.name, effect.o);
+    if (numberedNow && info.rowid && device !== numbering) {
       reg.db.prepare('UPDATE sync_row SET provisional = ? WHERE tbl = ? AND uid = ?').run(device, info.name, effect.u);
     }
   }
+  effects.push(...freezeEffects(reg));
   if (!effects.length) return null;
   const author = header.author !== null ? ({ name: header.author, role: header.author_role } as Profile) : null;
   const change: SyncChange = { device, seq, hlc, at: header.at, call: header.call, author, effects };

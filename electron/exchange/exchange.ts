@@ -21,8 +21,9 @@ import { forgetUndo } from '../register/undo';
 import { stampChange } from '../register/audit';
 import { decodeBundle, encodeBundle } from './bundle-file';
 import { fingerprint, sameFingerprint, type DeviceStore } from './device-store';
-import { changesAfter, claimNumbering, nextSeq, see, seenVector, storeChange, syncMeta, tick } from './log';
+import { adoptNumbering, changesAfter, claimNumbering, nextSeq, see, seenVector, storeChange, syncMeta, tick } from './log';
 import { mergeChange, type MergeState } from './merge';
+import { markTravelled } from './freezes';
 import { stampFields } from './stamps';
 import { allConflicts, mergeConflicts, storeConflicts } from './conflicts';
 
@@ -53,9 +54,9 @@ export function makeBundle(reg: Register, profile: ProfileStore, options: SendOp
   const device = profile.device();
   const me = device.id();
   return reg.db.transaction(() => {
-    const numbering = claimNumbering(reg, me);
-    const since = options.all ? {} : options.to ? ackedBy(reg, options.to) : ackedByAll(reg);
     const who = profile.state().profile;
+    const numbering = claimNumbering(reg, me, who?.role);
+    const since = options.all ? {} : options.to ? ackedBy(reg, options.to) : ackedByAll(reg);
     const body: BundleBody = {
       format: 'tbsync',
       version: 1,
@@ -130,8 +131,9 @@ function check(reg: Register, device: DeviceStore, bytes: Buffer, options: Recei
 function merge(reg: Register, profile: ProfileStore, checked: Checked): { state: MergeState; applied: number } {
   const device = profile.device();
   const me = device.id();
-  const numbering = claimNumbering(reg, me);
-  const state: MergeState = { me, numbering: checked.body.numbering ?? numbering, conflicts: new Map(), numbered: [] };
+  adoptNumbering(reg, checked.body.numbering);
+  const numbering = claimNumbering(reg, me, profile.state().profile?.role);
+  const state: MergeState = { me, numbering, conflicts: new Map(), numbered: [] };
   reg.db.prepare(`UPDATE undo_state SET recording = 'off' WHERE id = 1`).run();
   let applied = 0;
   try {
@@ -145,6 +147,7 @@ function merge(reg: Register, profile: ProfileStore, checked: Checked): { state:
     reg.db.prepare(`UPDATE undo_state SET recording = 'undo' WHERE id = 1`).run();
   }
   see(reg, checked.body.hlc);
+  markTravelled(reg);
   storeConflicts(reg, [...state.conflicts.values()]);
   mergeConflicts(reg, checked.body.conflicts);
   if (state.numbered.length) recordNumbering(reg, profile, state.numbered);
@@ -194,15 +197,9 @@ export function previewBundle(reg: Register, profile: ProfileStore, bytes: Buffe
   return { ...preview, summary: describePreview(preview, 'nl') };
 }
 
-/**
- * Applies a file: checked whole first (any refusal leaves the register as it was), the sender paired
- * when `pairCode` matches its fingerprint, then merged in one transaction. `backup` is the name of
- * the backup the caller made just before (for Uitwisseling ongedaan maken). The undo history is
- * cleared: undoing an edit made before could otherwise silently undo what came from the other side.
- */
-export function receiveBundle(reg: Register, profile: ProfileStore, bytes: Buffer, options: ReceiveOptions = {}, backup: string | null = null): ExchangeResult {
-  const device = profile.device();
-  const checked = check(reg, device, bytes, options);
+/** Every refusal receiving would give (the file, the sender's pairing, a date in the future), without writing anything. */
+export function checkReceivable(reg: Register, profile: ProfileStore, bytes: Buffer, options: ReceiveOptions): Checked {
+  const checked = check(reg, profile.device(), bytes, options);
   if (!checked.paired) {
     const code = fingerprint(checked.body.from.publicKey);
     if (!options.pairCode) {
@@ -215,6 +212,18 @@ export function receiveBundle(reg: Register, profile: ProfileStore, bytes: Buffe
   if (checked.futureWarning && !options.acceptFuture) {
     throw new RegisterError('conflict', `This file is dated ${checked.futureWarning}, more than a day after this computer's clock; check both clocks, then confirm to apply it. Nothing was changed.`, 'acceptFuture');
   }
+  return checked;
+}
+
+/**
+ * Applies a file: checked whole first (any refusal leaves the register as it was), the sender paired
+ * when `pairCode` matches its fingerprint, then merged in one transaction. `backup` is the name of
+ * the backup the caller made just before (for Uitwisseling ongedaan maken). The undo history is
+ * cleared: undoing an edit made before could otherwise silently undo what came from the other side.
+ */
+export function receiveBundle(reg: Register, profile: ProfileStore, bytes: Buffer, options: ReceiveOptions = {}, backup: string | null = null): ExchangeResult {
+  const device = profile.device();
+  const checked = checkReceivable(reg, profile, bytes, options);
   const { from } = checked.body;
   const result = reg.db.transaction(() => {
     const before = conflictCount(reg);
@@ -247,3 +256,57 @@ export function receiveBundle(reg: Register, profile: ProfileStore, bytes: Buffe
 const conflictCount = (reg: Register): number => reg.db.prepare('SELECT count(*) FROM sync_conflict WHERE decision IS NULL').pluck().get() as number;
 
 export type { SyncConflict };
+
+/** Whether the last file received can still be taken back: nothing done since, nothing sent since. */
+export function lastReceipt(reg: Register): { id: number; at: string; device: string; changes: number; backup: string | null; why: string | null } | null {
+  const row = reg.db.prepare('SELECT id, at, device, changes, backup, change_mark FROM sync_receipt ORDER BY id DESC LIMIT 1').get() as
+    | { id: number; at: string; device: string; changes: number; backup: string | null; change_mark: number }
+    | undefined;
+  if (!row) return null;
+  const newest = reg.db.prepare('SELECT coalesce(max(id), 0) FROM change').pluck().get() as number;
+  const sent = reg.db.prepare('SELECT 1 FROM sync_peer WHERE sent_at > ?').get(row.at) !== undefined;
+  const why = newest > row.change_mark ? 'the register was changed after it' : sent ? 'a file was sent after it' : !row.backup ? 'no backup was made before it' : null;
+  return { id: row.id, at: row.at, device: row.device, changes: row.changes, backup: row.backup, why };
+}
+
+export function exchangeStatus(reg: Register, profile: ProfileStore): import('../../shared/exchange').ExchangeStatus {
+  const device = profile.device();
+  const me = device.id();
+  const meta = syncMeta(reg);
+  const paired = device.paired();
+  const rows = reg.db.prepare('SELECT device, name, role, acked, received_at, sent_at FROM sync_peer ORDER BY device').all() as Array<{
+    device: string;
+    name: string | null;
+    role: string | null;
+    acked: string;
+    received_at: string | null;
+    sent_at: string | null;
+  }>;
+  const devices = new Set([...rows.map((r) => r.device), ...paired.map((p) => p.device)]);
+  const peers = [...devices].map((d) => {
+    const row = rows.find((r) => r.device === d);
+    const pair = paired.find((p) => p.device === d);
+    return {
+      device: d,
+      name: row?.name ?? pair?.name ?? null,
+      role: row?.role ?? pair?.role ?? null,
+      fingerprint: pair ? fingerprint(pair.publicKey) : null,
+      paired: pair !== undefined,
+      receivedAt: row?.received_at ?? null,
+      sentAt: row?.sent_at ?? null,
+      unsent: changesAfter(reg, row ? (JSON.parse(row.acked) as SeenVector) : {}).length,
+    };
+  });
+  const receipt = lastReceipt(reg);
+  const from = receipt ? peers.find((p) => p.device === receipt.device) : undefined;
+  return {
+    device: me,
+    fingerprint: fingerprint(device.publicKey()),
+    numbering: (meta.numberingDevice ?? (profile.state().profile?.role === 'secretaris' ? me : null)) === me,
+    peers,
+    openConflicts: reg.db.prepare(`SELECT count(*) FROM sync_conflict WHERE decision IS NULL OR json_extract(decision, '$.choice') = 'later'`).pluck().get() as number,
+    lastReceipt: receipt
+      ? { at: receipt.at, from: receipt.device, name: from?.name ?? null, role: from?.role ?? null, changes: receipt.changes, undoable: receipt.why === null, why: receipt.why }
+      : null,
+  };
+}

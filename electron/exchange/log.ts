@@ -23,13 +23,20 @@ export function syncMeta(reg: Register): SyncMeta {
 }
 
 /**
- * The first device to change a register after it learned to exchange is the one that numbers: the
- * secretary's, where the register lives. A copy carries that device along, so on any other laptop
- * the numbers it gives are provisional until the numbering register gives its own.
+ * The device that gives the numbers people cite: the secretary's. The first secretary to work on a
+ * register after it learned to exchange claims it; a copy carries that device along (and a copy
+ * made before the claim adopts it from the first file it receives), so on any other laptop the
+ * numbers it gives are provisional until the numbering register gives its own. Null while no
+ * secretary has worked on it.
  */
-export function claimNumbering(reg: Register, device: string): string {
-  reg.db.prepare('UPDATE sync_meta SET numbering_device = ? WHERE id = 1 AND numbering_device IS NULL').run(device);
-  return syncMeta(reg).numberingDevice!;
+export function claimNumbering(reg: Register, device: string, role: string | null | undefined): string | null {
+  if (role === 'secretaris') reg.db.prepare('UPDATE sync_meta SET numbering_device = ? WHERE id = 1 AND numbering_device IS NULL').run(device);
+  return syncMeta(reg).numberingDevice;
+}
+
+/** Takes the numbering device a file names, where this copy knows none yet. */
+export function adoptNumbering(reg: Register, device: string | null): void {
+  if (device) reg.db.prepare('UPDATE sync_meta SET numbering_device = ? WHERE id = 1 AND numbering_device IS NULL').run(device);
 }
 
 /** A new clock for a local change or file: after everything given or seen here. */

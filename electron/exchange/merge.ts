@@ -18,16 +18,15 @@ import type { Register } from '../register/db';
 import { buryRow } from './capture';
 import { hasNumber, holderOf, isNumberColumn, moveAudit, NUMBERED, renumber } from './numbers';
 import { locate, META_COLUMNS, MissingRow, tableInfo, toUidValues, isSyncedTable, type SyncedTable, type TableInfo, type Value, type Values } from './rows';
-import { stampFields, stampOf } from './stamps';
+import { DELETED, stampFields, stampOf } from './stamps';
 import { isLongText, mergeLines } from './line-merge';
+import { dropStaleFreezes, FREEZE, mergeFrozen, PART } from './freezes';
 
-/** The stamp a deleted row keeps: the clock of the change that deleted it. */
-const DELETED = '~deleted';
 
 export interface MergeState {
   /** This device, and the one that numbers. */
   me: string;
-  numbering: string;
+  numbering: string | null;
   /** Conflicts found while merging, by id. */
   conflicts: Map<string, SyncConflict>;
   /** Rows this (numbering) copy gave its own number while merging: they travel back as one change. */
@@ -61,6 +60,7 @@ export function mergeChange(reg: Register, change: SyncChange, state: MergeState
   try {
     reg.db.transaction(() => {
       for (const effect of change.effects) mergeEffect(reg, effect, change, state);
+      dropStaleFreezes(reg, change);
     })();
     return true;
   } catch (error) {
@@ -79,6 +79,7 @@ export function mergeChange(reg: Register, change: SyncChange, state: MergeState
 }
 
 function mergeEffect(reg: Register, effect: Effect, change: SyncChange, state: MergeState): void {
+  if (effect.t === FREEZE || effect.t === PART) return mergeFrozen(reg, effect);
   if (!isSyncedTable(effect.t)) throw new Error(`A change names a table this register does not exchange (${effect.t}).`);
   const info = tableInfo(reg, effect.t);
   if (!info.rowid) return mergeKeyed(reg, info, effect, change, state);
@@ -87,7 +88,7 @@ function mergeEffect(reg: Register, effect: Effect, change: SyncChange, state: M
     case 'i':
       if (at && 'id' in at) return mergeFields(reg, info, at.id, effect.u, effect.v, undefined, change, state);
       // Put back (an undo elsewhere), unless it was deleted here later than that.
-      if (at) return change.hlc > stampOf(reg, info.name, effect.u, DELETED) ? void reviveRow(reg, info, effect.u, change, state, effect.v) : undefined;
+      if (at) return change.hlc >= stampOf(reg, info.name, effect.u, DELETED) ? void reviveRow(reg, info, effect.u, change, state, effect.v) : undefined;
       return insertRow(reg, info, effect.u, effect.v, change, state);
     case 'u': {
       if (!at) throw new MissingRow(info.name, effect.u);
@@ -107,7 +108,7 @@ function mergeEffect(reg: Register, effect: Effect, change: SyncChange, state: M
 /** A deleted row's last values take the change's fields where its clock is the later one. */
 function updateGrave(reg: Register, info: TableInfo, uid: string, values: Values, change: SyncChange): void {
   const last = JSON.parse(reg.db.prepare('SELECT last FROM sync_row WHERE tbl = ? AND uid = ?').pluck().get(info.name, uid) as string) as Values;
-  const stamped = Object.keys(values).filter((c) => info.columns.includes(c) && change.hlc > stampOf(reg, info.name, uid, c));
+  const stamped = Object.keys(values).filter((c) => info.columns.includes(c) && change.hlc >= stampOf(reg, info.name, uid, c));
   for (const c of stamped) last[c] = values[c]!;
   reg.db.prepare('UPDATE sync_row SET last = ? WHERE tbl = ? AND uid = ?').run(canonicalJson(last), info.name, uid);
   stampFields(reg, info.name, uid, stamped, change.hlc);
@@ -215,7 +216,11 @@ function currentValues(reg: Register, info: TableInfo, id: number): Values {
   return toUidValues(reg, info, row);
 }
 
-/** Last writer wins per field; both sides having changed a field from where the other started is a conflict too. */
+/**
+ * Last writer wins per field; both sides having changed a field from where the other started is a
+ * conflict too. A clock equal to the stamp is the same change writing the field again (a row
+ * inserted, then numbered, in one call): it applies.
+ */
 function mergeFields(reg: Register, info: TableInfo, id: number, uid: string, values: Values, old: Values | undefined, change: SyncChange, state: MergeState): void {
   const row = reg.db.prepare(`SELECT * FROM ${info.name} WHERE id = ?`).get(id) as Record<string, unknown>;
   mergeFieldsWhere(reg, info, 'id = ?', [id], uid, row, values, old, change, state);
@@ -239,7 +244,12 @@ function mergeFieldsWhere(
   const stamped: string[] = [];
   for (const [column, value] of Object.entries(values)) {
     if (!info.columns.includes(column)) continue;
-    if (isNumberColumn(info.name, column) && change.device !== state.numbering) continue;
+    if (isNumberColumn(info.name, column) && change.device !== state.numbering) {
+      // A number given on another laptop to a row that had none (a besluit numbered when its
+      // meeting was closed there): provisional, as for a new row.
+      if (value !== null && current[column] === null && column === NUMBERED[info.name]!.columns[0]) numberLater(reg, info, row, uid, values, change, state);
+      continue;
+    }
     const stamp = stampOf(reg, info.name, uid, column);
     if (old && !META_COLUMNS.has(column) && !isNumberColumn(info.name, column) && stamp !== '' && current[column] !== old[column] && current[column] !== value) {
       const base = old[column] as string;
@@ -249,7 +259,7 @@ function mergeFieldsWhere(
         if (merged !== null) {
           // Both edits kept, line by line; the field's clock is the later of the two.
           if (merged !== mine) write[column] = merged;
-          if (change.hlc > stamp) stamped.push(column);
+          if (change.hlc >= stamp) stamped.push(column);
           continue;
         }
       }
@@ -265,7 +275,7 @@ function mergeFieldsWhere(
         ],
       });
     }
-    if (change.hlc > stamp) {
+    if (change.hlc >= stamp) {
       stamped.push(column);
       if (current[column] !== value) write[column] = value;
     }
@@ -287,6 +297,33 @@ function mergeFieldsWhere(
   }
 }
 
+/** A row given a number on a laptop that does not number: here it gets this register's number, or holds the other's as provisional. */
+function numberLater(reg: Register, info: TableInfo, row: Record<string, unknown>, uid: string, values: Values, change: SyncChange, state: MergeState): void {
+  const numbered = NUMBERED[info.name]!;
+  const given = Object.fromEntries(numbered.columns.filter((c) => c in values).map((c) => [c, values[c]!])) as Values;
+  let local: Values;
+  if (state.me === state.numbering) {
+    local = numbered.fresh(reg, { ...row, ...given });
+    state.numbered.push({ t: info.name, u: uid, a: 'u', v: local, o: given });
+  } else {
+    local = { ...given };
+    makeRoom(reg, info.name, local, row.id as number, false);
+    reg.db.prepare('UPDATE sync_row SET provisional = ? WHERE tbl = ? AND uid = ?').run(change.device, info.name, uid);
+    claimEntryIfBase(reg, info, row.id as number, uid, change.device);
+  }
+  const columns = Object.keys(local);
+  if (!columns.length) return;
+  reg.db.prepare(`UPDATE ${info.name} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...columns.map((c) => local[c]), row.id);
+  stampFields(reg, info.name, uid, columns, change.hlc);
+}
+
+/** A base row ("b<id>") has no entry to hold its provisional mark until it gets one. */
+function claimEntryIfBase(reg: Register, info: TableInfo, id: number, uid: string, device: string): void {
+  reg.db
+    .prepare('INSERT INTO sync_row (tbl, uid, local_id, provisional) VALUES (?, ?, ?, ?) ON CONFLICT (tbl, uid) DO UPDATE SET provisional = excluded.provisional')
+    .run(info.name, uid, id, device);
+}
+
 /** The values a person sees differ in: bookkeeping times and numbers do not count. */
 const sameContent = (table: SyncedTable, a: Values, b: Values): boolean =>
   Object.keys(b).every((c) => META_COLUMNS.has(c) || isNumberColumn(table, c) || a[c] === b[c]);
@@ -305,7 +342,7 @@ function contentStamp(reg: Register, table: SyncedTable, uid: string): Hlc | '' 
  * Otherwise the row is kept; where its content differs, that is a conflict for a person.
  */
 function mayDelete(reg: Register, table: SyncedTable, uid: string, current: Values, values: Values, change: SyncChange, state: MergeState): boolean {
-  if (sameContent(table, current, values)) return change.hlc > contentStamp(reg, table, uid);
+  if (sameContent(table, current, values)) return change.hlc >= contentStamp(reg, table, uid);
   noteConflict(reg, state, change, {
     id: conflictId('deleted', table, uid, change.hlc),
     kind: 'deleted',

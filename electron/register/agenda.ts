@@ -74,7 +74,7 @@ function refOf(reg: Register, itemId: number | null): AgendaRef | null {
 
 /** The meeting's agenda in the order the TB takes it, each item with its links and outcomes. */
 export function readItems(reg: Register, meetingId: number): AgendaItem[] {
-  const rows = reg.db.prepare(`${SELECT_ITEM} WHERE meeting_id = ? ORDER BY position, id`).all(meetingId) as ItemRow[];
+  const rows = reg.db.prepare(`${SELECT_ITEM} WHERE meeting_id = ? ORDER BY position, created_at, id`).all(meetingId) as ItemRow[];
   const links = readLinks(reg, meetingId);
   const outcomes = readOutcomes(reg, meetingId);
   const carriedTo = reg.db.prepare(liveCopy('id')).pluck();
@@ -136,7 +136,7 @@ export function ensureLink(reg: Register, itemId: number, kind: 'dossier' | 'act
 
 /** While the agenda is a concept, its numbers are its order. */
 function renumber(reg: Register, meeting: MeetingRow): void {
-  const ids = reg.db.prepare('SELECT id FROM agenda_item WHERE meeting_id = ? ORDER BY position, id').pluck().all(meeting.id) as number[];
+  const ids = reg.db.prepare('SELECT id FROM agenda_item WHERE meeting_id = ? ORDER BY position, created_at, id').pluck().all(meeting.id) as number[];
   const set = reg.db.prepare('UPDATE agenda_item SET position = ?, number = CASE WHEN ? THEN ? ELSE number END WHERE id = ? AND (position <> ? OR (? AND number <> ?))');
   const numbersFollow = meeting.state === 'concept' ? 1 : 0;
   ids.forEach((id, i) => set.run(i + 1, numbersFollow, i + 1, id, i + 1, numbersFollow, i + 1));
@@ -212,7 +212,7 @@ export function updateAgendaItem(reg: Register, { id, patch }: ParsedInput<'agen
 export function moveAgendaItem(reg: Register, input: ParsedInput<'agenda.move'>): AgendaItem[] {
   const { item, meeting } = itemWithMeeting(reg, input.id);
   requireEditable(meeting, 'agenda');
-  const ids = (reg.db.prepare('SELECT id FROM agenda_item WHERE meeting_id = ? ORDER BY position, id').pluck().all(meeting.id) as number[]).filter((x) => x !== item.id);
+  const ids = (reg.db.prepare('SELECT id FROM agenda_item WHERE meeting_id = ? ORDER BY position, created_at, id').pluck().all(meeting.id) as number[]).filter((x) => x !== item.id);
   ids.splice(Math.min(input.to, ids.length + 1) - 1, 0, item.id);
   const set = reg.db.prepare('UPDATE agenda_item SET position = ? WHERE id = ? AND position <> ?');
   ids.forEach((id, i) => set.run(i + 1, id, i + 1));
@@ -281,10 +281,10 @@ function copyItem(reg: Register, from: number, to: MeetingRow): void {
 function nextOpenMeeting(reg: Register, meeting: MeetingRow): MeetingRow | null {
   const id = reg.db
     .prepare(
-      `SELECT id FROM meeting WHERE state IN ('concept', 'agenda_vastgesteld') AND (date > ? OR (date = ? AND id > ?)) ORDER BY date, id LIMIT 1`,
+      `SELECT id FROM meeting WHERE state IN ('concept', 'agenda_vastgesteld') AND (date > ? OR (date = ? AND seq > ?)) ORDER BY date, seq LIMIT 1`,
     )
     .pluck()
-    .get(meeting.date, meeting.date, meeting.id) as number | undefined;
+    .get(meeting.date, meeting.date, meeting.seq) as number | undefined;
   return id === undefined ? null : meetingRowById(reg, id);
 }
 
@@ -300,10 +300,10 @@ export function carryPendingItems(reg: Register, meeting: MeetingRow): void {
     .prepare(
       `SELECT i.id FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id
        WHERE i.state = 'doorgeschoven' AND NOT EXISTS (${liveCopy('1').replace('= ?', '= i.id')})
-         AND (m.date < ? OR (m.date = ? AND m.id < ?)) ORDER BY m.date, m.id, i.number`,
+         AND (m.date < ? OR (m.date = ? AND m.seq < ?)) ORDER BY m.date, m.seq, i.number`,
     )
     .pluck()
-    .all(meeting.date, meeting.date, meeting.id) as number[];
+    .all(meeting.date, meeting.date, meeting.seq) as number[];
   for (const id of pending) copyItem(reg, id, meetingRowById(reg, meeting.id));
 }
 

@@ -55,7 +55,7 @@ function applyPriorities(
   notes: Map<number, string | null>,
 ): void {
   const sameDay = reg.db.prepare('SELECT id, note FROM dossier_priority WHERE dossier_id = ? AND effective_date = ? ORDER BY id DESC LIMIT 1');
-  const dayBefore = reg.db.prepare('SELECT priority, rank FROM dossier_priority WHERE dossier_id = ? AND effective_date < ? ORDER BY effective_date DESC, id DESC LIMIT 1');
+  const dayBefore = reg.db.prepare('SELECT priority, rank FROM dossier_priority WHERE dossier_id = ? AND effective_date < ? ORDER BY effective_date DESC, recorded_at DESC, id DESC LIMIT 1');
   for (const [id, state] of target) {
     const old = before.get(id) ?? { priority: false, rank: null };
     if (old.priority === state.priority && old.rank === state.rank) continue;

@@ -80,6 +80,28 @@ export function manifestOf(reg: Register, freezeId: number): Map<string, string>
   return manifest;
 }
 
+/**
+ * Takes a freeze away (a meeting's state was undone on another laptop, where its freeze went with
+ * the undo). The freezes that were written as differences from it are rewritten as differences
+ * from its parent first, so every other freeze holds exactly what it held.
+ */
+export function dropFreeze(reg: Register, freezeId: number): void {
+  const row = reg.db.prepare('SELECT parent_id FROM meeting_freeze WHERE id = ?').get(freezeId) as { parent_id: number | null } | undefined;
+  if (!row) return;
+  const base = row.parent_id === null ? new Map<string, string>() : manifestOf(reg, row.parent_id);
+  const children = reg.db.prepare('SELECT id FROM meeting_freeze WHERE parent_id = ?').pluck().all(freezeId) as number[];
+  const entry = reg.db.prepare('INSERT INTO freeze_entry (freeze_id, key, hash) VALUES (?, ?, ?)');
+  for (const child of children) {
+    const manifest = manifestOf(reg, child);
+    reg.db.prepare('DELETE FROM freeze_entry WHERE freeze_id = ?').run(child);
+    for (const [key, hash] of manifest) if (base.get(key) !== hash) entry.run(child, key, hash);
+    for (const key of base.keys()) if (!manifest.has(key)) entry.run(child, key, null);
+    reg.db.prepare('UPDATE meeting_freeze SET parent_id = ? WHERE id = ?').run(row.parent_id, child);
+  }
+  reg.db.prepare('DELETE FROM freeze_entry WHERE freeze_id = ?').run(freezeId);
+  reg.db.prepare('DELETE FROM meeting_freeze WHERE id = ?').run(freezeId);
+}
+
 export function hasStartFreeze(reg: Register): boolean {
   return reg.db.prepare(`SELECT 1 FROM meeting_freeze WHERE stage = 'start'`).get() !== undefined;
 }
@@ -105,14 +127,24 @@ export const freezeHash = (hashes: Map<string, string>, recordJson: string): str
 /**
  * Writes a freeze of the parts `hashes` names and `recordJson`; `bodies` holds the JSON of every
  * part not stored yet (parts another freeze holds already may be left out). `mark` is the place in
- * the audit trail of the register it holds. Returns its id.
+ * the audit trail of the register it holds; `at` when it was made (a freeze received from another
+ * laptop keeps its own). Returns its id.
  */
-export function writeFreeze(reg: Register, meetingId: number | null, stage: Stage, recordJson: string, hashes: Map<string, string>, bodies: Map<string, string> | null, mark: number): number {
+export function writeFreeze(
+  reg: Register,
+  meetingId: number | null,
+  stage: Stage,
+  recordJson: string,
+  hashes: Map<string, string>,
+  bodies: Map<string, string> | null,
+  mark: number,
+  at: string = timestamp(reg.clock),
+): number {
   const parentId = reg.db.prepare('SELECT max(id) FROM meeting_freeze').pluck().get() as number | null;
   const parent = parentId === null ? new Map<string, string>() : manifestOf(reg, parentId);
   const { lastInsertRowid } = reg.db
     .prepare('INSERT INTO meeting_freeze (meeting_id, stage, parent_id, at, change_mark, hash, record) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(meetingId, stage, parentId, timestamp(reg.clock), mark, contentHash(hashes, recordJson), recordJson);
+    .run(meetingId, stage, parentId, at, mark, contentHash(hashes, recordJson), recordJson);
   const freezeId = Number(lastInsertRowid);
   const entry = reg.db.prepare('INSERT INTO freeze_entry (freeze_id, key, hash) VALUES (?, ?, ?)');
   const part = reg.db.prepare('INSERT INTO frozen_part (hash, body) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING');

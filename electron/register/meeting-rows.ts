@@ -53,11 +53,12 @@ export function requireEditable(row: MeetingRow, what: keyof typeof EDITABLE, fi
 }
 
 /** The meeting before this one that took place or will: the one whose besluitenlijst it approves. */
-export function previousMeeting(reg: Register, row: Pick<MeetingRow, 'id' | 'date'>): MeetingRow | null {
+export function previousMeeting(reg: Register, row: Pick<MeetingRow, 'seq' | 'date'>): MeetingRow | null {
+  // Meetings of one date in the order of their numbers (seq), which every copy of the register shares.
   return (
     (reg.db
-      .prepare(`${SELECT_MEETING} WHERE state <> 'geannuleerd' AND (date < ? OR (date = ? AND id < ?)) ORDER BY date DESC, id DESC LIMIT 1`)
-      .get(row.date, row.date, row.id) as MeetingRow | undefined) ?? null
+      .prepare(`${SELECT_MEETING} WHERE state <> 'geannuleerd' AND (date < ? OR (date = ? AND seq < ?)) ORDER BY date DESC, seq DESC LIMIT 1`)
+      .get(row.date, row.date, row.seq) as MeetingRow | undefined) ?? null
   );
 }
 

@@ -31,7 +31,7 @@ export function listMeetings(reg: Register, input: ParsedInput<'meeting.list'> =
     .prepare(
       `SELECT m.number, m.date, m.kind, m.title, m.location, m.state,
               (SELECT count(*) FROM outcome o JOIN agenda_item i ON i.id = o.agenda_item_id WHERE i.meeting_id = m.id AND o.kind = 'besluit') AS decisions
-       FROM meeting m ${input.year === undefined ? '' : 'WHERE m.year = ?'} ORDER BY m.date, m.id`,
+       FROM meeting m ${input.year === undefined ? '' : 'WHERE m.year = ?'} ORDER BY m.date, m.seq`,
     )
     .all(...(input.year === undefined ? [] : [input.year])) as MeetingSummary[];
   return rows;
@@ -128,7 +128,7 @@ export function setMeetingState(reg: Register, input: ParsedInput<'meeting.setSt
 /** The next meeting approves the besluitenlijst: recorded on both, as a besluit of the approving meeting. */
 function approve(reg: Register, row: MeetingRow, approval: NonNullable<ParsedInput<'meeting.setState'>['approval']>, author: Profile | null): void {
   const by = meetingRow(reg, approval.by, 'approval.by');
-  if (by.date < row.date || (by.date === row.date && by.id <= row.id)) {
+  if (by.date < row.date || (by.date === row.date && by.seq <= row.seq)) {
     throw new RegisterError('conflict', `approval.by: the besluitenlijst of ${row.number} is vastgesteld in a later meeting, and ${by.number} is not later.`, 'approval.by');
   }
   const next = previousMeeting(reg, by);
@@ -211,7 +211,7 @@ export function getMeeting(reg: Register, number: string, options: { withList?: 
     items,
     attendance: readAttendance(reg, row.id),
     approval: approvedIn && row.approval ? { in: approvedIn.number, kind: row.approval, note: row.approval_note } : null,
-    approves: reg.db.prepare('SELECT number FROM meeting WHERE approved_in_id = ? ORDER BY date, id').pluck().all(row.id) as string[],
+    approves: reg.db.prepare('SELECT number FROM meeting WHERE approved_in_id = ? ORDER BY date, seq').pluck().all(row.id) as string[],
     previous: previous?.number ?? null,
     freezes,
     actiepuntenlijst: options.withList === false ? [] : actiepuntenlijst(reg, row, previous),

@@ -70,7 +70,7 @@ function toOutcome(r: OutcomeRow): Outcome {
 /** A meeting's outcomes per agenda item, in the order they were recorded. */
 export function readOutcomes(reg: Register, meetingId: number): Map<number, Outcome[]> {
   const rows = reg.db
-    .prepare(`${SELECT_OUTCOMES} JOIN agenda_item i ON i.id = o.agenda_item_id WHERE i.meeting_id = ? ORDER BY o.position, o.id`)
+    .prepare(`${SELECT_OUTCOMES} JOIN agenda_item i ON i.id = o.agenda_item_id WHERE i.meeting_id = ? ORDER BY o.position, o.created_at, o.id`)
     .all(meetingId) as OutcomeRow[];
   const byItem = new Map<number, Outcome[]>();
   for (const r of rows) {
@@ -278,7 +278,7 @@ export function numberDecisions(reg: Register, meeting: MeetingRow): void {
   const ids = reg.db
     .prepare(
       `SELECT o.id FROM outcome o JOIN agenda_item i ON i.id = o.agenda_item_id
-       WHERE i.meeting_id = ? AND o.kind = 'besluit' AND o.decision_number IS NULL ORDER BY i.number, o.position, o.id`,
+       WHERE i.meeting_id = ? AND o.kind = 'besluit' AND o.decision_number IS NULL ORDER BY i.number, o.position, o.created_at, o.id`,
     )
     .pluck()
     .all(meeting.id) as number[];
@@ -303,7 +303,7 @@ export function listDecisions(reg: Register, input: ParsedInput<'decision.list'>
        JOIN agenda_item i ON i.id = o.agenda_item_id JOIN meeting m ON m.id = i.meeting_id
        WHERE o.kind = 'besluit' AND m.state <> 'geannuleerd' ${input.year === undefined ? '' : 'AND m.year = ?'}
          ${dossier === null ? '' : 'AND (o.dossier_id = ? OR EXISTS (SELECT 1 FROM agenda_link l WHERE l.agenda_item_id = i.id AND l.dossier_id = ?))'}
-       ORDER BY m.date, m.id, i.number, o.position, o.id`,
+       ORDER BY m.date, m.seq, i.number, o.position, o.created_at, o.id`,
     )
     .all(...(input.year === undefined ? [] : [input.year]), ...(dossier === null ? [] : [dossier, dossier])) as OutcomeRow[];
   const items = reg.db.prepare('SELECT i.number, i.title, m.number AS meeting, m.date, m.state FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id WHERE i.id = ?');
@@ -344,10 +344,10 @@ export function listDiscussions(reg: Register, input: ParsedInput<'meeting.discu
        FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id
        WHERE m.state <> 'geannuleerd' AND (EXISTS (SELECT 1 FROM agenda_link l WHERE l.agenda_item_id = i.id AND l.${column} = ?)
           OR EXISTS (SELECT 1 FROM outcome o WHERE o.agenda_item_id = i.id AND o.${column} = ?))
-       ORDER BY m.date DESC, m.id DESC, i.number`,
+       ORDER BY m.date DESC, m.seq DESC, i.number`,
     )
     .all(id, id) as Array<{ id: number; number: number; title: string; meeting: string; date: string; state: Discussion['state']; meeting_id: number }>;
-  const about = reg.db.prepare(`${SELECT_OUTCOMES} WHERE o.agenda_item_id = ? AND (o.${column} = ? OR (o.kind = 'besluit' AND o.dossier_id IS NULL AND o.actiepunt_id IS NULL)) ORDER BY o.position, o.id`);
+  const about = reg.db.prepare(`${SELECT_OUTCOMES} WHERE o.agenda_item_id = ? AND (o.${column} = ? OR (o.kind = 'besluit' AND o.dossier_id IS NULL AND o.actiepunt_id IS NULL)) ORDER BY o.position, o.created_at, o.id`);
   return items.map((i) => ({
     meeting: i.meeting,
     date: i.date,

@@ -28,7 +28,7 @@ function datedByItem<V extends unknown[], T>(rows: Array<DatedValues<V>>, value:
   return byItem;
 }
 
-const ORDER = 'ORDER BY item, effective_date, id';
+const ORDER = 'ORDER BY item, effective_date, recorded_at, id';
 
 /** Only these items (by number), for reading a few parts of the snapshot; all of them when left out. */
 export type Only = readonly number[] | undefined;
@@ -85,7 +85,7 @@ export function readSnapshotActiepunten(reg: Register, only?: Only): SnapshotAct
   const statusRows = reg.db
     .prepare(
       `SELECT a.number AS item, s.effective_date, s.note, s.status
-       FROM actiepunt_status s JOIN actiepunt a ON a.id = s.actiepunt_id WHERE 1${onNumber} ORDER BY a.number, s.effective_date, s.id`,
+       FROM actiepunt_status s JOIN actiepunt a ON a.id = s.actiepunt_id WHERE 1${onNumber} ORDER BY a.number, s.effective_date, s.recorded_at, s.id`,
     )
     .raw()
     .all(...args) as Array<DatedValues<[ActiepuntStatus]>>;
@@ -119,5 +119,5 @@ export function readSnapshot(reg: Register): RegisterSnapshot {
 }
 
 export function readSnapshotMeetings(reg: Register): RegisterSnapshot['meetings'] {
-  return reg.db.prepare(`SELECT number, date, kind, title FROM meeting WHERE state <> 'geannuleerd' ORDER BY date, id`).all() as RegisterSnapshot['meetings'];
+  return reg.db.prepare(`SELECT number, date, kind, title FROM meeting WHERE state <> 'geannuleerd' ORDER BY date, seq`).all() as RegisterSnapshot['meetings'];
 }

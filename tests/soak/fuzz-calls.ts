@@ -73,10 +73,18 @@ export const EDIT_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'agendaTemplate.update',
   'meeting.pack',
   'backup.restore',
+  // The exchange writes its log and bookkeeping (the clock, what was sent) even where no row changes.
+  'exchange.send',
+  'exchange.receive',
+  'exchange.decide',
+  'exchange.undo',
 ]);
 
 /** Calls that wait for the disk (api.invokeAsync) or write files: rarer, they cost the most time. */
-const SLOW_CALLS: ReadonlySet<CallName> = new Set<CallName>(['export.start', 'meeting.pack', 'backup.create', 'backup.restore']);
+const SLOW_CALLS: ReadonlySet<CallName> = new Set<CallName>(['export.start', 'meeting.pack', 'backup.create', 'backup.restore', 'exchange.send', 'exchange.receive', 'exchange.undo']);
+
+/** Calls the api answers only through invokeAsync (they wait for a backup or a restore). */
+export const ASYNC_CALLS: ReadonlySet<string> = new Set(['backup.create', 'backup.restore', 'backup.list', 'exchange.receive', 'exchange.undo']);
 
 // ---- Hostile values ----
 

@@ -31,7 +31,7 @@ import { SEED_FILE, tempDir } from '../support/register';
 import { unzipSync } from 'fflate';
 import { checkXmlBytes } from '../support/strict-xml';
 import { dumpRegister } from './dump';
-import { EDIT_CALLS, resolveRefs, sequenceArbitrary, type Call, type Known, type RefKind } from './fuzz-calls';
+import { ASYNC_CALLS, EDIT_CALLS, resolveRefs, sequenceArbitrary, type Call, type Known, type RefKind } from './fuzz-calls';
 import { readBack } from './read-back';
 
 export const SOAK_NOW = '2026-11-30T10:00:00';
@@ -232,7 +232,7 @@ async function runSequence(template: Template, calls: Call[], options: RunOption
       const where = describeName(call.name);
       let result: Envelope<unknown>;
       try {
-        const isAsync = typeof call.name === 'string' && call.name.startsWith('backup.');
+        const isAsync = typeof call.name === 'string' && ASYNC_CALLS.has(call.name);
         result = isAsync ? await api.invokeAsync(call.name, input) : api.invoke(call.name, input);
       } catch (error) {
         defects.push({ kind: 'crash', where, detail: `threw ${(error as Error)?.name}: ${(error as Error)?.message}` });

@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { Profile } from '../../shared/domain';
 import { conflictIds, contentDump, copyLaptop, secretaryLaptop, type Laptop } from './exchange';
-import { dumpRegister } from './register';
+import { dumpRegister, TEST_NOW } from './register';
+import type { Clock } from '../../electron/register/clock';
 
 const PEOPLE: Profile[] = [
   { name: 'Sanne de Vries', role: 'secretaris' },
@@ -25,7 +26,7 @@ export type Op =
 
 export const opArbitrary = (laptops: number): fc.Arbitrary<Op> =>
   fc.oneof(
-    { weight: 8, arbitrary: fc.record({ k: fc.constant('call' as const), at: fc.nat(laptops - 1), what: fc.oneof(fc.constant(0), fc.nat(13)), pick: fc.oneof(fc.nat(2), fc.nat(50)), word: fc.nat(WORDS.length - 1) }) },
+    { weight: 8, arbitrary: fc.record({ k: fc.constant('call' as const), at: fc.nat(laptops - 1), what: fc.oneof(fc.constant(0), fc.nat(16)), pick: fc.oneof(fc.nat(2), fc.nat(50)), word: fc.nat(WORDS.length - 1) }) },
     {
       weight: 2,
       arbitrary: fc
@@ -64,6 +65,9 @@ function makeCall(l: Laptop, op: Extract<Op, { k: 'call' }>, meeting: string): v
     item ? ['outcome.add', { item: item.id, kind: 'notitie', text: `Notitie ${word}` }] : null,
     note ? ['outcome.remove', { id: note.id }] : null,
     note ? ['outcome.update', { id: note.id, patch: { text: `${word} notitie` } }] : null,
+    item ? ['outcome.add', { item: item.id, kind: 'besluit', text: `Besluit ${word}` }] : null,
+    ['meeting.setState', { number: meeting, state: 'afgerond' }],
+    ['meeting.create', { date: `2026-12-0${op.word + 1}`, kind: 'regulier' }],
   ];
   const chosen = calls[op.what];
   if (chosen) l.api.invoke(chosen[0], chosen[1]);
@@ -88,14 +92,31 @@ export interface RunFigures {
   conflicts: number;
 }
 
+/** A laptop's clock: a second on at every reading, each laptop a fraction of a second apart from the others. */
+function tickingClock(laptop: number): Clock {
+  let at = Date.parse(`${TEST_NOW}Z`) + laptop * 300;
+  return { now: () => new Date((at += 1000)) };
+}
+
+/** What a person sees of a register: the lists and every meeting, as the calls answer. */
+function seen(l: Laptop): unknown {
+  const meetings = (l.call('meeting.list') as Array<{ number: string }>).map((m) => l.call('meeting.get', { number: m.number }));
+  return {
+    dossiers: l.call('dossier.list', { includeArchived: true }),
+    actiepunten: l.call('actiepunt.list', { includeArchived: true }),
+    // Ids are each copy's own.
+    meetings: JSON.parse(JSON.stringify(meetings, (key, value) => (key === 'id' || key === 'item' ? undefined : value))),
+  };
+}
+
 /** Runs one generated history on `count` laptops and checks the property; returns what it did. */
 export function runHistory(count: 2 | 3, ops: readonly Op[]): RunFigures {
-  const secretary = secretaryLaptop(PEOPLE[0]);
+  const secretary = secretaryLaptop(PEOPLE[0], tickingClock(0));
   const meeting = (secretary.call('meeting.create', { date: '2026-11-30', kind: 'regulier' }) as { number: string }).number;
   secretary.call('meeting.setState', { number: meeting, state: 'agenda_vastgesteld' });
   secretary.call('meeting.setState', { number: meeting, state: 'in_vergadering' });
   const laptops: Laptop[] = [secretary];
-  for (let i = 1; i < count; i++) laptops.push(copyLaptop(secretary, PEOPLE[i]!));
+  for (let i = 1; i < count; i++) laptops.push(copyLaptop(secretary, PEOPLE[i]!, tickingClock(i)));
   const delayed: Array<{ to: number; bytes: Buffer }> = [];
   const twiceChecked: Array<{ to: number; bytes: Buffer }> = [];
   let files = 0;
@@ -145,6 +166,7 @@ export function runHistory(count: 2 | 3, ops: readonly Op[]): RunFigures {
       if (i === 0) return;
       expect(contentDump(l.reg), `laptop ${i} holds what laptop 0 holds`).toEqual(first);
       expect(conflictIds(l.reg), `laptop ${i} lists the conflicts laptop 0 lists`).toEqual(firstConflicts);
+      expect(seen(l), `laptop ${i} shows what laptop 0 shows`).toEqual(seen(laptops[0]!));
     });
     return { calls, files, conflicts: firstConflicts.length };
   } finally {

@@ -52,7 +52,7 @@ export function secretaryLaptop(who: Profile = { name: 'Sanne de Vries', role: '
   const file = path.join(tempDir('tb-exchange-'), 'register.sqlite');
   createSeededRegister(file, readSeed(SEED_FILE), { clock });
   const laptop = laptopOver(file, who, clock);
-  claimNumbering(laptop.reg, laptop.device);
+  claimNumbering(laptop.reg, laptop.device, who.role);
   return laptop;
 }
 

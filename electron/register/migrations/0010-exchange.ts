@@ -2,8 +2,9 @@
 // by file and merge them. Bookkeeping only, beside the register's content; none of these tables has
 // undo or audit triggers, and none of their rows is register content a document shows.
 // - sync_meta: the register's id (the same in every copy: a file of another register is refused),
-//   the device that gives the numbers people cite (the secretary's; null until a device opens it)
-//   and the last hybrid logical clock given or seen here.
+//   the device that gives the numbers people cite (the secretary's; null until a device opens it),
+//   the last hybrid logical clock given or seen here, and the last freeze and frozen part that
+//   travelled (or came) with a change.
 // - sync_change: every change since this migration, local and received, by (device, seq): its clock,
 //   author, call and row effects (canonical JSON, rows named by uid). What is sent, and what says
 //   which changes this copy has seen.
@@ -14,14 +15,43 @@
 // - sync_peer: what each other device last said it had seen of this register's changes.
 // - sync_conflict: what a person decides (Te beoordelen); kept in every copy alike.
 // - sync_receipt: each file applied, with the backup made before it (Uitwisseling ongedaan maken).
+// And one rule changes: a dated state's rows of one date are taken in the order they were recorded
+// by their recording time, then (for rows of the same moment) by id. Ids are given by each copy in
+// its own order, so rows added on two laptops the same day would otherwise make the phase or
+// priority "now" differ between the copies. dossier_now's triggers and the indexes follow.
+import { dossierNowSql } from './0005-dossier-now';
+
+const ORDER = 'effective_date DESC, recorded_at DESC, id DESC';
+const { refresh, triggers } = dossierNowSql(ORDER);
+const REWRITTEN = ['phase', 'priority', 'jaarplan'].flatMap((on) => ['insert', 'delete', 'update'].map((event) => `dossier_now_${on}_${event}`));
+const DATED: Array<[table: string, item: string]> = [
+  ['dossier_phase', 'dossier_id'],
+  ['dossier_priority', 'dossier_id'],
+  ['actiepunt_status', 'actiepunt_id'],
+];
+
 export const up = `
+${REWRITTEN.map((name) => `DROP TRIGGER ${name};`).join('\n')}
+${DATED.map(([table, item]) => `DROP INDEX ${table}_by_date;\nCREATE INDEX ${table}_by_date ON ${table} (${item}, effective_date, recorded_at, id);`).join('\n')}
+${refresh}
+${triggers}
+
 CREATE TABLE sync_meta (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   register_id TEXT NOT NULL,
   numbering_device TEXT,
-  hlc TEXT NOT NULL DEFAULT ''
+  hlc TEXT NOT NULL DEFAULT '',
+  freeze_mark INTEGER NOT NULL DEFAULT 0,
+  part_mark INTEGER NOT NULL DEFAULT 0
 ) STRICT;
-INSERT INTO sync_meta (id, register_id) VALUES (1, lower(hex(randomblob(16))));
+-- Copies of one register upgraded apart must agree on its id: an existing register's id comes
+-- from its content (its first dossier's creation time and its first year), a new one's is random.
+INSERT INTO sync_meta (id, register_id) VALUES (1, CASE
+  WHEN (SELECT count(*) FROM dossier) = 0 THEN lower(hex(randomblob(16)))
+  ELSE 'r-' || (SELECT min(created_at) FROM dossier) || '-' || (SELECT coalesce(min(year), 0) FROM jaarplan)
+END);
+-- Freezes made from here on travel with the change that made them (exchange/freezes.ts).
+UPDATE sync_meta SET freeze_mark = (SELECT coalesce(max(id), 0) FROM meeting_freeze), part_mark = (SELECT coalesce(max(id), 0) FROM frozen_part);
 
 CREATE TABLE sync_change (
   device TEXT NOT NULL,

@@ -1,0 +1,81 @@
+// `npm run cli -- exchange …` as the README documents it: two laptops, each its own user folder
+// (TB_REGISTER_HOME) with its own profile and device, one register copied between them.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openRegister } from '../../electron/register/db';
+import { ROOT, sha256, tempDir } from '../support/register';
+
+function laptop(dir: string, name: string, role: string) {
+  const home = path.join(dir, role);
+  fs.mkdirSync(home, { recursive: true });
+  fs.writeFileSync(path.join(home, 'profile.json'), JSON.stringify({ name, role }));
+  return (...args: string[]) => {
+    const result = spawnSync('npm', ['run', '-s', 'cli', '--', ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, TB_REGISTER_HOME: home, TB_REGISTER_NOW: '2026-11-30T10:00:00' },
+    });
+    return { code: result.status, out: result.stdout, err: result.stderr };
+  };
+}
+
+const title = (db: string, number: number) => {
+  const reg = openRegister(db, { readOnly: true });
+  try {
+    return reg.db.prepare('SELECT title FROM dossier WHERE number = ?').pluck().get(number);
+  } finally {
+    reg.close();
+  }
+};
+
+describe('npm run cli -- exchange', () => {
+  it('sends, previews, refuses an unpaired sender, pairs with the code, applies, and takes it back', () => {
+    const dir = tempDir('tb-exchange-cli-');
+    const secretary = laptop(dir, 'Sanne de Vries', 'secretaris');
+    const chair = laptop(dir, 'Pieter Jansen', 'voorzitter');
+    const a = path.join(dir, 'secretaris.sqlite');
+    const b = path.join(dir, 'voorzitter.sqlite');
+    expect(secretary('seed', '--db', a).code).toBe(0);
+    expect(secretary('call', 'dossier.update', '{"number":5,"patch":{"title":"Van de secretaris"}}', '--db', a).code).toBe(0);
+    fs.copyFileSync(a, b);
+    expect(chair('call', 'dossier.update', '{"number":4,"patch":{"title":"Van de voorzitter"}}', '--db', b).code).toBe(0);
+
+    const file = path.join(dir, 'naar secretaris.tbsync');
+    const sent = chair('exchange', 'send', '--db', b, '--out', file);
+    expect(sent, sent.err).toMatchObject({ code: 0 });
+    expect(sent.out).toContain(`Wrote ${file}: 2 changes.`);
+    expect(chair('exchange', 'send', '--db', b, '--out', file).err).toContain('already exists');
+
+    const before = sha256(a);
+    const preview = secretary('exchange', 'receive', '--db', a, '--in', file, '--preview');
+    expect(preview, preview.err).toMatchObject({ code: 0 });
+    expect(preview.out).toContain('Van de voorzitter (Pieter Jansen)');
+    expect(preview.out).toContain('(nog niet gekoppeld)');
+    expect(preview.out).toContain('1 wijziging van de voorzitter (Pieter Jansen), 0 conflicten');
+    const code = /code ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})/.exec(preview.out)![1]!;
+
+    const unpaired = secretary('exchange', 'receive', '--db', a, '--in', file);
+    expect(unpaired.code).toBe(1);
+    expect(unpaired.err).toContain(`not paired with this one (code ${code})`);
+    expect(sha256(a)).toBe(before);
+
+    const received = secretary('exchange', 'receive', '--db', a, '--in', file, '--pair', code.toLowerCase());
+    expect(received, received.err).toMatchObject({ code: 0 });
+    expect(received.out).toContain('1 wijziging van de voorzitter (Pieter Jansen) verwerkt, 0 nieuwe conflicten te beoordelen.');
+    expect(received.out).toMatch(/Backup before it: .*backups/);
+    expect(title(a, 4)).toBe('Van de voorzitter');
+
+    const status = secretary('exchange', 'status', '--db', a);
+    expect(status.out).toContain('(gives the numbers)');
+    expect(status.out).toMatch(new RegExp(`de voorzitter \\(Pieter Jansen\\)\\tpaired, code ${code}`));
+
+    const undone = secretary('exchange', 'undo', '--db', a);
+    expect(undone, undone.err).toMatchObject({ code: 0 });
+    expect(title(a, 4)).not.toBe('Van de voorzitter');
+    // Taken back, the same file applies again (now paired).
+    expect(secretary('exchange', 'receive', '--db', a, '--in', file).code).toBe(0);
+    expect(title(a, 4)).toBe('Van de voorzitter');
+  }, 120_000);
+});
