@@ -136,8 +136,35 @@ const PACK: Array<[RegExp, (...m: string[]) => string]> = [
   [/^(.+) appeared while the pack was written; nothing was written\.$/, (_, dir) => `${dir} verscheen terwijl de stukken werden geschreven; er is niets geschreven`],
 ];
 
+/** The exchange between laptops (electron/exchange: bundle-file.ts, exchange.ts, handlers.ts, decide.ts). */
+const EXCHANGE: Array<[RegExp, (...m: string[]) => string]> = [
+  [/^The file is incomplete or damaged/, () => 'het bestand is onvolledig of beschadigd (misschien afgebroken onderweg); er is niets gewijzigd. Vraag het bestand opnieuw'],
+  [/^This is not a TB-register exchange file/, () => 'dit is geen uitwisselingsbestand van TB-register (.tbsync); er is niets gewijzigd'],
+  [/made by a newer TB-register; update TB-register first/, () => 'dit bestand is gemaakt door een nieuwere versie van TB-register; werk eerst TB-register bij. Er is niets gewijzigd'],
+  [/^This file comes from a newer TB-register \(schema (\d+); this one has (\d+)\)/, (_, theirs, ours) => `dit bestand komt van een nieuwere versie van TB-register (schema ${theirs}, hier ${ours}): werk eerst TB-register bij. Er is niets gewijzigd`],
+  [/^The file is locked with a passphrase/, () => 'het bestand is beveiligd met een wachtwoord: typ het wachtwoord dat de afzender koos'],
+  [/^The passphrase does not open this file/, () => 'dit wachtwoord opent het bestand niet (of het bestand is gewijzigd); er is niets gewijzigd'],
+  [/^The file asks for more work to unlock/, () => 'het bestand vraagt meer rekenwerk om te openen dan deze versie toestaat; er is niets gewijzigd'],
+  [/^The file was altered after it was signed/, () => 'het bestand is gewijzigd na het ondertekenen; er is niets gewijzigd. Vraag het bestand opnieuw'],
+  [/^This file belongs to another register/, () => 'dit bestand hoort bij een ander register, niet bij dit; er is niets gewijzigd'],
+  [/^This file was made on this computer/, () => 'dit bestand is op deze computer gemaakt; er is niets gewijzigd'],
+  [/^This file is signed with another key than the paired device has/, () => 'dit bestand is ondertekend met een andere sleutel dan het gekoppelde apparaat heeft; het is niet toegepast. Koppel opnieuw als die laptop opnieuw is ingericht'],
+  [/^This file skips changes this register has not seen \(from change (\d+) to (\d+) of device (\w+)\)/, (_, a, b, d) => `dit bestand slaat wijzigingen over die dit register nog niet heeft (nr. ${a} tot en met ${b} van apparaat ${d}); er is niets gewijzigd. Vraag om een bestand met alles (‘Alles opnieuw meesturen’)`],
+  [/^This file comes from a device that is not paired with this one \(code ([\w-]+)\)/, (_, code) => `dit bestand komt van een apparaat dat nog niet is gekoppeld (code ${code}); er is niets gewijzigd. Vergelijk de code met het scherm van de afzender en koppel eerst`],
+  [/^The code does not match this file's sender \(its code is ([\w-]+)\)/, (_, code) => `de code hoort niet bij de afzender van dit bestand (diens code is ${code}); er is niets gewijzigd`],
+  [/^This file is dated (\S+), more than a day after this computer's clock/, (_, when) => `dit bestand is gedateerd ${when}, meer dan een dag na de klok van deze computer; kijk beide klokken na en bevestig dan. Er is niets gewijzigd`],
+  [/^There is no file at (.+)\.$/, (_, file) => `er is geen bestand ${file}`],
+  [/^(.+) is not a file\.$/, (_, file) => `${file} is geen bestand`],
+  [/^There is no permission to write in (.+)\.$/, (_, dir) => `er is geen toestemming om te schrijven in ${dir}`],
+  [/^No file has been received yet/, () => 'er is nog geen bestand ontvangen; er is niets terug te zetten'],
+  [/^The last file received can no longer be taken back: (.+)\.$/, (_, why) => `het laatste bestand kan niet meer ongedaan worden gemaakt: ${({ 'the register was changed after it': 'het register is daarna gewijzigd', 'a file was sent after it': 'er is daarna een bestand verstuurd', 'no backup was made before it': 'er is vooraf geen reservekopie gemaakt' } as Record<string, string>)[why!] ?? why}`],
+  [/^This row cannot be deleted: something added since still refers to it/, () => 'dit kan niet worden verwijderd: iets dat sindsdien is toegevoegd verwijst ernaar. Verwijder dat eerst, of houd deze versie'],
+  [/^There is no such conflict/, () => 'dit conflict bestaat niet (meer)'],
+];
+
 const DUTCH: Array<[RegExp, (...m: string[]) => string]> = [
   ...PACK,
+  ...EXCHANGE,
   [
     /^(\S+) (.+); choose another backup\. The register was left as it was\.$/,
     (_, name, what) => {
@@ -222,7 +249,13 @@ const FIELD_NAMES: Record<string, { nl: string; en: string }> = {
   remarks: { nl: 'Opmerking', en: 'Remark' },
   proposal: { nl: 'Besluitvoorstel', en: 'Proposal' },
   minutes: { nl: 'Duur', en: 'Duration' },
+  file: { nl: 'Bestand', en: 'File' },
+  passphrase: { nl: 'Wachtwoord', en: 'Passphrase' },
+  pairCode: { nl: 'Code', en: 'Code' },
 };
+/** A field's name as its label says it ("Titel"), or the field as it is when it has no label here. */
+export const fieldLabel = (lang: Lang, field: string): string => FIELD_NAMES[field]?.[lang] ?? field;
+
 const SUBJECTLESS = { nl: /^(mag|moet|is|bevat|noemt|wijzigt) /, en: /^(must|is|at most) / };
 
 function withField(lang: Lang, error: CallError, text: string): string {

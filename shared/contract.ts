@@ -17,7 +17,7 @@ import type {
   ProfileState,
 } from './domain';
 import type { ExportJob } from './exports';
-import type { ConflictView, ExchangePreview, ExchangeResult, ExchangeStatus } from './exchange';
+import type { ConflictView, ExchangePreview, ExchangeResult, ExchangeStatus, ProvisionalNumbers } from './exchange';
 import type { PackVersion } from './pack';
 import type { AgendaItem, AgendaTemplate, ChangesSince, Decision, Discussion, FrozenMeeting, Meeting, MeetingPlace, MeetingSummary, Outcome } from './meeting';
 import type { PhaseState } from './phase';
@@ -126,6 +126,8 @@ export const contract = {
   'exchange.decide': call<ConflictView>()(s.exchangeDecideInput),
   /** Uitwisseling ongedaan maken: the register as it was before the last file, while nothing was done or sent since. */
   'exchange.undo': call<ExchangeStatus>()(s.none),
+  /** The dossier and actiepunt numbers that are provisional here ("nieuw, voorzitter"), with the role of who gave them. */
+  'exchange.provisional': call<ProvisionalNumbers>()(s.none),
 } as const;
 
 export type Contract = typeof contract;

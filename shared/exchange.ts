@@ -75,6 +75,12 @@ export interface ExchangeResult {
   summary: string;
 }
 
+/** Numbers given on a laptop that does not number, until the secretary's register gives its own: by item, who gave them. */
+export interface ProvisionalNumbers {
+  dossiers: Array<{ number: number; by: string | null }>;
+  actiepunten: Array<{ number: number; by: string | null }>;
+}
+
 export const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 
 export interface ExchangePeer {
@@ -106,6 +112,8 @@ export interface ConflictView extends SyncConflict {
   subject: string;
   /** The meeting it concerns, when it concerns one. */
   meeting: string | null;
-  /** Whether this device made one of the versions ("Mijn versie"). */
+  /** The clock of this device's version, when it made one ("Mijn versie"). */
   mine: string | null;
+  /** Where the item is, to open it for Bewerken. */
+  target: { dossier?: number; actiepunt?: number; meeting?: string } | null;
 }

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { RegisterError } from '../../shared/errors';
-import type { ConflictView } from '../../shared/exchange';
+import type { ConflictView, ProvisionalNumbers } from '../../shared/exchange';
 import type { HandlerGroup } from '../api';
 import { writeTemp } from '../export/atomic-file';
 import { tempNameFor } from '../leftovers';
@@ -63,9 +63,16 @@ function writeNew(dir: string, name: string, bytes: Buffer): string {
   return target;
 }
 
+const ofDossier = (number: number | undefined): Pick<ConflictView, 'subject' | 'meeting' | 'target'> =>
+  number === undefined ? { subject: 'Dossier ?', meeting: null, target: null } : { subject: `Dossier ${number}`, meeting: null, target: { dossier: number } };
+const ofActiepunt = (number: number | undefined): Pick<ConflictView, 'subject' | 'meeting' | 'target'> =>
+  number === undefined ? { subject: 'Actiepunt ?', meeting: null, target: null } : { subject: `Actiepunt ${number}`, meeting: null, target: { actiepunt: number } };
+const ofMeeting = (number: string | undefined, subject = number): Pick<ConflictView, 'subject' | 'meeting' | 'target'> =>
+  number === undefined ? { subject: subject ?? '?', meeting: null, target: null } : { subject: subject ?? number, meeting: number, target: { meeting: number } };
+
 /** What a conflict is about, in the register's own words: "Dossier 12", "TB-2026-03, punt 4". */
-function subjectOf(reg: Register, table: string, uid: string): { subject: string; meeting: string | null } {
-  if (!isSyncedTable(table)) return { subject: table, meeting: null };
+function subjectOf(reg: Register, table: string, uid: string): Pick<ConflictView, 'subject' | 'meeting' | 'target'> {
+  if (!isSyncedTable(table)) return { subject: table, meeting: null, target: null };
   const info = tableInfo(reg, table);
   const idOf = (t: typeof table, u: string) => {
     const at = locate(reg, t, u);
@@ -79,38 +86,34 @@ function subjectOf(reg: Register, table: string, uid: string): { subject: string
   const item = (itemId: unknown) => one<{ number: number; meeting: string }>('SELECT i.number, m.number AS meeting FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id WHERE i.id = ?', itemId);
   switch (table) {
     case 'dossier':
-      return { subject: `Dossier ${dossier(id)?.number ?? '?'}`, meeting: null };
+      return ofDossier(dossier(id)?.number);
     case 'dossier_phase':
     case 'dossier_priority':
-      return { subject: `Dossier ${dossier(one<{ d: number }>(`SELECT dossier_id AS d FROM ${table} WHERE id = ?`, id)?.d ?? null)?.number ?? '?'}`, meeting: null };
+      return ofDossier(dossier(one<{ d: number }>(`SELECT dossier_id AS d FROM ${table} WHERE id = ?`, id)?.d ?? null)?.number);
     case 'dossier_ambition':
-      return { subject: `Dossier ${dossier(idOf('dossier', String(keyed![0])))?.number ?? '?'}`, meeting: null };
+      return ofDossier(dossier(idOf('dossier', String(keyed![0])))?.number);
     case 'actiepunt':
-      return { subject: `Actiepunt ${actiepunt(id)?.number ?? '?'}`, meeting: null };
+      return ofActiepunt(actiepunt(id)?.number);
     case 'actiepunt_status':
-      return { subject: `Actiepunt ${actiepunt(one<{ a: number }>('SELECT actiepunt_id AS a FROM actiepunt_status WHERE id = ?', id)?.a ?? null)?.number ?? '?'}`, meeting: null };
+      return ofActiepunt(actiepunt(one<{ a: number }>('SELECT actiepunt_id AS a FROM actiepunt_status WHERE id = ?', id)?.a ?? null)?.number);
     case 'actiepunt_owner':
     case 'actiepunt_sub_point':
-      return { subject: `Actiepunt ${actiepunt(idOf('actiepunt', String(keyed![0])))?.number ?? '?'}`, meeting: null };
-    case 'meeting': {
-      const m = one<{ number: string }>('SELECT number FROM meeting WHERE id = ?', id);
-      return { subject: m?.number ?? '?', meeting: m?.number ?? null };
-    }
+      return ofActiepunt(actiepunt(idOf('actiepunt', String(keyed![0])))?.number);
+    case 'meeting':
+      return ofMeeting(one<{ number: string }>('SELECT number FROM meeting WHERE id = ?', id)?.number);
     case 'agenda_item': {
       const i = item(id);
-      return { subject: i ? `${i.meeting}, punt ${i.number}` : '?', meeting: i?.meeting ?? null };
+      return ofMeeting(i?.meeting, i ? `${i.meeting}, punt ${i.number}` : undefined);
     }
     case 'outcome':
     case 'agenda_link': {
       const i = item(one<{ i: number }>(`SELECT agenda_item_id AS i FROM ${table} WHERE id = ?`, id)?.i ?? null);
-      return { subject: i ? `${i.meeting}, punt ${i.number}` : '?', meeting: i?.meeting ?? null };
+      return ofMeeting(i?.meeting, i ? `${i.meeting}, punt ${i.number}` : undefined);
     }
-    case 'attendance': {
-      const m = one<{ number: string }>('SELECT m.number FROM attendance a JOIN meeting m ON m.id = a.meeting_id WHERE a.id = ?', id);
-      return { subject: m?.number ?? '?', meeting: m?.number ?? null };
-    }
+    case 'attendance':
+      return ofMeeting(one<{ number: string }>('SELECT m.number FROM attendance a JOIN meeting m ON m.id = a.meeting_id WHERE a.id = ?', id)?.number);
     default:
-      return { subject: table, meeting: null };
+      return { subject: table, meeting: null, target: null };
   }
 }
 
@@ -120,7 +123,22 @@ export function conflictViews(reg: Register, device: string): ConflictView[] {
     .map((c) => ({ ...c, ...subjectOf(reg, c.table, c.uid), mine: c.versions.find((v) => v.device === device)?.hlc ?? null }));
 }
 
+/** The provisional numbers here, each with the role of the device that gave it (this one's: the profile's). */
+function provisionalNumbers(reg: Register, me: string, myRole: string | null): ProvisionalNumbers {
+  const of = (table: 'dossier' | 'actiepunt') =>
+    (
+      reg.db
+        .prepare(
+          `SELECT t.number, r.provisional AS device, p.role FROM sync_row r JOIN ${table} t ON t.id = r.local_id
+           LEFT JOIN sync_peer p ON p.device = r.provisional WHERE r.tbl = ? AND r.provisional IS NOT NULL ORDER BY t.number`,
+        )
+        .all(table) as Array<{ number: number; device: string; role: string | null }>
+    ).map((r) => ({ number: r.number, by: r.device === me ? myRole : r.role }));
+  return { dossiers: of('dossier'), actiepunten: of('actiepunt') };
+}
+
 export const exchangeHandlers: HandlerGroup = {
+  'exchange.provisional': (reg, _input, { profile }) => provisionalNumbers(reg, profile.device().id(), profile.state().profile?.role ?? null),
   'exchange.status': (reg, _input, { profile }) => exchangeStatus(reg, profile),
   'exchange.send': (reg, input, { profile }) => {
     const { body, bytes } = makeBundle(reg, profile, { to: input.to, all: input.all, passphrase: input.passphrase });

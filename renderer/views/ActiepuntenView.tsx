@@ -1,5 +1,6 @@
 // The living action list: status colours (open, overdue, done, new since the last meeting),
 // filters on status, owner and deadline, and one-click "done".
+import { ProvisionalMark, useProvisional } from '../exchange/provisional';
 import { joinOwners } from '../../shared/owners';
 import { StatusOptions } from '../components/options';
 import { formatDutchDate } from '../../shared/dates';
@@ -46,6 +47,7 @@ export function StatusBadges({ lang, a, marks, since }: { lang: Lang; a: Actiepu
 
 export function ActiepuntenView() {
   const lang = useUi((s) => s.lang);
+  const provisional = useProvisional();
   const { actiepunten } = useRegister();
   const f = useActiepuntFilters();
   const { today, since } = useMarkDates();
@@ -126,7 +128,10 @@ export function ActiepuntenView() {
             const marks = marksOf(a, today, since);
             return (
               <TableRow key={a.number} className={marks.overdue ? 'overdue' : a.status === 'afgerond' ? 'done' : undefined} data-number={a.number}>
-                <TableCell className="num">{a.number}</TableCell>
+                <TableCell className="num">
+                  {a.number}
+                  <ProvisionalMark lang={lang} by={provisional.actiepunten.get(a.number)} />
+                </TableCell>
                 <TableHeaderCell scope="row">
                   <LinkButton inline onClick={() => useUi.getState().openActiepunt(a.number)}>
                     {a.text.split('\n')[0]}

@@ -1,5 +1,6 @@
-// Administration: where the register lives, and its backups — make one now, or restore one
-// (the current state is backed up first).
+// Administration: where the register lives, who works here, the agenda template, the exchange
+// with other laptops, and the backups — make one now, or restore one (the current state is backed
+// up first).
 import { useEffect, useState } from 'react';
 import { Button, Heading, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@rijkshuisstijl-community/components-react';
 import { formatDutchDate } from '../../shared/dates';
@@ -9,6 +10,7 @@ import { invoke } from '../client';
 import { FieldError } from '../components/fields';
 import { ProfileForm } from '../components/ProfileForm';
 import { TemplateEditor } from '../meeting/TemplateEditor';
+import { ExchangePanel } from '../exchange/ExchangePanel';
 import { useProfile } from '../stores/profile';
 import { describeError } from '../error-text';
 import { useRegister } from '../stores/register';
@@ -69,6 +71,7 @@ export function BeheerView() {
           initial={profileState.profile ?? { name: '', role: 'secretaris' }}
         />
       )}
+      <ExchangePanel />
       <TemplateEditor />
       <div className="view-head">
         <Heading level={3} id="backups-heading">{t(lang, 'backups')}</Heading>

@@ -1,6 +1,7 @@
 // The whole register as one table: instant search, filters, sorting, folding hoofddossier groups.
 // Only the rows in view are in the page (TanStack Virtual), so 10,000 dossiers scroll and filter
 // as smoothly as 15.
+import { ProvisionalMark, useProvisional } from '../exchange/provisional';
 import { priorityMark } from '../../shared/text';
 import { useFillHeight } from '../components/fill-height';
 import { PhaseOptions } from '../components/options';
@@ -106,6 +107,7 @@ export function useFilteredDossiers() {
 
 export function DossiersView() {
   const lang = useUi((s) => s.lang);
+  const provisional = useProvisional();
   const openDossier = useUi((s) => s.openDossier);
   const { jaarplan, hoofddossiers, ambitions } = useRegister();
   const f = useDossierFilters();
@@ -210,7 +212,10 @@ export function DossiersView() {
                   aria-rowindex={item.index + 2}
                   className={[d.priority ? 'priority' : '', row.grouped ? 'grouped' : ''].join(' ')}
                 >
-                  <TableCell className="num">{d.number}</TableCell>
+                  <TableCell className="num">
+                    {d.number}
+                    <ProvisionalMark lang={lang} by={provisional.dossiers.get(d.number)} />
+                  </TableCell>
                   <TableHeaderCell scope="row" className="title">
                     <LinkButton inline onClick={() => openDossier(d.number)}>
                       {d.title}

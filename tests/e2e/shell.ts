@@ -118,6 +118,36 @@ async function launchWeb(env: NodeJS.ProcessEnv, dbFile: string, home: string, e
   return { url, child };
 }
 
+/**
+ * A second laptop in the same test (issue 17: the chair's): the browser shell on a copy of `from`'s
+ * register as it is now (through a backup, the shell holding the register), with its own user
+ * folder and profile, so its own device. Stop it when done.
+ */
+export async function secondLaptop(from: Shell, profile: { name: string; role: string }): Promise<{ url: string; dbFile: string; dir: string; stop(): void }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tb-e2e-laptop-'));
+  const home = path.join(dir, 'home');
+  fs.mkdirSync(home);
+  fs.writeFileSync(path.join(home, 'profile.json'), JSON.stringify(profile));
+  const backup = await callShell<{ name: string }>(from.url, 'backup.create', {});
+  const dbFile = path.join(dir, 'register.sqlite');
+  fs.copyFileSync(path.join(path.dirname(from.dbFile), 'backups', backup.name), dbFile);
+  const opener = path.join(dir, 'open-recorder.sh');
+  fs.writeFileSync(opener, '#!/bin/sh\n', { mode: 0o755 });
+  const running = await launchWeb({ ...process.env, TB_REGISTER_NOW: '2026-11-30T10:00:00' }, dbFile, home, dir, opener);
+  return {
+    url: running.url,
+    dbFile,
+    dir,
+    stop() {
+      try {
+        process.kill(-running.child.pid!, 'SIGTERM');
+      } catch {
+        running.child.kill('SIGTERM');
+      }
+    },
+  };
+}
+
 export const test = base.extend<{ shell: Shell; registerSize: number; registerDamaged: boolean; profile: typeof TEST_PROFILE | null }>({
   registerSize: [0, { option: true }],
   /** Backed up, then damaged on disk before the shell opens it. */

@@ -107,9 +107,14 @@ describe('what merges by itself', () => {
     secretary.call('actiepunt.setStatus', { number: 1, status: 'afgerond' });
     const fromChair = chair.call('dossier.create', { title: 'Nieuw bij de voorzitter', phase });
     const fromSecretary = secretary.call('dossier.create', { title: 'Nieuw bij de secretaris', phase });
-    // Both took the next number: the chair's is provisional.
+    // Both took the next number: the chair's is provisional ("nieuw, voorzitter"), the secretary's is not.
     expect(fromChair.number).toBe(fromSecretary.number);
+    expect(chair.call('exchange.provisional').dossiers).toEqual([{ number: fromChair.number, by: 'voorzitter' }]);
+    expect(secretary.call('exchange.provisional').dossiers).toEqual([]);
+    secretary.take(chair.send({ to: secretary.device }));
+    expect(secretary.call('exchange.provisional').dossiers).toEqual([]);
     exchangeAll(secretary, chair);
+    expect(chair.call('exchange.provisional').dossiers).toEqual([]);
     expect(contentDump(chair.reg)).toEqual(contentDump(secretary.reg));
     for (const l of [secretary, chair]) {
       const d4 = l.call('dossier.get', { number: 4 });
