@@ -89,6 +89,9 @@ const toChange = (r: ChangeRow): SyncChange => ({
 
 /** The changes a copy that has seen `seen` has not: in clock order, which keeps every device's own order. */
 export function changesAfter(reg: Register, seen: SeenVector): SyncChange[] {
-  const rows = reg.db.prepare('SELECT device, seq, hlc, at, call, author, author_role, effects FROM sync_change ORDER BY hlc').all() as ChangeRow[];
-  return rows.filter((r) => r.seq > (seen[r.device] ?? 0)).map(toChange);
+  // Per device, from the primary key (device, seq): a year's log is read only where it is new.
+  const devices = reg.db.prepare('SELECT DISTINCT device FROM sync_change').pluck().all() as string[];
+  const after = reg.db.prepare('SELECT device, seq, hlc, at, call, author, author_role, effects FROM sync_change WHERE device = ? AND seq > ?');
+  const rows = devices.flatMap((device) => after.all(device, seen[device] ?? 0) as ChangeRow[]);
+  return rows.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0)).map(toChange);
 }

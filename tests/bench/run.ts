@@ -3,7 +3,7 @@
 // changed since the previous TB, freezing the register and what a freeze adds to the file), the
 // exports beside bare library documents and the workspace in Chromium, then prints one table and
 // writes the figures as JSON.
-//   npm run bench [-- --only open,calls,meetings,exports,pack,ui,mode] [--quick]
+//   npm run bench [-- --only open,calls,meetings,exports,pack,ui,mode,exchange] [--quick]
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -20,11 +20,12 @@ import { ratio, summarize, type Timing } from './stats';
 import { measureUi, type UiFigures } from './ui';
 import { measureMeetingMode, type MeetingModeFigures } from './meeting-mode-ui';
 import { formatTable, type Row } from './table';
+import { measureExchange, type ExchangeFigures } from './exchange';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SIZES = [500, 5_000] as const;
 const BIG = 5_000;
-const SECTIONS = ['open', 'calls', 'meetings', 'exports', 'pack', 'ui', 'mode'] as const;
+const SECTIONS = ['open', 'calls', 'meetings', 'exports', 'pack', 'ui', 'mode', 'exchange'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -188,6 +189,7 @@ async function main(): Promise<void> {
     pack?: PackFigure[];
     ui?: UiFigures;
     mode?: MeetingModeFigures;
+    exchange?: ExchangeFigures;
   } = {};
   try {
     if (only.has('open')) results.open = measureOpen(files[BIG]!, scratch, quick ? 3 : 10);
@@ -197,6 +199,7 @@ async function main(): Promise<void> {
     }
     if (only.has('meetings')) results.meetings = await measureMeetings(copyOf(files[BIG]!, scratch), BIG, quick ? 3 : 10, quick ? 1 : 4);
     if (only.has('exports')) results.exports = measureExports(files);
+    if (only.has('exchange')) results.exchange = await measureExchange(files[BIG]!, BIG, scratch, quick ? 3 : 7);
     if (only.has('pack')) results.pack = measurePack(files);
     if (only.has('ui')) {
       if (!fs.existsSync(path.join(ROOT, 'dist', 'renderer', 'index.html'))) throw new Error('Build the renderer first (npm run build:renderer).');
@@ -301,6 +304,13 @@ async function main(): Promise<void> {
       note: `${ui.domRows.viewportRows} fit the viewport; ${ui.domRows.total} rows in all`,
       target: { count: ui.domRows.viewportRows * 3 },
     });
+  }
+  if (results.exchange) {
+    const x = results.exchange;
+    const note = `${x.changes} changes, ${x.fileKb} KB file`;
+    rows.push({ what: 'Exchange: make the chair\'s file (1,000 changes)', size: x.dossiers, timing: x.make, target: { ms: 1000 }, note });
+    rows.push({ what: 'Exchange: preview it on the secretary\'s laptop', size: x.dossiers, timing: x.preview, target: { ms: 300 }, note: `${x.conflicts} conflicts` });
+    rows.push({ what: 'Exchange: apply it (one transaction)', size: x.dossiers, timing: x.apply, target: { ms: 1000 } });
   }
   if (results.mode) {
     const mode = results.mode;
