@@ -162,9 +162,9 @@ const backupHandlers: HandlerGroup = {
 };
 
 /** Calls that wait for I/O run outside a transaction: the backup API gives its own consistent copy. */
-const OUTSIDE_TRANSACTION: ReadonlySet<CallName> = new Set(['backup.create', 'backup.restore', 'backup.list', 'exchange.receive', 'exchange.undo']);
+const OUTSIDE_TRANSACTION: ReadonlySet<CallName> = new Set(['backup.create', 'backup.restore', 'backup.list', 'exchange.receive', 'exchange.undo', 'exchange.replace']);
 /** Calls outside a transaction that change the register (each in transactions of its own): the shells are told. */
-const CHANGING_OUTSIDE: ReadonlySet<CallName> = new Set(['backup.restore', 'exchange.receive', 'exchange.undo']);
+const CHANGING_OUTSIDE: ReadonlySet<CallName> = new Set(['backup.restore', 'exchange.receive', 'exchange.undo', 'exchange.replace']);
 /** Calls that work beside the register (its backups), so they still answer when it cannot be opened. */
 const BESIDE_THE_REGISTER: ReadonlySet<CallName> = new Set(['backup.restore', 'backup.list']);
 /** Calls about the person at the computer, not the register: no transaction, no undo step. */

@@ -37,11 +37,15 @@ const USAGE = `Usage:
                                                    after a backup of its current state; close the app first
   npm run cli -- audit --db FILE (--dossier N | --actiepunt N)
                                                    the audit trail of one dossier or actiepunt
-  npm run cli -- exchange send --db FILE --out BUNDLE [--to DEVICE] [--all] [--passphrase-file F]
+  npm run cli -- exchange send --db FILE --out BUNDLE [--to DEVICE] [--all] [--whole] [--passphrase-file F]
                                                    the changes another laptop has not had, as a signed .tbsync file
+                                                   (--whole: and the whole register, for exchange replace)
   npm run cli -- exchange receive --db FILE --in BUNDLE [--preview] [--pair CODE] [--accept-future]
                         [--passphrase-file F]      what a .tbsync file brings (--preview), then apply it after a
                                                    backup; --pair CODE pairs with a sender seen for the first time
+  npm run cli -- exchange replace --db FILE --in BUNDLE [--pair CODE]
+                                                   Mijn register vervangen door dat van …: the file's whole register
+                                                   takes this one's place (this one is backed up first)
   npm run cli -- exchange status|conflicts|undo --db FILE
                                                    this device and its peers; the Te beoordelen list; take the last
                                                    file received back`;
@@ -109,6 +113,7 @@ async function main(argv: string[]): Promise<number> {
       in: { type: 'string' },
       to: { type: 'string' },
       all: { type: 'boolean', default: false },
+      whole: { type: 'boolean', default: false },
       preview: { type: 'boolean', default: false },
       pair: { type: 'string' },
       'accept-future': { type: 'boolean', default: false },
@@ -245,6 +250,7 @@ async function main(argv: string[]): Promise<number> {
           in: values.in,
           to: values.to,
           all: values.all,
+          whole: values.whole,
           preview: values.preview,
           pair: values.pair,
           acceptFuture: values['accept-future'],

@@ -160,6 +160,8 @@ const EXCHANGE: Array<[RegExp, (...m: string[]) => string]> = [
   [/^The last file received can no longer be taken back: (.+)\.$/, (_, why) => `het laatste bestand kan niet meer ongedaan worden gemaakt: ${({ 'the register was changed after it': 'het register is daarna gewijzigd', 'a file was sent after it': 'er is daarna een bestand verstuurd', 'no backup was made before it': 'er is vooraf geen reservekopie gemaakt' } as Record<string, string>)[why!] ?? why}`],
   [/^This row cannot be deleted: something added since still refers to it/, () => 'dit kan niet worden verwijderd: iets dat sindsdien is toegevoegd verwijst ernaar. Verwijder dat eerst, of houd deze versie'],
   [/^There is no such conflict/, () => 'dit conflict bestaat niet (meer)'],
+  [/^This file holds changes only, not a whole register/, () => 'dit bestand bevat alleen wijzigingen, geen volledig register; vraag de afzender om een bestand met het volledige register'],
+  [/^The register in the file failed its integrity check/, () => 'het register in het bestand is beschadigd; het is niet gebruikt'],
 ];
 
 const DUTCH: Array<[RegExp, (...m: string[]) => string]> = [

@@ -124,6 +124,8 @@ export const contract = {
   /** The Te beoordelen list: conflicts open or put off, newest first. */
   'exchange.conflicts': call<ConflictView[]>()(s.none),
   'exchange.decide': call<ConflictView>()(s.exchangeDecideInput),
+  /** Mijn register vervangen door dat van …: the file's whole register takes this one's place, after a backup. */
+  'exchange.replace': call<ExchangeStatus>()(s.exchangeFileInput),
   /** Uitwisseling ongedaan maken: the register as it was before the last file, while nothing was done or sent since. */
   'exchange.undo': call<ExchangeStatus>()(s.none),
   /** The dossier and actiepunt numbers that are provisional here ("nieuw, voorzitter"), with the role of who gave them. */

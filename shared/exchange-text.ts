@@ -19,6 +19,12 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 
 export function describePreview(p: Omit<ExchangePreview, 'summary'>, lang: Lang): string {
   const nl = lang === 'nl';
+  if (p.otherRegister) {
+    const who = whoText(p.from.name, p.from.role, lang);
+    return nl
+      ? `Het volledige register van ${who}, van een ander register dan dit: het kan dit register alleen vervangen.`
+      : `The whole register of ${who}, another register than this one: it can only replace this one.`;
+  }
   if (p.changes === 0) return nl ? `Niets nieuws van ${whoText(p.from.name, p.from.role, lang)}: alles in dit bestand is er al.` : `Nothing new from ${whoText(p.from.name, p.from.role, lang)}: everything in this file is here already.`;
   const parts = p.byAuthor.map((a) =>
     nl ? `${count(a.changes, 'wijziging', 'wijzigingen')} van ${whoText(a.name, a.role, lang)}` : `${count(a.changes, 'change', 'changes')} by ${whoText(a.name, a.role, lang)}`,

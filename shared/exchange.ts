@@ -51,6 +51,8 @@ export interface BundleBody {
   seen: SeenVector;
   changes: SyncChange[];
   conflicts: SyncConflict[];
+  /** The whole register (its SQLite file, base64), when sent for Mijn register vervangen door dat van … */
+  snapshot?: string;
 }
 
 /** What receiving a file would do, said before it is done. */
@@ -64,6 +66,10 @@ export interface ExchangePreview {
   alreadySeen: number;
   byAuthor: Array<{ name: string | null; role: string | null; changes: number }>;
   conflicts: number;
+  /** The file holds the sender's whole register: this one can be replaced by it. */
+  whole: boolean;
+  /** The file is of another register (only a whole one can be taken, by replacing this one). */
+  otherRegister: boolean;
   summary: string;
 }
 

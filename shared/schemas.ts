@@ -642,6 +642,8 @@ export const exchangeSendInput = z.strictObject({
   /** Everything in the log, after a lost file or for a new laptop. */
   all: z.boolean({ error: 'must be true or false' }).default(false),
   passphrase: passphrase.optional(),
+  /** The whole register too: for a new laptop, or for Mijn register vervangen door dat van … */
+  whole: z.boolean({ error: 'must be true or false' }).default(false),
 });
 
 /** A .tbsync file to preview or receive. */

@@ -58,6 +58,7 @@ const body = z
     seen: z.record(z.string(), z.number().int().nonnegative()),
     changes: z.array(change),
     conflicts: z.array(conflict),
+    snapshot: z.string().optional(),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 // `npm run cli -- exchange …`: the exchange between laptops from a terminal (issue 17).
-//   exchange send     --db FILE --out BUNDLE [--to DEVICE] [--all] [--passphrase-file F]
+//   exchange send     --db FILE --out BUNDLE [--to DEVICE] [--all] [--whole] [--passphrase-file F]
 //   exchange receive  --db FILE --in BUNDLE [--preview] [--pair CODE] [--accept-future] [--passphrase-file F]
+//   exchange replace  --db FILE --in BUNDLE [--pair CODE] [--passphrase-file F]   (a file made with --whole)
 //   exchange status | conflicts | undo --db FILE
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,7 @@ export interface ExchangeArgs {
   in?: string;
   to?: string;
   all: boolean;
+  whole: boolean;
   preview: boolean;
   pair?: string;
   acceptFuture: boolean;
@@ -44,7 +46,7 @@ export async function exchangeCommand(host: RegisterHost, profile: ProfileStore,
       if (!args.out) return fail('exchange send needs --out BUNDLE (the .tbsync file to write).');
       const target = path.resolve(args.out);
       if (fs.existsSync(target)) return fail(`${target} already exists; choose another name.`);
-      const { body, bytes } = makeBundle(host.reg, profile, { to: args.to, all: args.all, passphrase });
+      const { body, bytes } = makeBundle(host.reg, profile, { to: args.to, all: args.all, passphrase, whole: args.whole });
       const temp = tempNameFor(target);
       try {
         writeTemp(temp, bytes);
@@ -52,7 +54,7 @@ export async function exchangeCommand(host: RegisterHost, profile: ProfileStore,
       } finally {
         fs.rmSync(temp, { force: true });
       }
-      console.log(`Wrote ${target}: ${body.changes.length} changes${passphrase ? ', locked with the passphrase' : ''}.`);
+      console.log(`Wrote ${target}: ${body.changes.length} changes${body.snapshot ? ' and the whole register' : ''}${passphrase ? ', locked with the passphrase' : ''}.`);
       return 0;
     }
     case 'receive': {
@@ -70,6 +72,13 @@ export async function exchangeCommand(host: RegisterHost, profile: ProfileStore,
       const r = result.value as ExchangeResult;
       console.log(r.summary);
       if (r.backup) console.log(`Backup before it: ${path.join(host.backupDir, r.backup)} (exchange undo takes it back).`);
+      return 0;
+    }
+    case 'replace': {
+      if (!args.in) return fail('exchange replace needs --in BUNDLE (a .tbsync file made with --whole).');
+      const r = await api.invokeAsync('exchange.replace', { file: path.resolve(args.in), passphrase, pairCode: args.pair });
+      if (!r.ok) return fail(r.error.message);
+      console.log(`This register is now the one in ${path.resolve(args.in)}; the register it replaced is among the backups (backups, restore).`);
       return 0;
     }
     case 'status': {
@@ -98,6 +107,6 @@ export async function exchangeCommand(host: RegisterHost, profile: ProfileStore,
       return 0;
     }
     default:
-      return fail(`exchange needs one of: send, receive, status, conflicts, undo.`);
+      return fail(`exchange needs one of: send, receive, replace, status, conflicts, undo.`);
   }
 }

@@ -33,6 +33,8 @@ export interface SendOptions {
   /** Everything in the log (after a lost file, or for a new laptop). */
   all?: boolean;
   passphrase?: string;
+  /** The whole register too, for a new laptop or for Mijn register vervangen door dat van … */
+  whole?: boolean;
 }
 
 /** What a peer last said it had seen of this register, or {} for one never heard from. */
@@ -69,6 +71,7 @@ export function makeBundle(reg: Register, profile: ProfileStore, options: SendOp
       seen: seenVector(reg),
       changes: changesAfter(reg, since),
       conflicts: allConflicts(reg),
+      ...(options.whole ? { snapshot: reg.db.serialize().toString('base64') } : {}),
     };
     if (options.to) reg.db.prepare('INSERT INTO sync_peer (device, sent_at) VALUES (?, ?) ON CONFLICT (device) DO UPDATE SET sent_at = excluded.sent_at').run(options.to, body.createdAt);
     reg.db.prepare(`UPDATE sync_peer SET sent_at = ? WHERE ? IS NULL`).run(body.createdAt, options.to ?? null);
@@ -86,6 +89,8 @@ export interface ReceiveOptions {
 
 interface Checked {
   body: BundleBody;
+  /** Of another register: only its whole register can be taken (replacing this one). */
+  otherRegister: boolean;
   paired: boolean;
   futureWarning: string | null;
   /** The changes this copy has not seen, in clock order. */
@@ -93,13 +98,14 @@ interface Checked {
 }
 
 /** Every check a file must pass before anything is written; a refusal leaves the register as it was. */
-function check(reg: Register, device: DeviceStore, bytes: Buffer, options: ReceiveOptions): Checked {
+function check(reg: Register, device: DeviceStore, bytes: Buffer, options: ReceiveOptions, allowOtherRegister = false): Checked {
   const { body } = decodeBundle(bytes, options.passphrase);
   if (body.schema > reg.schemaVersion) {
     throw new RegisterError('register_too_new', `This file comes from a newer TB-register (schema ${body.schema}; this one has ${reg.schemaVersion}): update TB-register first. Nothing was changed.`, 'file');
   }
   const meta = syncMeta(reg);
-  if (body.register !== meta.registerId || (body.numbering && meta.numberingDevice && body.numbering !== meta.numberingDevice)) {
+  const otherRegister = body.register !== meta.registerId || (!!body.numbering && !!meta.numberingDevice && body.numbering !== meta.numberingDevice);
+  if (otherRegister && !(allowOtherRegister && body.snapshot)) {
     throw new RegisterError('conflict', 'This file belongs to another register, not to this one; nothing was changed.', 'file');
   }
   if (body.from.device === device.id()) throw new RegisterError('conflict', 'This file was made on this computer; nothing was changed.', 'file');
@@ -107,6 +113,9 @@ function check(reg: Register, device: DeviceStore, bytes: Buffer, options: Recei
   if (pairedWith && pairedWith.publicKey !== body.from.publicKey) {
     throw new RegisterError('forbidden', 'This file is signed with another key than the paired device has; it was not applied. Pair the devices again if that laptop was reinstalled.', 'file');
   }
+  const ahead = Date.parse(body.createdAt) - reg.clock.now().getTime();
+  const futureWarning = ahead > FUTURE_TOLERANCE_MS ? body.createdAt : null;
+  if (otherRegister) return { body, otherRegister, paired: pairedWith !== undefined, futureWarning, fresh: [] };
   const seen = seenVector(reg);
   const fresh = body.changes.filter((c) => c.seq > (seen[c.device] ?? 0));
   const next: Record<string, number> = {};
@@ -122,9 +131,7 @@ function check(reg: Register, device: DeviceStore, bytes: Buffer, options: Recei
     next[c.device] = c.seq;
   }
   fresh.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
-  const ahead = Date.parse(body.createdAt) - reg.clock.now().getTime();
-  const futureWarning = ahead > FUTURE_TOLERANCE_MS ? body.createdAt : null;
-  return { body, paired: pairedWith !== undefined, futureWarning, fresh };
+  return { body, otherRegister, paired: pairedWith !== undefined, futureWarning, fresh };
 }
 
 /** Applies the checked file's changes and conflicts in the transaction the caller holds. */
@@ -166,9 +173,9 @@ function recordNumbering(reg: Register, profile: ProfileStore, effects: Effect[]
 class Rollback extends Error {}
 
 export function previewBundle(reg: Register, profile: ProfileStore, bytes: Buffer, options: ReceiveOptions = {}): ExchangePreview {
-  const checked = check(reg, profile.device(), bytes, options);
+  const checked = check(reg, profile.device(), bytes, options, true);
   let conflicts = 0;
-  try {
+  if (!checked.otherRegister) try {
     reg.db.transaction(() => {
       const { state } = merge(reg, profile, checked);
       conflicts = [...state.conflicts.values()].length;
@@ -193,13 +200,22 @@ export function previewBundle(reg: Register, profile: ProfileStore, bytes: Buffe
     alreadySeen: checked.body.changes.length - checked.fresh.length,
     byAuthor: [...byAuthor.values()],
     conflicts,
+    whole: checked.body.snapshot !== undefined,
+    otherRegister: checked.otherRegister,
   };
   return { ...preview, summary: describePreview(preview, 'nl') };
 }
 
-/** Every refusal receiving would give (the file, the sender's pairing, a date in the future), without writing anything. */
-export function checkReceivable(reg: Register, profile: ProfileStore, bytes: Buffer, options: ReceiveOptions): Checked {
-  const checked = check(reg, profile.device(), bytes, options);
+/**
+ * Every refusal receiving would give (the file, the sender's pairing, a date in the future), without
+ * writing anything. `forReplace`: the file's whole register is to replace this one, so it may be of
+ * another register, and must hold one.
+ */
+export function checkReceivable(reg: Register, profile: ProfileStore, bytes: Buffer, options: ReceiveOptions, forReplace = false): Checked {
+  if (forReplace && !decodeBundle(bytes, options.passphrase).body.snapshot) {
+    throw new RegisterError('invalid_input', 'This file holds changes only, not a whole register; ask the sender for a file with the whole register.', 'file');
+  }
+  const checked = check(reg, profile.device(), bytes, options, forReplace);
   if (!checked.paired) {
     const code = fingerprint(checked.body.from.publicKey);
     if (!options.pairCode) {

@@ -8,6 +8,7 @@ import type { HandlerGroup } from '../api';
 import { writeTemp } from '../export/atomic-file';
 import { tempNameFor } from '../leftovers';
 import { timestamp } from '../register/clock';
+import { keepAsBackup } from '../register/backup';
 import type { Register } from '../register/db';
 import { openConflicts } from './conflicts';
 import { decideConflict } from './decide';
@@ -141,7 +142,7 @@ export const exchangeHandlers: HandlerGroup = {
   'exchange.provisional': (reg, _input, { profile }) => provisionalNumbers(reg, profile.device().id(), profile.state().profile?.role ?? null),
   'exchange.status': (reg, _input, { profile }) => exchangeStatus(reg, profile),
   'exchange.send': (reg, input, { profile }) => {
-    const { body, bytes } = makeBundle(reg, profile, { to: input.to, all: input.all, passphrase: input.passphrase });
+    const { body, bytes } = makeBundle(reg, profile, { to: input.to, all: input.all, passphrase: input.passphrase, whole: input.whole });
     const file = writeNew(input.outDir, fileNameFor(reg, profile.state().profile?.role ?? null), bytes);
     return { file, changes: body.changes.length, bytes: bytes.length };
   },
@@ -157,6 +158,17 @@ export const exchangeHandlers: HandlerGroup = {
   'exchange.decide': (reg, input, { profile }) => {
     const decided = decideConflict(reg, profile.device().id(), profile.state().profile, input);
     return { ...decided, ...subjectOf(reg, decided.table, decided.uid), mine: decided.versions.find((v) => v.device === profile.device().id())?.hlc ?? null };
+  },
+  'exchange.replace': async (_reg, input, { host, profile }) => {
+    const bytes = readExchangeFile(input.file);
+    const { body } = checkReceivable(host.reg, profile, bytes, input, true);
+    // Kept among the backups, then restored: checked and migrated first, this register backed up first.
+    const kept = keepAsBackup(host.backupDir, Buffer.from(body.snapshot!, 'base64'), host.reg.clock);
+    await host.restore(kept.name);
+    if (!profile.device().paired().some((p) => p.device === body.from.device)) {
+      profile.device().pair({ device: body.from.device, publicKey: body.from.publicKey, name: body.from.name, role: body.from.role, pairedAt: timestamp(host.reg.clock) });
+    }
+    return exchangeStatus(host.reg, profile);
   },
   'exchange.undo': async (_reg, _input, { host, profile }) => {
     const receipt = lastReceipt(host.reg);

@@ -89,11 +89,38 @@ export function listBackups(dir: string): BackupInfo[] {
 }
 
 /** A new backup of the open register; it counts only once it passed integrity_check. */
-export async function createBackup(reg: Register, dir = backupDirFor(reg.path), nativeBinding?: string): Promise<BackupInfo> {
-  fs.mkdirSync(dir, { recursive: true });
-  const base = `register-${stamp(reg.clock)}`;
+/** A backup's name for now that no backup in `dir` has yet ("register-…-2.sqlite" after the first of a second). */
+function freeBackupName(dir: string, clock: Clock): string {
+  const base = `register-${stamp(clock)}`;
   let name = `${base}.sqlite`;
   for (let n = 2; fs.existsSync(path.join(dir, name)); n++) name = `${base}-${n}.sqlite`;
+  return name;
+}
+
+/**
+ * Keeps a whole register received as bytes (another laptop's, issue 17) among the backups, so that
+ * restoring it (RegisterHost.restore: checked, migrated, the current state backed up first) puts it
+ * in this register's place. It counts only once it passed integrity_check.
+ */
+export function keepAsBackup(dir: string, bytes: Uint8Array, clock: Clock, nativeBinding?: string): BackupInfo {
+  fs.mkdirSync(dir, { recursive: true });
+  const name = freeBackupName(dir, clock);
+  const temp = tempNameFor(path.join(dir, name));
+  try {
+    fs.writeFileSync(temp, bytes, { flag: 'wx' });
+    const integrity = integrityOf(temp, nativeBinding);
+    if (integrity !== 'ok') throw new RegisterError('invalid_input', `The register in the file failed its integrity check (${integrity}); it was not kept.`, 'file');
+    fs.renameSync(temp, path.join(dir, name));
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+  return listBackups(dir).find((b) => b.name === name)!;
+}
+
+export async function createBackup(reg: Register, dir = backupDirFor(reg.path), nativeBinding?: string): Promise<BackupInfo> {
+  fs.mkdirSync(dir, { recursive: true });
+  const name = freeBackupName(dir, reg.clock);
   const temp = tempNameFor(path.join(dir, name));
   try {
     await reg.db.backup(temp);

@@ -50,6 +50,7 @@ function SendForm({ status, onDone, asError }: { status: ExchangeStatus; onDone:
   const [outDir, setOutDir] = useState('');
   const [to, setTo] = useState('');
   const [all, setAll] = useState(false);
+  const [whole, setWhole] = useState(false);
   const [lock, setLock] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<FormError | null>(null);
@@ -60,7 +61,7 @@ function SendForm({ status, onDone, asError }: { status: ExchangeStatus; onDone:
     e.preventDefault();
     setBusy(true);
     setMade(null);
-    const r = await invoke('exchange.send', { outDir, all, ...(to ? { to } : {}), ...(lock ? { passphrase } : {}) });
+    const r = await invoke('exchange.send', { outDir, all, whole, ...(to ? { to } : {}), ...(lock ? { passphrase } : {}) });
     setBusy(false);
     if (!r.ok) return setError(asError(r.error));
     setError(null);
@@ -87,6 +88,9 @@ function SendForm({ status, onDone, asError }: { status: ExchangeStatus; onDone:
       )}
       <label className="check">
         <Checkbox checked={all} onChange={(e) => setAll(e.target.checked)} /> {t(lang, 'exchangeAll')}
+      </label>
+      <label className="check">
+        <Checkbox checked={whole} onChange={(e) => setWhole(e.target.checked)} /> {t(lang, 'exchangeWhole')}
       </label>
       <label className="check">
         <Checkbox checked={lock} onChange={(e) => setLock(e.target.checked)} /> {t(lang, 'exchangeLock')}
@@ -122,6 +126,7 @@ function ReceiveForm({ status, onDone, asError }: { status: ExchangeStatus; onDo
   const [result, setResult] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [askPassphrase, setAskPassphrase] = useState(false);
+  const [replacing, setReplacing] = useState(false);
   const place = placeError(error, ['file', 'passphrase', 'pairCode', 'acceptFuture']);
   const input = () => ({ file: file.trim(), ...(passphrase ? { passphrase } : {}) });
 
@@ -151,6 +156,21 @@ function ReceiveForm({ status, onDone, asError }: { status: ExchangeStatus; onDo
     setPreview(null);
     setResult(t(lang, 'exchangeApplied', { summary: r.value.summary }));
     useUi.getState().announce(r.value.summary);
+    await useRegister.getState().load();
+    onDone();
+  }
+  async function replace() {
+    if (!preview) return;
+    setBusy(true);
+    const r = await invoke('exchange.replace', { ...input(), ...(preview.paired ? {} : { pairCode: preview.from.fingerprint }) });
+    setBusy(false);
+    setReplacing(false);
+    if (!r.ok) return setError(asError(r.error));
+    setError(null);
+    setPreview(null);
+    const done = t(lang, 'exchangeReplaced', { who: whoText(preview.from.name, preview.from.role, lang) });
+    setResult(done);
+    useUi.getState().announce(done);
     await useRegister.getState().load();
     onDone();
   }
@@ -208,11 +228,30 @@ function ReceiveForm({ status, onDone, asError }: { status: ExchangeStatus; onDo
               </label>
             </Alert>
           )}
-          {preview.changes > 0 && (
+          {preview.changes > 0 && !preview.otherRegister && (
             <div className="actions">
               <Button appearance="primary-action-button" disabled={busy || !canApply} onClick={() => void apply()}>
                 {t(lang, 'exchangeApply')}
               </Button>
+            </div>
+          )}
+          {preview.whole && (
+            <div className="actions" role="group" aria-label={t(lang, 'exchangeReplace', { who: sender })}>
+              {replacing ? (
+                <>
+                  <p>{t(lang, 'exchangeReplaceConfirm', { who: sender })}</p>
+                  <Button appearance="primary-action-button" hint="danger" disabled={busy || !(preview.paired || codeChecked)} onClick={() => void replace()}>
+                    {t(lang, 'exchangeReplaceYes')}
+                  </Button>
+                  <Button appearance="secondary-action-button" onClick={() => setReplacing(false)}>
+                    {t(lang, 'cancel')}
+                  </Button>
+                </>
+              ) : (
+                <Button appearance="secondary-action-button" hint="danger" disabled={busy || !(preview.paired || codeChecked)} onClick={() => setReplacing(true)}>
+                  {t(lang, 'exchangeReplace', { who: sender })}
+                </Button>
+              )}
             </div>
           )}
         </div>

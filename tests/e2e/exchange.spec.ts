@@ -149,3 +149,41 @@ test('the secretary sends, the chair works in the meeting and sends back, the se
     chair.stop();
   }
 });
+
+test('a new laptop with a register of its own takes the secretary\'s whole register in its place', async ({ page, shell, context }) => {
+  test.setTimeout(90_000);
+  await callShell(shell.url, 'dossier.update', { number: 5, patch: { title: 'Titel van de secretaris' } });
+  const chair = await secondLaptop(shell as Shell, { name: 'Pieter Jansen', role: 'voorzitter' }, true);
+  try {
+    await openExchange(page, shell.url);
+    const form = page.getByRole('form', { name: 'Wijzigingen versturen' });
+    await form.getByLabel(/Volledig register meesturen/).check();
+    const file = await send(page, shell.exportDir);
+
+    const chairPage = await context.newPage();
+    await openExchange(chairPage, chair.url);
+    const shown = await preview(chairPage, file);
+    await expect(shown).toContainText('van een ander register dan dit: het kan dit register alleen vervangen');
+    await expect(chairPage.getByRole('button', { name: 'Toepassen' })).toHaveCount(0);
+    const replace = chairPage.getByRole('button', { name: 'Mijn register vervangen door dat van de secretaris (Secretariaat TB)' });
+    await expect(replace).toBeDisabled();
+    await chairPage.getByLabel(/De code is gelijk aan die op het scherm van de secretaris/).check();
+    await replace.click();
+    await expect(chairPage.getByText(/Dit register wordt vervangen door het volledige register/)).toBeVisible();
+    await axe(chairPage);
+    await chairPage.getByRole('button', { name: 'Ja, vervangen' }).click();
+    await expect(chairPage.getByTestId('exchange-result')).toContainText('Dit register is vervangen door dat van de secretaris');
+    expect((await callShell<{ title: string }>(chair.url, 'dossier.get', { number: 5 })).title).toBe('Titel van de secretaris');
+    // One register now: the chair's next change reaches the secretary.
+    await callShell(chair.url, 'dossier.update', { number: 4, patch: { title: 'Titel van de voorzitter' } });
+    const back = await send(chairPage, chair.dir);
+    await openExchange(page, shell.url);
+    await preview(page, back);
+    await page.getByLabel(/De code is gelijk aan die op het scherm van de voorzitter/).check();
+    await page.getByRole('button', { name: 'Toepassen' }).click();
+    await expect(page.getByTestId('exchange-result')).toContainText('verwerkt');
+    expect((await callShell<{ title: string }>(shell.url, 'dossier.get', { number: 4 })).title).toBe('Titel van de voorzitter');
+  } finally {
+    chair.stop();
+  }
+});

@@ -120,17 +120,23 @@ async function launchWeb(env: NodeJS.ProcessEnv, dbFile: string, home: string, e
 
 /**
  * A second laptop in the same test (issue 17: the chair's): the browser shell on a copy of `from`'s
- * register as it is now (through a backup, the shell holding the register), with its own user
- * folder and profile, so its own device. Stop it when done.
+ * register as it is now (through a backup, the shell holding the register), or (`own`) on a
+ * register of its own, with its own user folder and profile, so its own device. Stop it when done.
  */
-export async function secondLaptop(from: Shell, profile: { name: string; role: string }): Promise<{ url: string; dbFile: string; dir: string; stop(): void }> {
+export async function secondLaptop(from: Shell, profile: { name: string; role: string }, own = false): Promise<{ url: string; dbFile: string; dir: string; stop(): void }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tb-e2e-laptop-'));
   const home = path.join(dir, 'home');
   fs.mkdirSync(home);
   fs.writeFileSync(path.join(home, 'profile.json'), JSON.stringify(profile));
-  const backup = await callShell<{ name: string }>(from.url, 'backup.create', {});
   const dbFile = path.join(dir, 'register.sqlite');
-  fs.copyFileSync(path.join(path.dirname(from.dbFile), 'backups', backup.name), dbFile);
+  if (own) {
+    // A register of its own (a new laptop seeded apart): another register than `from`'s.
+    const made = spawnSync(TSX, ['tests/e2e/make-register.ts', dbFile, '0'], { cwd: ROOT, encoding: 'utf8', env: process.env });
+    if (made.status !== 0) throw new Error(`making the register failed: ${made.stderr}`);
+  } else {
+    const backup = await callShell<{ name: string }>(from.url, 'backup.create', {});
+    fs.copyFileSync(path.join(path.dirname(from.dbFile), 'backups', backup.name), dbFile);
+  }
   const opener = path.join(dir, 'open-recorder.sh');
   fs.writeFileSync(opener, '#!/bin/sh\n', { mode: 0o755 });
   const running = await launchWeb({ ...process.env, TB_REGISTER_NOW: '2026-11-30T10:00:00' }, dbFile, home, dir, opener);

@@ -78,13 +78,14 @@ export const EDIT_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'exchange.receive',
   'exchange.decide',
   'exchange.undo',
+  'exchange.replace',
 ]);
 
 /** Calls that wait for the disk (api.invokeAsync) or write files: rarer, they cost the most time. */
-const SLOW_CALLS: ReadonlySet<CallName> = new Set<CallName>(['export.start', 'meeting.pack', 'backup.create', 'backup.restore', 'exchange.send', 'exchange.receive', 'exchange.undo']);
+const SLOW_CALLS: ReadonlySet<CallName> = new Set<CallName>(['export.start', 'meeting.pack', 'backup.create', 'backup.restore', 'exchange.send', 'exchange.receive', 'exchange.undo', 'exchange.replace']);
 
 /** Calls the api answers only through invokeAsync (they wait for a backup or a restore). */
-export const ASYNC_CALLS: ReadonlySet<string> = new Set(['backup.create', 'backup.restore', 'backup.list', 'exchange.receive', 'exchange.undo']);
+export const ASYNC_CALLS: ReadonlySet<string> = new Set(['backup.create', 'backup.restore', 'backup.list', 'exchange.receive', 'exchange.undo', 'exchange.replace']);
 
 // ---- Hostile values ----
 

@@ -79,6 +79,23 @@ function summaryRows(fuzz: FuzzFigures | null, deaths: number, kill: KillFigures
   ];
 }
 
+/** The exchange's property (issue 17) with thousands of generated histories, in a vitest child of its own. */
+function runExchangeProperty(runs: number, seed: number): Promise<{ runs: number; failed: boolean; output: string; seconds: number }> {
+  const start = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'vitest'), ['run', 'tests/unit/exchange-property.test.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, EXCHANGE_RUNS: String(runs), EXCHANGE_SEED: String(seed) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+    child.stderr.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ runs, failed: code !== 0, output, seconds: (Date.now() - start) / 1000 }));
+  });
+}
+
 async function main(): Promise<void> {
   const started = new Date();
   const seed = int(env.SOAK_SEED, Math.floor(Math.random() * 2 ** 31));
@@ -103,9 +120,13 @@ async function main(): Promise<void> {
   } else {
     [fuzz, kill] = await Promise.all([fuzzRun(), killRun()]);
   }
+  const exchangeRuns = int(env.SOAK_EXCHANGE_RUNS, 2_000);
+  log(`Exchange property: ${fmt(exchangeRuns)} histories on two laptops and ${fmt(exchangeRuns)} on three…`);
+  const exchange = await runExchangeProperty(exchangeRuns, seed);
   const seconds = (Date.now() - started.getTime()) / 1000;
   const deaths = fuzz.death ? 1 : 0;
   const rows = summaryRows(fuzz.figures, deaths, kill);
+  rows.push(['exchange property: histories (2 + 3 laptops)', fmt(exchange.runs * 2), false], ['exchange property: failed', exchange.failed ? 'yes' : '0', exchange.failed], ['exchange property seconds', exchange.seconds.toFixed(0), false]);
   const width = Math.max(...rows.map(([w]) => w.length));
   const table = rows.map(([what, value, bad]) => `${what.padEnd(width)}  ${value.padStart(9)}${bad ? '  <- defect' : ''}`).join('\n');
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
@@ -120,9 +141,10 @@ async function main(): Promise<void> {
     }
   }
   if (fuzz.death) process.stdout.write(`\n* process death: ${fuzz.death}\n`);
+  if (exchange.failed) process.stdout.write(`\n* exchange property (EXCHANGE_SEED=${seed} EXCHANGE_RUNS=${exchange.runs} npx vitest run tests/unit/exchange-property.test.ts):\n${exchange.output}\n`);
   for (const finding of kill.findings) process.stdout.write(`\n* kill loop: ${finding}\n`);
 
-  const defects = (fuzz.figures ? fuzzDefects(fuzz.figures) : 0) + deaths + kill.lostCommits + kill.tornWrites + kill.integrityFailures + kill.writerFailures;
+  const defects = (fuzz.figures ? fuzzDefects(fuzz.figures) : 0) + (exchange.failed ? 1 : 0) + deaths + kill.lostCommits + kill.tornWrites + kill.integrityFailures + kill.writerFailures;
   const outDir = path.join(ROOT, 'tests', 'soak', 'results');
   fs.mkdirSync(outDir, { recursive: true });
   const json = path.join(outDir, `soak-${started.toISOString().replace(/[:.]/g, '-')}.json`);
@@ -139,6 +161,7 @@ async function main(): Promise<void> {
     processDeath: fuzz.death,
     fuzz: fuzz.figures && { ...fuzz.figures, counterexamples: undefined },
     killLoop: kill,
+    exchangeProperty: { runs: exchange.runs, failed: exchange.failed, seconds: exchange.seconds },
     counterexamples: examples.map(({ calls: _calls, ...c }) => c),
     table: rows.map(([what, value, bad]) => ({ what, value, defect: bad })),
   };

@@ -79,3 +79,40 @@ describe('npm run cli -- exchange', () => {
     expect(title(a, 4)).toBe('Van de voorzitter');
   }, 120_000);
 });
+
+describe('npm run cli -- exchange replace', () => {
+  it('a new laptop with a register of its own takes the secretary\'s whole register in its place, after a backup', () => {
+    const dir = tempDir('tb-exchange-replace-');
+    const secretary = laptop(dir, 'Sanne de Vries', 'secretaris');
+    const chair = laptop(dir, 'Pieter Jansen', 'voorzitter');
+    const a = path.join(dir, 'secretaris.sqlite');
+    const b = path.join(dir, 'voorzitter.sqlite');
+    expect(secretary('seed', '--db', a).code).toBe(0);
+    expect(secretary('call', 'dossier.update', '{"number":5,"patch":{"title":"Van de secretaris"}}', '--db', a).code).toBe(0);
+    // The chair's laptop started with a register of its own: another register.
+    expect(chair('seed', '--db', b).code).toBe(0);
+    const changesOnly = path.join(dir, 'changes.tbsync');
+    const whole = path.join(dir, 'whole.tbsync');
+    expect(secretary('exchange', 'send', '--db', a, '--out', changesOnly).code).toBe(0);
+    const sent = secretary('exchange', 'send', '--db', a, '--out', whole, '--whole');
+    expect(sent.out).toContain('and the whole register');
+
+    expect(chair('exchange', 'receive', '--db', b, '--in', changesOnly).err).toContain('belongs to another register');
+    const preview = chair('exchange', 'receive', '--db', b, '--in', whole, '--preview');
+    expect(preview.out).toContain('van een ander register dan dit: het kan dit register alleen vervangen');
+    const code = /code ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})/.exec(preview.out)![1]!;
+    expect(chair('exchange', 'replace', '--db', b, '--in', changesOnly, '--pair', code).err).toContain('holds changes only');
+    expect(chair('exchange', 'replace', '--db', b, '--in', whole).err).toContain('not paired');
+    const replaced = chair('exchange', 'replace', '--db', b, '--in', whole, '--pair', code);
+    expect(replaced, replaced.err).toMatchObject({ code: 0 });
+    expect(title(b, 5)).toBe('Van de secretaris');
+    expect(chair('backups', '--db', b).out.trim().split('\n').length).toBeGreaterThanOrEqual(2);
+    // From now on the two exchange as one register.
+    expect(chair('call', 'dossier.update', '{"number":4,"patch":{"title":"Van de voorzitter"}}', '--db', b).code).toBe(0);
+    const back = path.join(dir, 'back.tbsync');
+    expect(chair('exchange', 'send', '--db', b, '--out', back).code).toBe(0);
+    const chairCode = /code ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})/.exec(secretary('exchange', 'receive', '--db', a, '--in', back, '--preview').out)![1]!;
+    expect(secretary('exchange', 'receive', '--db', a, '--in', back, '--pair', chairCode).code).toBe(0);
+    expect(title(a, 4)).toBe('Van de voorzitter');
+  }, 120_000);
+});
