@@ -11,7 +11,7 @@ import type { BackupInfo } from '../shared/domain';
 import { moveDatabase, removeDatabaseFiles, sweepLeftovers, tempNameFor } from './leftovers';
 import { numberMarks } from './register/lookup';
 import { createSeededRegister, type SeedData } from './register/seed';
-import { backupDirFor, createBackup, listBackups, prepareRestore, registerFileProblem, takenInTheFuture, type NumberMarks } from './register/backup';
+import { backupDirFor, createBackup, listBackups, prepareRestore, registerFileProblem, sequenceMarks, takenInTheFuture, type NumberMarks } from './register/backup';
 import { systemClock } from './register/clock';
 import { openRegister, openRegisterSnapshot, type OpenOptions, type Register } from './register/db';
 
@@ -155,7 +155,7 @@ export class RegisterHost {
     }
     const chosen = this.listBackups().find((b) => b.name === name);
     if (!chosen) throw new RegisterError('not_found', `There is no backup '${name}'.`, 'name');
-    const prepared = await prepareRestore(this.file, path.join(this.backupDir, chosen.name), this.options, this.numberMarks());
+    const prepared = await prepareRestore(this.file, path.join(this.backupDir, chosen.name), this.options, this.numberMarks(), this.sequenceMarks());
     try {
       await this.keepCurrentState();
     } catch (error) {
@@ -206,6 +206,15 @@ export class RegisterHost {
   }
 
   /** The highest numbers the register has given, where it can still be read. */
+  /** The exchange's sequence numbers the register has held, where it can still be read. */
+  private sequenceMarks(): Record<string, number> {
+    try {
+      return sequenceMarks(this.held);
+    } catch {
+      return {};
+    }
+  }
+
   private numberMarks(): NumberMarks {
     try {
       return numberMarks(this.held);

@@ -1058,6 +1058,12 @@ const CALLS: Record<string, Record<Lang, string>> = {
   'meeting.decidePriorities': { nl: 'Prioriteiten vastgesteld', en: 'Priorities decided' },
   'meeting.pack': { nl: 'Vergaderstukken gemaakt', en: 'Meeting pack made' },
   'backup.restore': { nl: 'Reservekopie teruggezet', en: 'Backup restored' },
+  'exchange.send': { nl: 'Wijzigingen verstuurd', en: 'Changes sent' },
+  'exchange.receive': { nl: 'Bestand van een andere laptop verwerkt', en: 'File from another laptop applied' },
+  'exchange.decide': { nl: 'Conflict beslist', en: 'Conflict decided' },
+  'exchange.undo': { nl: 'Uitwisseling ongedaan gemaakt', en: 'Exchange undone' },
+  'exchange.replace': { nl: 'Register vervangen door dat van een andere laptop', en: 'Register replaced by another laptop’s' },
+  'exchange.number': { nl: 'Nummer gegeven (uitwisseling)', en: 'Number given (exchange)' },
   'register.undo': { nl: 'Ongedaan gemaakt', en: 'Undone' },
   'register.redo': { nl: 'Opnieuw gedaan', en: 'Redone' },
 };

@@ -72,6 +72,8 @@ function keepVersion(reg: Register, conflict: SyncConflict, value: unknown): voi
     return;
   }
   if (!row || !conflict.field) throw new RegisterError('conflict', 'The row of this conflict is no longer in the register; put it off or keep the other version.', 'choice');
+  // The conflict came in a file: its field is written only if it is one of the table's columns.
+  if (!tableInfo(reg, table as Parameters<typeof tableInfo>[1]).columns.includes(conflict.field)) throw new RegisterError('invalid_input', 'This conflict names a field the register does not have.', 'id');
   if (canonicalJson(row.values[conflict.field] ?? null) === canonicalJson(value ?? null)) return;
   const info = tableInfo(reg, table as Parameters<typeof tableInfo>[1]);
   let local = value as Value;

@@ -51,8 +51,19 @@ export function see(reg: Register, remote: Hlc): void {
   reg.db.prepare('UPDATE sync_meta SET hlc = ? WHERE id = 1').run(seenHlc(syncMeta(reg).hlc, remote));
 }
 
+/**
+ * This device's next sequence number. After a restore the register may hold fewer of this device's
+ * changes than it gave (seq_floor): the numbers in between are filled with empty changes, so no
+ * number is given twice and another laptop still sees an unbroken sequence (one that has the
+ * changes themselves skips the empty ones as seen).
+ */
 export function nextSeq(reg: Register, device: string): number {
-  return ((reg.db.prepare('SELECT max(seq) FROM sync_change WHERE device = ?').pluck().get(device) as number | null) ?? 0) + 1;
+  const held = (reg.db.prepare('SELECT max(seq) FROM sync_change WHERE device = ?').pluck().get(device) as number | null) ?? 0;
+  const floor = (JSON.parse(reg.db.prepare('SELECT seq_floor FROM sync_meta WHERE id = 1').pluck().get() as string) as SeenVector)[device] ?? 0;
+  for (let seq = held + 1; seq <= floor; seq++) {
+    storeChange(reg, { device, seq, hlc: tick(reg, device), at: reg.clock.now().toISOString(), call: 'exchange.gap', author: null, effects: [] });
+  }
+  return Math.max(held, floor) + 1;
 }
 
 export function seenVector(reg: Register): SeenVector {

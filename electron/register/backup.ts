@@ -279,6 +279,15 @@ function schemaDifference(db: Database.Database, migrations: readonly Migration[
 /** The numbers a register has given out (number_mark), to carry over into a restored one. */
 export type NumberMarks = Record<string, number>;
 
+/** Per device, the highest exchange sequence number a register has held (its log, and its floor). */
+export function sequenceMarks(reg: Register): Record<string, number> {
+  const marks = JSON.parse(reg.db.prepare('SELECT seq_floor FROM sync_meta WHERE id = 1').pluck().get() as string) as Record<string, number>;
+  for (const r of reg.db.prepare('SELECT device, max(seq) AS seq FROM sync_change GROUP BY device').all() as Array<{ device: string; seq: number }>) {
+    marks[r.device] = Math.max(marks[r.device] ?? 0, r.seq);
+  }
+  return marks;
+}
+
 /**
  * Makes a ready-to-use copy of a backup beside the register, for RegisterHost.restore to swap in:
  * the backup is checked (registerFileProblem), copied with the backup API into a temporary file
@@ -286,7 +295,7 @@ export type NumberMarks = Record<string, number>;
  * older backup and checks it again. Anything wrong throws, with what the file is, and removes the
  * copy; the register itself is not touched. Returns the copy's path.
  */
-export async function prepareRestore(registerPath: string, backupFile: string, options: OpenOptions = {}, marks: NumberMarks = {}): Promise<string> {
+export async function prepareRestore(registerPath: string, backupFile: string, options: OpenOptions = {}, marks: NumberMarks = {}, sequences: Record<string, number> = {}): Promise<string> {
   const { nativeBinding } = options;
   const migrations = options.migrations ?? MIGRATIONS;
   const problem = registerFileProblem(backupFile, migrations, nativeBinding);
@@ -305,6 +314,11 @@ export async function prepareRestore(registerPath: string, backupFile: string, o
       // A mark the backup does not have yet (a year's first meeting number given since) is added.
       const raise = reg.db.prepare('INSERT INTO number_mark (kind, high) VALUES (?, ?) ON CONFLICT (kind) DO UPDATE SET high = max(high, excluded.high)');
       for (const [kind, high] of Object.entries(marks)) raise.run(kind, high);
+      // Exchange sequence numbers given since stay given too (issue 17): a change made after the
+      // restore never takes the number of one another laptop may already hold.
+      const floor = sequenceMarks(reg);
+      for (const [device, seq] of Object.entries(sequences)) floor[device] = Math.max(floor[device] ?? 0, seq);
+      reg.db.prepare('UPDATE sync_meta SET seq_floor = ? WHERE id = 1').run(JSON.stringify(floor));
     } finally {
       reg.close();
     }

@@ -116,3 +116,34 @@ describe('npm run cli -- exchange replace', () => {
     expect(title(a, 4)).toBe('Van de voorzitter');
   }, 120_000);
 });
+
+describe('a restore on one laptop', () => {
+  it('never gives a change number twice: the other laptop takes the changes made after it, with no gap', () => {
+    const dir = tempDir('tb-exchange-restore-');
+    const secretary = laptop(dir, 'Sanne de Vries', 'secretaris');
+    const chair = laptop(dir, 'Pieter Jansen', 'voorzitter');
+    const a = path.join(dir, 'secretaris.sqlite');
+    const b = path.join(dir, 'voorzitter.sqlite');
+    expect(secretary('seed', '--db', a).code).toBe(0);
+    expect(secretary('call', 'dossier.update', '{"number":5,"patch":{"title":"Een"}}', '--db', a).code).toBe(0);
+    fs.copyFileSync(a, b);
+    const backup = /Backed up to .*\/(register-[\dT-]+\.sqlite)/.exec(secretary('backup', '--db', a).out)![1]!;
+    expect(secretary('call', 'dossier.update', '{"number":5,"patch":{"title":"Twee"}}', '--db', a).code).toBe(0);
+    expect(secretary('call', 'dossier.update', '{"number":6,"patch":{"title":"Drie"}}', '--db', a).code).toBe(0);
+    const first = path.join(dir, 'first.tbsync');
+    expect(secretary('exchange', 'send', '--db', a, '--out', first).code).toBe(0);
+    const code = /code ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})/.exec(chair('exchange', 'receive', '--db', b, '--in', first, '--preview').out)![1]!;
+    expect(chair('exchange', 'receive', '--db', b, '--in', first, '--pair', code).code).toBe(0);
+    expect(title(b, 6)).toBe('Drie');
+    // The secretary goes back to the backup from before "Twee" and "Drie", and edits on.
+    expect(secretary('restore', '--db', a, '--backup', backup).code).toBe(0);
+    expect(secretary('call', 'dossier.update', '{"number":7,"patch":{"title":"Vier"}}', '--db', a).code).toBe(0);
+    const second = path.join(dir, 'second.tbsync');
+    expect(secretary('exchange', 'send', '--db', a, '--out', second).code).toBe(0);
+    const received = chair('exchange', 'receive', '--db', b, '--in', second);
+    expect(received, received.err).toMatchObject({ code: 0 });
+    expect(title(b, 7)).toBe('Vier');
+    // What the chair had of before the restore stays there (and would come back to the secretary).
+    expect(title(b, 6)).toBe('Drie');
+  }, 120_000);
+});

@@ -3,8 +3,9 @@
 // undo or audit triggers, and none of their rows is register content a document shows.
 // - sync_meta: the register's id (the same in every copy: a file of another register is refused),
 //   the device that gives the numbers people cite (the secretary's; null until a device opens it),
-//   the last hybrid logical clock given or seen here, and the last freeze and frozen part that
-//   travelled (or came) with a change.
+//   the last hybrid logical clock given or seen here, the last freeze and frozen part that
+//   travelled (or came) with a change, and per device the highest sequence number the register
+//   held before a restore (seq_floor: numbers once given are never given again, log.ts).
 // - sync_change: every change since this migration, local and received, by (device, seq): its clock,
 //   author, call and row effects (canonical JSON, rows named by uid). What is sent, and what says
 //   which changes this copy has seen.
@@ -42,7 +43,8 @@ CREATE TABLE sync_meta (
   numbering_device TEXT,
   hlc TEXT NOT NULL DEFAULT '',
   freeze_mark INTEGER NOT NULL DEFAULT 0,
-  part_mark INTEGER NOT NULL DEFAULT 0
+  part_mark INTEGER NOT NULL DEFAULT 0,
+  seq_floor TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(seq_floor))
 ) STRICT;
 -- Copies of one register upgraded apart must agree on its id: an existing register's id comes
 -- from its content (its first dossier's creation time and its first year), a new one's is random.
