@@ -160,6 +160,11 @@ const EXCHANGE: Array<[RegExp, (...m: string[]) => string]> = [
   [/^The last file received can no longer be taken back: (.+)\.$/, (_, why) => `het laatste bestand kan niet meer ongedaan worden gemaakt: ${({ 'the register was changed after it': 'het register is daarna gewijzigd', 'a file was sent after it': 'er is daarna een bestand verstuurd', 'no backup was made before it': 'er is vooraf geen reservekopie gemaakt' } as Record<string, string>)[why!] ?? why}`],
   [/^This row cannot be deleted: something added since still refers to it/, () => 'dit kan niet worden verwijderd: iets dat sindsdien is toegevoegd verwijst ernaar. Verwijder dat eerst, of houd deze versie'],
   [/^There is no such conflict/, () => 'dit conflict bestaat niet (meer)'],
+  [/^This conflict can only be put off or marked as handled/, () => 'dit kan alleen worden uitgesteld of als afgehandeld gemarkeerd'],
+  [/^That version is not one of this conflict/, () => 'die versie hoort niet bij dit conflict'],
+  [/^This conflict names a field the register does not have/, () => 'dit conflict noemt een veld dat het register niet heeft'],
+  [/^The row of this conflict is no longer in the register/, () => 'wat dit conflict betreft staat niet meer in het register; stel het uit of houd de andere versie'],
+  [/^What this version refers to is no longer in the register/, () => 'waar deze versie naar verwijst staat niet meer in het register; houd de andere versie'],
   [/^This file holds changes only, not a whole register/, () => 'dit bestand bevat alleen wijzigingen, geen volledig register; vraag de afzender om een bestand met het volledige register'],
   [/^The register in the file failed its integrity check/, () => 'het register in het bestand is beschadigd; het is niet gebruikt'],
 ];

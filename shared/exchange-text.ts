@@ -43,3 +43,21 @@ export function describeResult(r: Omit<ExchangeResult, 'summary'> & { from: { na
   const numbered = r.numbered ? (nl ? `; ${count(r.numbered, 'nieuw item kreeg', 'nieuwe items kregen')} een nummer` : `; ${count(r.numbered, 'new item was', 'new items were')} numbered`) : '';
   return `${base}${numbered}.`;
 }
+
+/** A broken rule of the register (SyncConflict kind 'invariant') in words: "Rang 1 is gegeven aan dossier 2 en dossier 5". */
+export function invariantText(reason: string, lang: Lang): string {
+  const nl = lang === 'nl';
+  const [rule, ...rest] = reason.split(':');
+  if (rule === 'rank') {
+    const [rank, numbers] = rest;
+    const list = (numbers ?? '').split(',').map((n) => (nl ? `dossier ${n}` : `dossier ${n}`));
+    const joined = list.length > 1 ? `${list.slice(0, -1).join(', ')} ${nl ? 'en' : 'and'} ${list.at(-1)}` : list.join('');
+    return nl ? `Rang ${rank} is gegeven aan ${joined}; geef de rangorde opnieuw.` : `Rank ${rank} is given to ${joined}; set the ranking again.`;
+  }
+  if (rule === 'agenda') {
+    const number = rest.at(-1);
+    const meeting = rest.slice(0, -1).join(':');
+    return nl ? `Agendapunt ${number} staat twee keer op de agenda van ${meeting}; verplaats of verwijder er een.` : `Agenda item ${number} is on the agenda of ${meeting} twice; move or remove one.`;
+  }
+  return reason;
+}

@@ -23,16 +23,22 @@ export interface SyncChange {
 /** Per device, the highest sequence number seen (every lower one is seen too). */
 export type SeenVector = Record<string, number>;
 
-/** A disagreement for a person: the same field set to two values, a row deleted on one side and edited on the other, or a change this copy could not take. */
+/**
+ * A disagreement for a person: the same field set to two values, a row deleted on one side and
+ * edited on the other, a change this copy could not take, or (invariant) a rule of the register
+ * the merged changes break together though each kept it alone: one rank given to two dossiers, one
+ * agenda number twice in a meeting.
+ */
 export interface SyncConflict {
   id: string;
-  kind: 'field' | 'deleted' | 'refused';
+  kind: 'field' | 'deleted' | 'refused' | 'invariant';
   table: string;
   uid: string;
   field: string | null;
   /** The versions, oldest clock first: who, when, on which device, the value. */
   versions: Array<{ hlc: Hlc; device: string; author: Profile | null; at: string; value: unknown }>;
-  /** Why a change was refused (kind 'refused'), in the register's words. */
+  /** Why a change was refused (kind 'refused'), in the register's words; for 'invariant' the rule
+   *  and what breaks it: "rank:1:2,5" (rank 1, dossiers 2 and 5), "agenda:TB-2026-03:5". */
   reason?: string;
   hlc: Hlc;
   decided: { hlc: Hlc; by: Profile | null; choice: 'mine' | 'theirs' | 'edited' | 'later'; device: string } | null;

@@ -32,7 +32,7 @@ const change = z
 const conflict = z
   .object({
     id: z.string(),
-    kind: z.enum(['field', 'deleted', 'refused']),
+    kind: z.enum(['field', 'deleted', 'refused', 'invariant']),
     table: z.string(),
     uid: z.string(),
     field: z.string().nullable(),

@@ -44,10 +44,10 @@ export function decideConflict(reg: Register, device: string, who: Profile | nul
   if (!conflict) throw new RegisterError('not_found', 'There is no such conflict.', 'id');
   let choice: NonNullable<SyncConflict['decided']>['choice'] = decision.choice === 'version' ? 'theirs' : decision.choice;
   if (decision.choice === 'version') {
+    if (conflict.kind === 'refused' || conflict.kind === 'invariant') throw new RegisterError('invalid_input', 'This conflict can only be put off or marked as handled.', 'choice');
     const version = conflict.versions.find((v) => v.hlc === decision.hlc);
     if (!version) throw new RegisterError('invalid_input', 'That version is not one of this conflict’s.', 'hlc');
     choice = version.device === device ? 'mine' : 'theirs';
-    if (conflict.kind === 'refused') throw new RegisterError('invalid_input', 'A refused change can only be put off or marked as seen.', 'choice');
     keepVersion(reg, conflict, version.value);
   }
   const decided = { hlc: tick(reg, device), by: who, choice, device };

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ConflictView, ExchangePreview, ExchangeResult, ExchangeStatus } from '../../shared/exchange';
-import { whoText } from '../../shared/exchange-text';
+import { invariantText, whoText } from '../../shared/exchange-text';
 import { createApi, handlerGroups } from '../api';
 import { writeTemp } from '../export/atomic-file';
 import { tempNameFor } from '../leftovers';
@@ -95,7 +95,12 @@ export async function exchangeCommand(host: RegisterHost, profile: ProfileStore,
       const c = await api.invokeAsync('exchange.conflicts', undefined);
       if (!c.ok) return fail(c.error.message);
       for (const conflict of c.value as ConflictView[]) {
-        const versions = conflict.versions.map((v) => `${whoText(v.author?.name ?? null, v.author?.role ?? null, 'nl')}: ${JSON.stringify(v.value)}`).join(' | ');
+        const versions =
+          conflict.kind === 'invariant'
+            ? invariantText(conflict.reason ?? '', 'nl')
+            : conflict.kind === 'refused'
+              ? (conflict.reason ?? '')
+              : conflict.versions.map((v) => `${whoText(v.author?.name ?? null, v.author?.role ?? null, 'nl')}: ${JSON.stringify(v.value)}`).join(' | ');
         console.log(`${conflict.id}\t${conflict.subject}${conflict.field ? ` · ${conflict.field}` : ''}\t${conflict.kind}\t${versions}`);
       }
       return 0;

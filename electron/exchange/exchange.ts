@@ -24,6 +24,7 @@ import { fingerprint, sameFingerprint, type DeviceStore } from './device-store';
 import { adoptNumbering, changesAfter, claimNumbering, nextSeq, see, seenVector, storeChange, syncMeta, tick } from './log';
 import { mergeChange, type MergeState } from './merge';
 import { markTravelled } from './freezes';
+import { invariantConflicts } from './invariants';
 import { stampFields } from './stamps';
 import { allConflicts, mergeConflicts, storeConflicts } from './conflicts';
 
@@ -155,6 +156,7 @@ function merge(reg: Register, profile: ProfileStore, checked: Checked): { state:
   }
   see(reg, checked.body.hlc);
   markTravelled(reg);
+  if (checked.fresh.length) for (const c of invariantConflicts(reg, syncMeta(reg).hlc)) state.conflicts.set(c.id, c);
   storeConflicts(reg, [...state.conflicts.values()]);
   mergeConflicts(reg, checked.body.conflicts);
   if (state.numbered.length) recordNumbering(reg, profile, state.numbered);

@@ -3,40 +3,45 @@
 // '~part' (a frozen part's JSON, by hash, sent once) and '~freeze' (the meeting, stage, time,
 // record and the whole manifest, key -> part hash). The receiver writes it as a freeze of its own
 // chain (writeFreeze keeps only what differs from its previous freeze), with the sender's time.
-// Pack freezes stay where the pack was made. A meeting's state undone elsewhere (its freeze went
-// with the undo there) takes its freeze here away too (dropStaleFreezes); of two freezes of one
-// meeting's stage (closed on two laptops), every copy keeps the later.
+// Pack freezes stay where the pack was made. An undo keeps a freeze (migration 0010), here as
+// elsewhere; of two freezes of one meeting's stage (closed on two laptops, or frozen again after an
+// undo), every copy keeps the later.
 import { canonicalJson } from '../../shared/canonical-json';
 import type { Effect } from '../../shared/exchange';
 import { RegisterError } from '../../shared/errors';
 import type { Register } from '../register/db';
 import { changeMark, dropFreeze, freezeRow, manifestOf, writeFreeze } from '../register/freeze';
-import type { SyncChange } from '../../shared/exchange';
 import { locate, uidOf } from './rows';
 
 export const FREEZE = '~freeze';
 export const PART = '~part';
 
-/** The freezes (and the parts they are the first to hold) made since the last that travelled, as effects. */
+/**
+ * The freezes made since the last that travelled, as effects, each after the parts it holds that
+ * the travelling freeze before it did not: those went with that one (or are the register's from
+ * before the exchange), and a part is never taken away (migration 0010), so every copy that has
+ * the earlier changes has them. A pack's freeze in between does not count: it never travels.
+ */
 export function freezeEffects(reg: Register): Effect[] {
-  const { freeze_mark: freezeMark, part_mark: partMark } = reg.db.prepare('SELECT freeze_mark, part_mark FROM sync_meta WHERE id = 1').get() as {
-    freeze_mark: number;
-    part_mark: number;
-  };
+  const freezeMark = reg.db.prepare('SELECT freeze_mark FROM sync_meta WHERE id = 1').pluck().get() as number;
   const freezes = reg.db
     .prepare(`SELECT id, meeting_id, stage, at, hash, record FROM meeting_freeze WHERE id > ? AND stage <> 'pack' ORDER BY id`)
     .all(freezeMark) as Array<{ id: number; meeting_id: number | null; stage: string; at: string; hash: string; record: string }>;
   if (!freezes.length) return [];
   const effects: Effect[] = [];
-  const part = reg.db.prepare('SELECT id, body FROM frozen_part WHERE hash = ?');
+  const part = reg.db.prepare('SELECT body FROM frozen_part WHERE hash = ?').pluck();
+  const before = reg.db.prepare(`SELECT max(id) FROM meeting_freeze WHERE id < ? AND stage <> 'pack'`).pluck();
   const sent = new Set<string>();
   for (const f of freezes) {
     const manifest = manifestOf(reg, f.id);
+    const previous = before.get(f.id) as number | null;
+    const had = new Set(previous === null ? [] : manifestOf(reg, previous).values());
     for (const hash of new Set(manifest.values())) {
-      const row = part.get(hash) as { id: number; body: string } | undefined;
-      if (!row || row.id <= partMark || sent.has(hash)) continue;
+      if (had.has(hash) || sent.has(hash)) continue;
+      const body = part.get(hash) as string | undefined;
+      if (body === undefined) continue;
       sent.add(hash);
-      effects.push({ t: PART, u: hash, a: 'i', v: { body: row.body } });
+      effects.push({ t: PART, u: hash, a: 'i', v: { body } });
     }
     const meeting = f.meeting_id === null ? null : uidOf(reg, 'meeting', f.meeting_id);
     effects.push({
@@ -52,9 +57,7 @@ export function freezeEffects(reg: Register): Effect[] {
 
 /** Everything frozen here so far has travelled or came from elsewhere: nothing of it is captured again. */
 export function markTravelled(reg: Register): void {
-  reg.db
-    .prepare('UPDATE sync_meta SET freeze_mark = (SELECT coalesce(max(id), 0) FROM meeting_freeze), part_mark = (SELECT coalesce(max(id), 0) FROM frozen_part) WHERE id = 1')
-    .run();
+  reg.db.prepare('UPDATE sync_meta SET freeze_mark = (SELECT coalesce(max(id), 0) FROM meeting_freeze) WHERE id = 1').run();
 }
 
 /** Writes a received part or freeze. */
@@ -80,30 +83,4 @@ export function mergeFrozen(reg: Register, effect: Effect): void {
   const missing = [...new Set(manifest.values())].filter((hash) => !reg.db.prepare('SELECT 1 FROM frozen_part WHERE hash = ?').get(hash));
   if (missing.length) throw new RegisterError('conflict', `A freeze names ${missing.length} parts this register does not have.`);
   writeFreeze(reg, meetingId, v.stage, v.record, manifest, null, changeMark(reg), v.at);
-}
-
-/** The stages a meeting in each state has a freeze of (freeze.ts: agenda when vastgesteld, afgerond when closed). */
-const FROZEN_STAGES: Record<string, readonly string[]> = {
-  concept: [],
-  agenda_vastgesteld: ['agenda'],
-  in_vergadering: ['agenda'],
-  afgerond: ['agenda', 'afgerond'],
-  vastgesteld: ['agenda', 'afgerond'],
-  geannuleerd: ['agenda', 'afgerond'],
-};
-
-/** After a change moved a meeting's state back (an undo elsewhere), the freezes of the stages it left go. */
-export function dropStaleFreezes(reg: Register, change: SyncChange): void {
-  for (const effect of change.effects) {
-    if (effect.t !== 'meeting' || effect.a !== 'u' || !('state' in effect.v)) continue;
-    const at = locate(reg, 'meeting', effect.u);
-    if (!at || !('id' in at)) continue;
-    const state = reg.db.prepare('SELECT state FROM meeting WHERE id = ?').pluck().get(at.id) as string;
-    const keep = FROZEN_STAGES[state] ?? ['agenda', 'afgerond'];
-    for (const stage of ['agenda', 'afgerond'] as const) {
-      if (keep.includes(stage)) continue;
-      const row = freezeRow(reg, at.id, stage);
-      if (row) dropFreeze(reg, row.id);
-    }
-  }
 }

@@ -118,10 +118,22 @@ function subjectOf(reg: Register, table: string, uid: string): Pick<ConflictView
   }
 }
 
+/** What a broken rule is about (invariants.ts): the priorities, or a meeting's agenda. */
+function invariantSubject(reason: string): Pick<ConflictView, 'subject' | 'meeting' | 'target'> {
+  const [rule, ...rest] = reason.split(':');
+  if (rule === 'rank') return { subject: 'Prioriteiten', meeting: null, target: { dossier: Number((rest[1] ?? '').split(',')[0]) } };
+  const meeting = rest.slice(0, -1).join(':');
+  return { subject: meeting, meeting, target: { meeting } };
+}
+
 export function conflictViews(reg: Register, device: string): ConflictView[] {
   return openConflicts(reg)
     .reverse()
-    .map((c) => ({ ...c, ...subjectOf(reg, c.table, c.uid), mine: c.versions.find((v) => v.device === device)?.hlc ?? null }));
+    .map((c) => ({
+      ...c,
+      ...(c.kind === 'invariant' ? invariantSubject(c.reason ?? '') : subjectOf(reg, c.table, c.uid)),
+      mine: c.versions.find((v) => v.device === device)?.hlc ?? null,
+    }));
 }
 
 /** The provisional numbers here, each with the role of the device that gave it (this one's: the profile's). */
@@ -157,7 +169,8 @@ export const exchangeHandlers: HandlerGroup = {
   'exchange.conflicts': (reg, _input, { profile }) => conflictViews(reg, profile.device().id()),
   'exchange.decide': (reg, input, { profile }) => {
     const decided = decideConflict(reg, profile.device().id(), profile.state().profile, input);
-    return { ...decided, ...subjectOf(reg, decided.table, decided.uid), mine: decided.versions.find((v) => v.device === profile.device().id())?.hlc ?? null };
+    const about = decided.kind === 'invariant' ? invariantSubject(decided.reason ?? '') : subjectOf(reg, decided.table, decided.uid);
+    return { ...decided, ...about, mine: decided.versions.find((v) => v.device === profile.device().id())?.hlc ?? null };
   },
   'exchange.replace': async (_reg, input, { host, profile }) => {
     const bytes = readExchangeFile(input.file);

@@ -20,7 +20,7 @@ import { hasNumber, holderOf, isNumberColumn, moveAudit, NUMBERED, renumber } fr
 import { locate, META_COLUMNS, MissingRow, tableInfo, toUidValues, isSyncedTable, type SyncedTable, type TableInfo, type Value, type Values } from './rows';
 import { DELETED, stampFields, stampOf } from './stamps';
 import { isLongText, mergeLines } from './line-merge';
-import { dropStaleFreezes, FREEZE, mergeFrozen, PART } from './freezes';
+import { FREEZE, mergeFrozen, PART } from './freezes';
 
 
 export interface MergeState {
@@ -60,7 +60,6 @@ export function mergeChange(reg: Register, change: SyncChange, state: MergeState
   try {
     reg.db.transaction(() => {
       for (const effect of change.effects) mergeEffect(reg, effect, change, state);
-      dropStaleFreezes(reg, change);
     })();
     return true;
   } catch (error) {

@@ -140,6 +140,11 @@ export function writeFreeze(
   mark: number,
   at: string = timestamp(reg.clock),
 ): number {
+  // A meeting's stage frozen before and undone since (an undo keeps freezes, migration 0010): the new one takes its place.
+  if (meetingId !== null && stage !== 'pack') {
+    const stale = reg.db.prepare(`SELECT id FROM meeting_freeze WHERE meeting_id = ? AND stage = ?`).pluck().get(meetingId, stage) as number | undefined;
+    if (stale !== undefined) dropFreeze(reg, stale);
+  }
   const parentId = reg.db.prepare('SELECT max(id) FROM meeting_freeze').pluck().get() as number | null;
   const parent = parentId === null ? new Map<string, string>() : manifestOf(reg, parentId);
   const { lastInsertRowid } = reg.db
@@ -158,10 +163,26 @@ export function writeFreeze(
   return freezeId;
 }
 
-export function freezeInfos(reg: Register, meetingId: number): FreezeInfo[] {
-  return reg.db
-    .prepare(`SELECT stage, at, hash FROM meeting_freeze WHERE meeting_id = ? AND stage <> 'pack' ORDER BY id`)
+/** The stages a meeting in each state has been frozen at: agenda once vastgesteld, afgerond once closed. */
+const FROZEN_AT: Record<string, readonly string[]> = {
+  concept: [],
+  agenda_vastgesteld: ['agenda'],
+  in_vergadering: ['agenda'],
+  afgerond: ['agenda', 'afgerond'],
+  vastgesteld: ['agenda', 'afgerond'],
+  geannuleerd: ['agenda', 'afgerond'],
+};
+
+/**
+ * A meeting's freezes, agenda before afgerond: those its state holds (a freeze kept after its
+ * state was undone is not the meeting's until the stage is reached again, and replaced then).
+ */
+export function freezeInfos(reg: Register, meetingId: number, state?: string): FreezeInfo[] {
+  const infos = reg.db
+    .prepare(`SELECT stage, at, hash FROM meeting_freeze WHERE meeting_id = ? AND stage <> 'pack' ORDER BY CASE stage WHEN 'agenda' THEN 1 ELSE 2 END, id`)
     .all(meetingId) as FreezeInfo[];
+  const kept = state === undefined ? undefined : FROZEN_AT[state];
+  return kept ? infos.filter((f) => kept.includes(f.stage)) : infos;
 }
 
 export function freezeRow(reg: Register, meetingId: number | null, stage: Stage): FreezeRow | null {

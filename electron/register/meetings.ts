@@ -199,7 +199,7 @@ export function getMeeting(reg: Register, number: string, options: { withList?: 
   const previous = previousMeeting(reg, row);
   const items = readItems(reg, row.id);
   const approvedIn = row.approved_in_id === null ? null : meetingRowById(reg, row.approved_in_id);
-  const freezes: FreezeInfo[] = freezeInfos(reg, row.id);
+  const freezes: FreezeInfo[] = freezeInfos(reg, row.id, row.state);
   return {
     number: row.number,
     date: row.date,

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Heading } from '@rijkshuisstijl-community/components-react';
 import type { ConflictView } from '../../shared/exchange';
-import { whoText } from '../../shared/exchange-text';
+import { invariantText, whoText } from '../../shared/exchange-text';
 import { t, type Lang } from '../../shared/i18n';
 import { shortLine } from '../../shared/text';
 import { invoke } from '../client';
@@ -76,7 +76,9 @@ export function ConflictList({ onDecided }: { onDecided: () => void }) {
                     {c.field && ` · ${fieldLabel(lang, c.field)}`}
                     {c.decided?.choice === 'later' && <span className="muted"> · {t(lang, 'exchangeLater')}</span>}
                   </p>
-                  {c.kind === 'refused' ? (
+                  {c.kind === 'invariant' ? (
+                    <p>{invariantText(c.reason ?? '', lang)}</p>
+                  ) : c.kind === 'refused' ? (
                     <p>{t(lang, 'exchangeRefused', { reason: c.reason ?? '' })}</p>
                   ) : (
                     <dl className="conflict-versions">
@@ -90,6 +92,7 @@ export function ConflictList({ onDecided }: { onDecided: () => void }) {
                   )}
                   <div className="actions" role="group" aria-labelledby={headingId}>
                     {c.kind !== 'refused' &&
+                      c.kind !== 'invariant' &&
                       c.versions.map((v) => (
                         <Button key={v.hlc} appearance={c.mine === v.hlc ? 'primary-action-button' : 'secondary-action-button'} disabled={busy} onClick={() => void decide(c, { choice: 'version', hlc: v.hlc })}>
                           {label(c, v)}

@@ -72,8 +72,11 @@ export function dumpRegister(reg: Register): Record<string, unknown[]> {
   return Object.fromEntries(tables.map((t) => [t, reg.db.prepare(`SELECT * FROM "${t}"`).all()]));
 }
 
-/** Bookkeeping beside the content: undo, the audit trail, the number marks and the exchange's log. */
-const BOOKKEEPING = /^(undo_log|undo_step|undo_state|audit_log|change|number_mark|sync_\w+)$/;
+/**
+ * Bookkeeping beside the content: undo, the audit trail, the number marks and the exchange's log;
+ * and the freezes, which an undo keeps (migration 0010: once made, a freeze may have travelled).
+ */
+const BOOKKEEPING = /^(undo_log|undo_step|undo_state|audit_log|change|number_mark|sync_\w+|meeting_freeze|freeze_entry|frozen_part)$/;
 
 /** The register's content: every table but its bookkeeping (what an undo must restore exactly). */
 export function registerContent(reg: Register): Record<string, unknown[]> {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { decodeBundle, encodeBundle } from '../../electron/exchange/bundle-file';
 import { exchangeStatus, makeBundle } from '../../electron/exchange/exchange';
 import { openConflicts } from '../../electron/exchange/conflicts';
+import { invariantText } from '../../shared/exchange-text';
 import { fixedClock } from '../../electron/register/clock';
 import type { Meeting } from '../../shared/meeting';
 import { conflictIds, contentDump, copyLaptop, secretaryLaptop, type Laptop } from '../support/exchange';
@@ -229,6 +230,36 @@ describe('what a person decides', () => {
       expect(kept?.outcomes.map((o) => o.text)).toEqual(['Opmerking van de voorzitter']);
       expect(openConflicts(secretary.reg).map((c) => c.kind)).toEqual(['deleted']);
     }
+  });
+});
+
+describe('rules the merged changes break together', () => {
+  it('one rank given to two dossiers, and one agenda number twice, are listed on both laptops in words', () => {
+    const { secretary, chair } = pair();
+    const m = secretary.call('meeting.create', { date: '2026-12-15', kind: 'regulier' });
+    exchangeAll(secretary, chair);
+    chair.call('dossier.setPriority', { number: 2, priority: true, rank: 1 });
+    secretary.call('dossier.setPriority', { number: 5, priority: true, rank: 1 });
+    chair.call('agenda.add', { meeting: m.number, title: 'Punt van de voorzitter' });
+    secretary.call('agenda.add', { meeting: m.number, title: 'Punt van de secretaris' });
+    expect(secretary.preview(chair.send({ to: secretary.device })).summary).toMatch(/2 conflicten$/);
+    exchangeAll(secretary, chair);
+    for (const l of [secretary, chair]) {
+      const listed = l.call('exchange.conflicts').filter((c) => c.kind === 'invariant');
+      expect(listed.map((c) => invariantText(c.reason!, 'nl')).sort()).toEqual([
+        `Agendapunt 8 staat twee keer op de agenda van ${m.number}; verplaats of verwijder er een.`,
+        'Rang 1 is gegeven aan dossier 2 en dossier 5; geef de rangorde opnieuw.',
+      ]);
+      expect(listed.map((c) => c.subject).sort()).toEqual(['Prioriteiten', m.number]);
+    }
+    expect(conflictIds(chair.reg)).toEqual(conflictIds(secretary.reg));
+    // Mended with the usual screens and marked as handled, on one laptop: the decision travels.
+    const rank = secretary.call('exchange.conflicts').find((c) => c.subject === 'Prioriteiten')!;
+    secretary.call('dossier.reorderPriorities', { numbers: [5, 2] });
+    expect(() => secretary.call('exchange.decide', { id: rank.id, choice: 'version', hlc: rank.hlc })).toThrow(/put off or marked as handled/);
+    secretary.call('exchange.decide', { id: rank.id, choice: 'edited' });
+    exchangeAll(secretary, chair);
+    expect(chair.call('exchange.conflicts').map((c) => c.subject)).toEqual([m.number]);
   });
 });
 

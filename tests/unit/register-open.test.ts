@@ -65,10 +65,16 @@ describe('opening a register', () => {
     // meeting_pack, the versions of meeting packs made, is kept with its freeze in the same way.
     // The exchange's tables (sync_*) are its log and bookkeeping: an undo is itself a change that
     // travels, so nothing of them is undone, and they are not register content to audit.
-    const FROZEN = ['meeting_freeze', 'freeze_entry', 'frozen_part', 'meeting_pack'];
+    const FROZEN = ['meeting_pack'];
+    // Freezes, once made, stay (issue 17, migration 0010): they may have travelled to another
+    // laptop, so no undo takes them away; they have neither log's triggers.
+    const KEPT = ['meeting_freeze', 'freeze_entry', 'frozen_part'];
+    for (const table of KEPT) {
+      expect(reg.db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ? AND (name LIKE '%_undo_%' OR name LIKE '%_audit_%')`).pluck().all(table), table).toEqual([]);
+    }
     const registerTables = tables
       .map((t) => t.name)
-      .filter((name) => !name.startsWith('undo_') && !name.startsWith('sync_') && !['audit_log', 'change', 'dossier_now', 'number_mark'].includes(name));
+      .filter((name) => !name.startsWith('undo_') && !name.startsWith('sync_') && !KEPT.includes(name) && !['audit_log', 'change', 'dossier_now', 'number_mark'].includes(name));
     for (const table of registerTables) {
       const columns = reg.db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[];
       for (const log of FROZEN.includes(table) ? ['undo'] : ['undo', 'audit']) {

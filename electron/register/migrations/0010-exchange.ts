@@ -3,8 +3,8 @@
 // undo or audit triggers, and none of their rows is register content a document shows.
 // - sync_meta: the register's id (the same in every copy: a file of another register is refused),
 //   the device that gives the numbers people cite (the secretary's; null until a device opens it),
-//   the last hybrid logical clock given or seen here, the last freeze and frozen part that
-//   travelled (or came) with a change, and per device the highest sequence number the register
+//   the last hybrid logical clock given or seen here, the last freeze that travelled (or came)
+//   with a change, and per device the highest sequence number the register
 //   held before a restore (seq_floor: numbers once given are never given again, log.ts).
 // - sync_change: every change since this migration, local and received, by (device, seq): its clock,
 //   author, call and row effects (canonical JSON, rows named by uid). What is sent, and what says
@@ -43,7 +43,6 @@ CREATE TABLE sync_meta (
   numbering_device TEXT,
   hlc TEXT NOT NULL DEFAULT '',
   freeze_mark INTEGER NOT NULL DEFAULT 0,
-  part_mark INTEGER NOT NULL DEFAULT 0,
   seq_floor TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(seq_floor))
 ) STRICT;
 -- Copies of one register upgraded apart must agree on its id: an existing register's id comes
@@ -53,7 +52,12 @@ INSERT INTO sync_meta (id, register_id) VALUES (1, CASE
   ELSE 'r-' || (SELECT min(created_at) FROM dossier) || '-' || (SELECT coalesce(min(year), 0) FROM jaarplan)
 END);
 -- Freezes made from here on travel with the change that made them (exchange/freezes.ts).
-UPDATE sync_meta SET freeze_mark = (SELECT coalesce(max(id), 0) FROM meeting_freeze), part_mark = (SELECT coalesce(max(id), 0) FROM frozen_part);
+UPDATE sync_meta SET freeze_mark = (SELECT coalesce(max(id), 0) FROM meeting_freeze);
+-- A freeze, once made, is no longer taken away by an undo: it may have travelled, and every copy
+-- must keep the same freezes (a meeting's documents read the same on every laptop). A meeting whose
+-- state was undone keeps it until the stage is reached again, when a new freeze replaces it
+-- (freeze.ts writeFreeze); its page shows only the freezes its state implies.
+${['frozen_part', 'freeze_entry', 'meeting_freeze'].flatMap((t) => ['insert', 'update', 'delete'].map((e) => `DROP TRIGGER ${t}_undo_${e};`)).join('\n')}
 
 CREATE TABLE sync_change (
   device TEXT NOT NULL,
@@ -99,7 +103,7 @@ CREATE TABLE sync_peer (
 
 CREATE TABLE sync_conflict (
   id TEXT PRIMARY KEY,
-  kind TEXT NOT NULL CHECK (kind IN ('field', 'deleted', 'refused')),
+  kind TEXT NOT NULL CHECK (kind IN ('field', 'deleted', 'refused', 'invariant')),
   tbl TEXT NOT NULL,
   uid TEXT NOT NULL,
   field TEXT,
