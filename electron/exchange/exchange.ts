@@ -10,7 +10,6 @@ import {
   type ExchangeResult,
   type SeenVector,
   type SyncChange,
-  type SyncConflict,
 } from '../../shared/exchange';
 import { describePreview, describeResult } from '../../shared/exchange-text';
 import type { Profile } from '../../shared/domain';
@@ -273,7 +272,6 @@ export function receiveBundle(reg: Register, profile: ProfileStore, bytes: Buffe
 
 const conflictCount = (reg: Register): number => reg.db.prepare('SELECT count(*) FROM sync_conflict WHERE decision IS NULL').pluck().get() as number;
 
-export type { SyncConflict };
 
 /** Whether the last file received can still be taken back: nothing done since, nothing sent since. */
 export function lastReceipt(reg: Register): { id: number; at: string; device: string; changes: number; backup: string | null; why: string | null } | null {

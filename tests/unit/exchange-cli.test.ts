@@ -21,6 +21,21 @@ function laptop(dir: string, name: string, role: string) {
   };
 }
 
+/** The secretary's and the chair's laptops in one folder, the secretary's register seeded and edited once. */
+function twoLaptops(prefix: string, edit: string) {
+  const dir = tempDir(prefix);
+  const secretary = laptop(dir, 'Sanne de Vries', 'secretaris');
+  const chair = laptop(dir, 'Pieter Jansen', 'voorzitter');
+  const a = path.join(dir, 'secretaris.sqlite');
+  const b = path.join(dir, 'voorzitter.sqlite');
+  expect(secretary('seed', '--db', a).code).toBe(0);
+  expect(secretary('call', 'dossier.update', edit, '--db', a).code).toBe(0);
+  return { dir, secretary, chair, a, b };
+}
+
+/** The sender's code, as a preview prints it. */
+const codeIn = (out: string): string => /code ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})/.exec(out)![1]!;
+
 const title = (db: string, number: number) => {
   const reg = openRegister(db, { readOnly: true });
   try {
@@ -32,13 +47,7 @@ const title = (db: string, number: number) => {
 
 describe('npm run cli -- exchange', () => {
   it('sends, previews, refuses an unpaired sender, pairs with the code, applies, and takes it back', () => {
-    const dir = tempDir('tb-exchange-cli-');
-    const secretary = laptop(dir, 'Sanne de Vries', 'secretaris');
-    const chair = laptop(dir, 'Pieter Jansen', 'voorzitter');
-    const a = path.join(dir, 'secretaris.sqlite');
-    const b = path.join(dir, 'voorzitter.sqlite');
-    expect(secretary('seed', '--db', a).code).toBe(0);
-    expect(secretary('call', 'dossier.update', '{"number":5,"patch":{"title":"Van de secretaris"}}', '--db', a).code).toBe(0);
+    const { dir, secretary, chair, a, b } = twoLaptops('tb-exchange-cli-', '{"number":5,"patch":{"title":"Van de secretaris"}}');
     fs.copyFileSync(a, b);
     expect(chair('call', 'dossier.update', '{"number":4,"patch":{"title":"Van de voorzitter"}}', '--db', b).code).toBe(0);
 
@@ -54,7 +63,7 @@ describe('npm run cli -- exchange', () => {
     expect(preview.out).toContain('Van de voorzitter (Pieter Jansen)');
     expect(preview.out).toContain('(nog niet gekoppeld)');
     expect(preview.out).toContain('1 wijziging van de voorzitter (Pieter Jansen), 0 conflicten');
-    const code = /code ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})/.exec(preview.out)![1]!;
+    const code = codeIn(preview.out);
 
     const unpaired = secretary('exchange', 'receive', '--db', a, '--in', file);
     expect(unpaired.code).toBe(1);
@@ -82,13 +91,7 @@ describe('npm run cli -- exchange', () => {
 
 describe('npm run cli -- exchange replace', () => {
   it('a new laptop with a register of its own takes the secretary\'s whole register in its place, after a backup', () => {
-    const dir = tempDir('tb-exchange-replace-');
-    const secretary = laptop(dir, 'Sanne de Vries', 'secretaris');
-    const chair = laptop(dir, 'Pieter Jansen', 'voorzitter');
-    const a = path.join(dir, 'secretaris.sqlite');
-    const b = path.join(dir, 'voorzitter.sqlite');
-    expect(secretary('seed', '--db', a).code).toBe(0);
-    expect(secretary('call', 'dossier.update', '{"number":5,"patch":{"title":"Van de secretaris"}}', '--db', a).code).toBe(0);
+    const { dir, secretary, chair, a, b } = twoLaptops('tb-exchange-replace-', '{"number":5,"patch":{"title":"Van de secretaris"}}');
     // The chair's laptop started with a register of its own: another register.
     expect(chair('seed', '--db', b).code).toBe(0);
     const changesOnly = path.join(dir, 'changes.tbsync');
@@ -100,7 +103,7 @@ describe('npm run cli -- exchange replace', () => {
     expect(chair('exchange', 'receive', '--db', b, '--in', changesOnly).err).toContain('belongs to another register');
     const preview = chair('exchange', 'receive', '--db', b, '--in', whole, '--preview');
     expect(preview.out).toContain('van een ander register dan dit: het kan dit register alleen vervangen');
-    const code = /code ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})/.exec(preview.out)![1]!;
+    const code = codeIn(preview.out);
     expect(chair('exchange', 'replace', '--db', b, '--in', changesOnly, '--pair', code).err).toContain('holds changes only');
     expect(chair('exchange', 'replace', '--db', b, '--in', whole).err).toContain('not paired');
     const replaced = chair('exchange', 'replace', '--db', b, '--in', whole, '--pair', code);
@@ -111,7 +114,7 @@ describe('npm run cli -- exchange replace', () => {
     expect(chair('call', 'dossier.update', '{"number":4,"patch":{"title":"Van de voorzitter"}}', '--db', b).code).toBe(0);
     const back = path.join(dir, 'back.tbsync');
     expect(chair('exchange', 'send', '--db', b, '--out', back).code).toBe(0);
-    const chairCode = /code ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})/.exec(secretary('exchange', 'receive', '--db', a, '--in', back, '--preview').out)![1]!;
+    const chairCode = codeIn(secretary('exchange', 'receive', '--db', a, '--in', back, '--preview').out);
     expect(secretary('exchange', 'receive', '--db', a, '--in', back, '--pair', chairCode).code).toBe(0);
     expect(title(a, 4)).toBe('Van de voorzitter');
   }, 120_000);
@@ -119,20 +122,14 @@ describe('npm run cli -- exchange replace', () => {
 
 describe('a restore on one laptop', () => {
   it('never gives a change number twice: the other laptop takes the changes made after it, with no gap', () => {
-    const dir = tempDir('tb-exchange-restore-');
-    const secretary = laptop(dir, 'Sanne de Vries', 'secretaris');
-    const chair = laptop(dir, 'Pieter Jansen', 'voorzitter');
-    const a = path.join(dir, 'secretaris.sqlite');
-    const b = path.join(dir, 'voorzitter.sqlite');
-    expect(secretary('seed', '--db', a).code).toBe(0);
-    expect(secretary('call', 'dossier.update', '{"number":5,"patch":{"title":"Een"}}', '--db', a).code).toBe(0);
+    const { dir, secretary, chair, a, b } = twoLaptops('tb-exchange-restore-', '{"number":5,"patch":{"title":"Een"}}');
     fs.copyFileSync(a, b);
     const backup = /Backed up to .*\/(register-[\dT-]+\.sqlite)/.exec(secretary('backup', '--db', a).out)![1]!;
     expect(secretary('call', 'dossier.update', '{"number":5,"patch":{"title":"Twee"}}', '--db', a).code).toBe(0);
     expect(secretary('call', 'dossier.update', '{"number":6,"patch":{"title":"Drie"}}', '--db', a).code).toBe(0);
     const first = path.join(dir, 'first.tbsync');
     expect(secretary('exchange', 'send', '--db', a, '--out', first).code).toBe(0);
-    const code = /code ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})/.exec(chair('exchange', 'receive', '--db', b, '--in', first, '--preview').out)![1]!;
+    const code = codeIn(chair('exchange', 'receive', '--db', b, '--in', first, '--preview').out);
     expect(chair('exchange', 'receive', '--db', b, '--in', first, '--pair', code).code).toBe(0);
     expect(title(b, 6)).toBe('Drie');
     // The secretary goes back to the backup from before "Twee" and "Drie", and edits on.
