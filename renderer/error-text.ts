@@ -165,6 +165,8 @@ const EXCHANGE: Array<[RegExp, (...m: string[]) => string]> = [
   [/^This conflict names a field the register does not have/, () => 'dit conflict noemt een veld dat het register niet heeft'],
   [/^The row of this conflict is no longer in the register/, () => 'wat dit conflict betreft staat niet meer in het register; stel het uit of houd de andere versie'],
   [/^What this version refers to is no longer in the register/, () => 'waar deze versie naar verwijst staat niet meer in het register; houd de andere versie'],
+  [/^This file holds change (\d+) of device (\w+) twice/, (_, seq, d) => `dit bestand bevat wijziging ${seq} van apparaat ${d} twee keer; het is niet door TB-register gemaakt. Er is niets gewijzigd`],
+  [/^This file holds a change whose clock is impossible/, () => 'dit bestand bevat een wijziging met een onmogelijke klok; het is niet door TB-register gemaakt. Er is niets gewijzigd'],
   [/^This file holds changes only, not a whole register/, () => 'dit bestand bevat alleen wijzigingen, geen volledig register; vraag de afzender om een bestand met het volledige register'],
   [/^The register in the file failed its integrity check/, () => 'het register in het bestand is beschadigd; het is niet gebruikt'],
 ];

@@ -36,3 +36,9 @@ export function nextHlc(last: Hlc | '', wallMs: number, device: string): Hlc {
 export const seenHlc = (last: Hlc | '', remote: Hlc): Hlc => (remote > last ? remote : last);
 
 export const hlcMs = (hlc: Hlc): number => parseHlc(hlc)?.ms ?? 0;
+
+/**
+ * No clock this version accepts from a file reaches this (the year 2255): thirteen digits must stay
+ * enough for every clock after it, or every file made afterwards would be refused.
+ */
+export const MAX_HLC_MS = 9_000_000_000_000;

@@ -82,7 +82,8 @@ export interface DecodedBundle {
 
 function parse(bytes: Buffer): unknown {
   try {
-    return JSON.parse(bytes.toString('utf8'));
+    // A byte order mark (a mail program or Notepad may add one) is not part of the file.
+    return JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
   } catch {
     throw refuse('The file is incomplete or damaged (it may have been cut off in transit); nothing was changed. Ask for the file again.');
   }

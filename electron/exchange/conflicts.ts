@@ -3,6 +3,14 @@
 // lists travel whole with every file and are merged as a union, a decision by its clock.
 import type { SyncConflict } from '../../shared/exchange';
 import type { Register } from '../register/db';
+import { isSyncedTable } from './rows';
+
+/** A conflict from a file names a table this register exchanges, a field of it, and a uid it can read. */
+function readable(c: SyncConflict): boolean {
+  if (c.kind === 'invariant' || c.kind === 'refused') return true;
+  if (!isSyncedTable(c.table) || c.uid.length > 2_000) return false;
+  return c.field === null || /^[a-z_]+$/.test(c.field);
+}
 
 interface Row {
   id: string;
@@ -52,7 +60,7 @@ export function storeConflicts(reg: Register, conflicts: readonly SyncConflict[]
 
 /** The union with another copy's list; of two decisions on one conflict, the later (by clock) holds. */
 export function mergeConflicts(reg: Register, conflicts: readonly SyncConflict[]): void {
-  storeConflicts(reg, conflicts);
+  storeConflicts(reg, conflicts.filter(readable));
   const decide = reg.db.prepare('UPDATE sync_conflict SET decided_hlc = ?, decision = ? WHERE id = ? AND (decided_hlc IS NULL OR decided_hlc < ?)');
   for (const c of conflicts) if (c.decided) decide.run(c.decided.hlc, JSON.stringify(c.decided), c.id, c.decided.hlc);
 }

@@ -25,7 +25,12 @@ function rowOf(reg: Register, conflict: SyncConflict): { where: string; args: un
     where = 'id = ?';
     args = [at.id];
   } else {
-    const keys = JSON.parse(conflict.uid) as Value[];
+    let keys: Value[];
+    try {
+      keys = JSON.parse(conflict.uid) as Value[];
+    } catch {
+      return null;
+    }
     args = info.key.map((k, i) => {
       const target = info.references.get(k);
       const value = keys[i] ?? null;

@@ -30,7 +30,16 @@ export interface ExchangeArgs {
 /** A passphrase from a file (its first line), so it is never in the shell's history. */
 function passphraseFrom(file: string | undefined): string | undefined {
   if (!file) return undefined;
-  return fs.readFileSync(file, 'utf8').split(/\r?\n/)[0];
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new Error(`There is no passphrase file at ${file}.`);
+  }
+  const passphrase = text.split(/\r?\n/)[0]!;
+  // An empty or short passphrase would seal nothing worth the name (or, empty, not seal at all).
+  if (passphrase.length < 8) throw new Error(`The passphrase in ${file} is shorter than 8 characters; nothing was written or read.`);
+  return passphrase;
 }
 
 /** Runs one exchange command on the register `host` holds; returns the exit code. */

@@ -12,6 +12,7 @@ import {
   type SyncChange,
 } from '../../shared/exchange';
 import { describePreview, describeResult } from '../../shared/exchange-text';
+import { hlcMs, MAX_HLC_MS, parseHlc } from '../../shared/hlc';
 import type { Profile } from '../../shared/domain';
 import type { ProfileStore } from '../profile-store';
 import { timestamp } from '../register/clock';
@@ -117,7 +118,22 @@ function check(reg: Register, device: DeviceStore, bytes: Buffer, options: Recei
   const futureWarning = ahead > FUTURE_TOLERANCE_MS ? body.createdAt : null;
   if (otherRegister) return { body, otherRegister, paired: pairedWith !== undefined, futureWarning, fresh: [] };
   const seen = seenVector(reg);
+  const now = reg.clock.now().getTime();
+  const listed = new Set<string>();
+  for (const c of body.changes) {
+    const key = `${c.device}:${c.seq}`;
+    if (listed.has(key)) throw new RegisterError('invalid_input', `This file holds change ${c.seq} of device ${c.device} twice; it was not made by TB-register. Nothing was changed.`, 'file');
+    listed.add(key);
+    // A change's clock names its device and cannot lie beyond any clock this version can write.
+    const clock = parseHlc(c.hlc);
+    if (!clock || clock.device !== c.device || clock.ms >= MAX_HLC_MS) {
+      throw new RegisterError('invalid_input', `This file holds a change whose clock is impossible (${c.hlc}); it was not made by TB-register. Nothing was changed.`, 'file');
+    }
+  }
   const fresh = body.changes.filter((c) => c.seq > (seen[c.device] ?? 0));
+  // A change dated far ahead counts as the file's date: shown with a warning, applied when confirmed.
+  const latest = Math.max(Date.parse(body.createdAt) || 0, ...fresh.map((c) => hlcMs(c.hlc)));
+  const changesAhead = latest - now > FUTURE_TOLERANCE_MS ? new Date(latest).toISOString() : null;
   const next: Record<string, number> = {};
   for (const c of fresh.slice().sort((a, b) => a.seq - b.seq)) {
     const expected = (next[c.device] ?? seen[c.device] ?? 0) + 1;
@@ -131,7 +147,7 @@ function check(reg: Register, device: DeviceStore, bytes: Buffer, options: Recei
     next[c.device] = c.seq;
   }
   fresh.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
-  return { body, otherRegister, paired: pairedWith !== undefined, futureWarning, fresh };
+  return { body, otherRegister, paired: pairedWith !== undefined, futureWarning: futureWarning ?? changesAhead, fresh };
 }
 
 /** Applies the checked file's changes and conflicts in the transaction the caller holds. */

@@ -126,12 +126,21 @@ function invariantSubject(reason: string): Pick<ConflictView, 'subject' | 'meeti
   return { subject: meeting, meeting, target: { meeting } };
 }
 
+/** A conflict that came in a file may name what this register cannot read: it is listed by its table. */
+function safeSubject(reg: Register, table: string, uid: string): Pick<ConflictView, 'subject' | 'meeting' | 'target'> {
+  try {
+    return subjectOf(reg, table, uid);
+  } catch {
+    return { subject: table, meeting: null, target: null };
+  }
+}
+
 export function conflictViews(reg: Register, device: string): ConflictView[] {
   return openConflicts(reg)
     .reverse()
     .map((c) => ({
       ...c,
-      ...(c.kind === 'invariant' ? invariantSubject(c.reason ?? '') : subjectOf(reg, c.table, c.uid)),
+      ...(c.kind === 'invariant' ? invariantSubject(c.reason ?? '') : safeSubject(reg, c.table, c.uid)),
       mine: c.versions.find((v) => v.device === device)?.hlc ?? null,
     }));
 }
@@ -169,7 +178,7 @@ export const exchangeHandlers: HandlerGroup = {
   'exchange.conflicts': (reg, _input, { profile }) => conflictViews(reg, profile.device().id()),
   'exchange.decide': (reg, input, { profile }) => {
     const decided = decideConflict(reg, profile.device().id(), profile.state().profile, input);
-    const about = decided.kind === 'invariant' ? invariantSubject(decided.reason ?? '') : subjectOf(reg, decided.table, decided.uid);
+    const about = decided.kind === 'invariant' ? invariantSubject(decided.reason ?? '') : safeSubject(reg, decided.table, decided.uid);
     return { ...decided, ...about, mine: decided.versions.find((v) => v.device === profile.device().id())?.hlc ?? null };
   },
   'exchange.replace': async (_reg, input, { host, profile }) => {

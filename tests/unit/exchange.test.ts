@@ -85,6 +85,37 @@ describe('a file that is refused leaves the register byte for byte as it was', (
     refusedWith(secretary, encodeBundle({ ...body, changes: body.changes.slice(1) }, chair.profile.device()), /skips changes this register has not seen/);
   });
 
+  it('a change listed twice, or with an impossible clock, even signed; a change dated far ahead needs a confirmation too', () => {
+    const { secretary, chair } = pair();
+    secretary.take(chair.send());
+    chair.call('dossier.update', { number: 4, patch: { title: 'Een' } });
+    const { body } = decodeBundle(chair.send({ to: secretary.device }));
+    const device = chair.profile.device();
+    const change = body.changes.at(-1)!;
+    refusedWith(secretary, encodeBundle({ ...body, changes: [...body.changes, change] }, device), /holds change \d+ of device \w+ twice/);
+    const impossible = { ...change, hlc: `9999999999999.99999.${change.device}` };
+    refusedWith(secretary, encodeBundle({ ...body, changes: [...body.changes.slice(0, -1), impossible] }, device), /clock is impossible/);
+    const stranger = { ...change, hlc: change.hlc.replace(/[0-9a-f]{12}$/, '000000000000') };
+    refusedWith(secretary, encodeBundle({ ...body, changes: [...body.changes.slice(0, -1), stranger] }, device), /clock is impossible/);
+    const ahead = { ...change, hlc: `${Date.parse('2027-06-01T00:00:00Z')}.00000.${change.device}` };
+    const future = encodeBundle({ ...body, changes: [...body.changes.slice(0, -1), ahead] }, device);
+    expect(secretary.preview(future).futureWarning).toBe('2027-06-01T00:00:00.000Z');
+    refusedWith(secretary, future, /more than a day after this computer's clock/);
+    // A byte order mark before the file (a mail program may add one) is not a damaged file.
+    expect(secretary.receive(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), chair.send({ to: secretary.device })])).applied).toBe(1);
+  });
+
+  it('a conflict in a file that names what this register cannot read is left out, and the list still answers', () => {
+    const { secretary, chair } = pair();
+    secretary.take(chair.send());
+    chair.call('dossier.update', { number: 4, patch: { title: 'Een' } });
+    const { body } = decodeBundle(chair.send({ to: secretary.device }));
+    const odd = { id: 'f'.repeat(32), kind: 'field' as const, table: 'dossier_ambition', uid: 'notjson', field: 'title; DROP TABLE dossier', versions: [], hlc: body.hlc, decided: null };
+    const unknown = { ...odd, id: 'e'.repeat(32), table: 'sqlite_master', field: null };
+    secretary.receive(encodeBundle({ ...body, conflicts: [odd, unknown] }, chair.profile.device()));
+    expect(secretary.call('exchange.conflicts')).toEqual([]);
+  });
+
   it('a file dated more than a day ahead is previewed with a warning and applied only when confirmed', () => {
     const secretary = secretaryLaptop();
     const chair = copyLaptop(secretary, CHAIR, fixedClock('2026-12-03T10:00:00'));
