@@ -106,3 +106,7 @@ export function memoryProfileStore(profile: Profile | null = null, suggestedName
 
 /** Whether a role is one the register knows (a stored author from a later version may not be). */
 export const isRole = (role: unknown): role is Profile['role'] => (PROFILE_ROLES as readonly unknown[]).includes(role);
+
+/** An author as stored beside a change (name, role), or null when there is none or its role is unknown. */
+export const authorOf = (name: string | null | undefined, role: unknown): Profile | null =>
+  name !== null && name !== undefined && isRole(role) ? { name, role } : null;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ConflictView, ExchangePreview, ExchangeResult, ExchangeStatus } from '../../shared/exchange';
 import { invariantText, whoText } from '../../shared/exchange-text';
 import { createApi, handlerGroups } from '../api';
-import { writeTemp } from '../export/atomic-file';
+import { writeNewFile } from '../export/atomic-file';
 import { tempNameFor } from '../leftovers';
 import type { ProfileStore } from '../profile-store';
 import type { RegisterHost } from '../register-host';
@@ -56,13 +56,7 @@ export async function exchangeCommand(host: RegisterHost, profile: ProfileStore,
       const target = path.resolve(args.out);
       if (fs.existsSync(target)) return fail(`${target} already exists; choose another name.`);
       const { body, bytes } = makeBundle(host.reg, profile, { to: args.to, all: args.all, passphrase, whole: args.whole });
-      const temp = tempNameFor(target);
-      try {
-        writeTemp(temp, bytes);
-        fs.linkSync(temp, target);
-      } finally {
-        fs.rmSync(temp, { force: true });
-      }
+      writeNewFile(tempNameFor(target), target, bytes);
       console.log(`Wrote ${target}: ${body.changes.length} changes${body.snapshot ? ' and the whole register' : ''}${passphrase ? ', locked with the passphrase' : ''}.`);
       return 0;
     }

@@ -18,6 +18,7 @@ import type { ProfileStore } from '../profile-store';
 import { timestamp } from '../register/clock';
 import type { Register } from '../register/db';
 import { forgetUndo } from '../register/undo';
+import { changeMark } from '../register/freeze';
 import { stampChange } from '../register/audit';
 import { decodeBundle, encodeBundle } from './bundle-file';
 import { fingerprint, sameFingerprint, type DeviceStore } from './device-store';
@@ -75,7 +76,7 @@ export function makeBundle(reg: Register, profile: ProfileStore, options: SendOp
       ...(options.whole ? { snapshot: reg.db.serialize().toString('base64') } : {}),
     };
     if (options.to) reg.db.prepare('INSERT INTO sync_peer (device, sent_at) VALUES (?, ?) ON CONFLICT (device) DO UPDATE SET sent_at = excluded.sent_at').run(options.to, body.createdAt);
-    reg.db.prepare(`UPDATE sync_peer SET sent_at = ? WHERE ? IS NULL`).run(body.createdAt, options.to ?? null);
+    else reg.db.prepare('UPDATE sync_peer SET sent_at = ?').run(body.createdAt);
     return { body, bytes: encodeBundle(body, device, options.passphrase) };
   })();
 }
@@ -272,7 +273,7 @@ export function receiveBundle(reg: Register, profile: ProfileStore, bytes: Buffe
     }
     const conflicts = conflictCount(reg) - before;
     if (checked.fresh.length) {
-      const mark = (reg.db.prepare('SELECT coalesce(max(id), 0) FROM change').pluck().get() as number) ?? 0;
+      const mark = changeMark(reg);
       reg.db
         .prepare('INSERT INTO sync_receipt (at, device, changes, backup, change_mark) VALUES (?, ?, ?, ?, ?)')
         .run(timestamp(reg.clock), from.device, checked.fresh.length, backup, mark);
@@ -295,7 +296,7 @@ export function lastReceipt(reg: Register): { id: number; at: string; device: st
     | { id: number; at: string; device: string; changes: number; backup: string | null; change_mark: number }
     | undefined;
   if (!row) return null;
-  const newest = reg.db.prepare('SELECT coalesce(max(id), 0) FROM change').pluck().get() as number;
+  const newest = changeMark(reg);
   const sent = reg.db.prepare('SELECT 1 FROM sync_peer WHERE sent_at > ?').get(row.at) !== undefined;
   const why = newest > row.change_mark ? 'the register was changed after it' : sent ? 'a file was sent after it' : !row.backup ? 'no backup was made before it' : null;
   return { id: row.id, at: row.at, device: row.device, changes: row.changes, backup: row.backup, why };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { RegisterError } from '../../shared/errors';
 import type { ConflictView, ProvisionalNumbers } from '../../shared/exchange';
 import type { HandlerGroup } from '../api';
-import { writeTemp } from '../export/atomic-file';
+import { writeNewFile } from '../export/atomic-file';
 import { tempNameFor } from '../leftovers';
 import { timestamp } from '../register/clock';
 import { keepAsBackup } from '../register/backup';
@@ -48,18 +48,14 @@ function writeNew(dir: string, name: string, bytes: Buffer): string {
   const ext = path.extname(name);
   let target = path.join(dir, name);
   for (let n = 2; fs.existsSync(target); n++) target = path.join(dir, `${path.basename(name, ext)} (${n})${ext}`);
-  const temp = tempNameFor(target);
   try {
-    writeTemp(temp, bytes);
-    fs.linkSync(temp, target);
+    writeNewFile(tempNameFor(target), target, bytes);
   } catch (error) {
     if ((error as { code?: string }).code === 'EACCES' || (error as { code?: string }).code === 'EPERM') {
       throw new RegisterError('forbidden', `There is no permission to write in ${dir}.`, 'outDir');
     }
     if (error instanceof RegisterError) throw error;
     throw new RegisterError('internal', `The file could not be written: ${(error as Error).message}`, 'outDir');
-  } finally {
-    fs.rmSync(temp, { force: true });
   }
   return target;
 }

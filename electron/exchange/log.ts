@@ -1,10 +1,9 @@
 // The register's side of the exchange: its id, the device that numbers, its clock, and the log of
 // changes (local and received) by device and sequence number (migration 0010).
 import { canonicalJson } from '../../shared/canonical-json';
-import type { Profile } from '../../shared/domain';
 import type { Effect, SeenVector, SyncChange } from '../../shared/exchange';
 import { nextHlc, seenHlc, type Hlc } from '../../shared/hlc';
-import { isRole } from '../profile-store';
+import { authorOf } from '../profile-store';
 import type { Register } from '../register/db';
 
 export interface SyncMeta {
@@ -94,7 +93,7 @@ const toChange = (r: ChangeRow): SyncChange => ({
   hlc: r.hlc,
   at: r.at,
   call: r.call,
-  author: r.author !== null && isRole(r.author_role) ? ({ name: r.author, role: r.author_role } as Profile) : null,
+  author: authorOf(r.author, r.author_role),
   effects: JSON.parse(r.effects) as Effect[],
 });
 

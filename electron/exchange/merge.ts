@@ -12,8 +12,7 @@ import crypto from 'node:crypto';
 import { canonicalJson } from '../../shared/canonical-json';
 import type { Effect, SyncChange, SyncConflict } from '../../shared/exchange';
 import { parseHlc, type Hlc } from '../../shared/hlc';
-import type { Profile } from '../../shared/domain';
-import { isRole } from '../profile-store';
+import { authorOf } from '../profile-store';
 import type { Register } from '../register/db';
 import { buryRow } from './capture';
 import { hasNumber, holderOf, isNumberColumn, moveAudit, NUMBERED, renumber } from './numbers';
@@ -46,7 +45,7 @@ function versionOf(reg: Register, version: Version, current: SyncChange): SyncCo
   const row = reg.db.prepare('SELECT device, at, author, author_role FROM sync_change WHERE hlc = ?').get(version.hlc) as
     | { device: string; at: string; author: string | null; author_role: string | null }
     | undefined;
-  const author = row && row.author !== null && isRole(row.author_role) ? ({ name: row.author, role: row.author_role } as Profile) : null;
+  const author = authorOf(row?.author, row?.author_role);
   return { ...version, device: row?.device ?? parseHlc(version.hlc)?.device ?? '', author, at: row?.at ?? '' };
 }
 

@@ -107,6 +107,21 @@ export function commitTemps(files: readonly TempFile[], overwrite: boolean): voi
   for (const folder of new Set(files.map((f) => path.dirname(f.target)))) syncFolder(folder);
 }
 
+/**
+ * One new file, whole or not at all: written and flushed under `temp` (a tempNameFor() name beside
+ * `target`), then put in place, on file systems without hard links too (a USB stick). Refused with
+ * alreadyExists when `target` is taken.
+ */
+export function writeNewFile(temp: string, target: string, data: Uint8Array): void {
+  try {
+    writeTemp(temp, data);
+    placeNew(temp, target);
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+  syncFolder(path.dirname(target));
+}
+
 /** Puts `temp` at `target`, which must not exist (a dangling link counts as existing). */
 function placeNew(temp: string, target: string): void {
   try {

@@ -1,7 +1,7 @@
 // The audit trail (migrations/0004-audit-trail.ts) read back per dossier or actiepunt: when, by
 // which call, what changed from what to what.
 import type { AuditEntry, Profile } from '../../shared/domain';
-import { isRole } from '../profile-store';
+import { authorOf } from '../profile-store';
 import { timestamp } from './clock';
 import type { Register } from './db';
 import { actiepuntId, dossierId } from './lookup';
@@ -64,7 +64,7 @@ function toEntry(row: Row): AuditEntry | null {
       after: row.action === 'delete' ? null : (after[field] ?? null),
     }));
   if (row.action === 'update' && changes.length === 0) return null;
-  const author = row.author !== null && isRole(row.author_role) ? { name: row.author, role: row.author_role } : null;
+  const author = authorOf(row.author, row.author_role);
   return { id: row.id, at: row.at, author, call: row.call, item: row.item, table: row.tbl, action: row.action, changes } as AuditEntry;
 }
 

@@ -8,7 +8,7 @@ import type { PriorityState } from '../../shared/domain';
 import type { ChangeLine, ChangesSince } from '../../shared/meeting';
 import type { PhaseState } from '../../shared/phase';
 import type { SnapshotActiepunt, SnapshotDossier } from '../../shared/report/snapshot';
-import { isRole } from '../profile-store';
+import { authorOf } from '../profile-store';
 import { timestamp, today } from './clock';
 import type { Register } from './db';
 import { actiepuntKey, changeMark, dossierKey, freezeRow, freezeRowById, frozenPart, manifestOf } from './freeze';
@@ -120,7 +120,7 @@ function attribution(reg: Register, fromMark: number, untilMark: number): Who {
     const rows = statements[subject].all(number, fromMark, untilMark) as Array<{ at: string; author: string | null; author_role: string | null; tbl: string }>;
     const row = rows.find((r) => tables.includes(r.tbl));
     if (!row) return { at: null, by: null };
-    return { at: row.at, by: row.author !== null && isRole(row.author_role) ? { name: row.author, role: row.author_role } : null };
+    return { at: row.at, by: authorOf(row.author, row.author_role) };
   };
 }
 

@@ -14,7 +14,7 @@ import { createActiepunt } from './actiepunten';
 import { decideRanking, setPriority } from './dossier-priorities';
 import { updateRow } from './update-row';
 import { newestRowId } from './dated-rows';
-import { isRole } from '../profile-store';
+import { authorOf } from '../profile-store';
 import { requireEditable, type MeetingRow } from './meeting-rows';
 import { ensureLink, itemWithMeeting, standingItem } from './agenda';
 
@@ -62,7 +62,7 @@ function toOutcome(r: OutcomeRow): Outcome {
     decisionNumber: r.decision_number,
     replaces: r.replace_kind ? { decision: r.replaces_number ?? '', kind: r.replace_kind } : null,
     replacedBy: r.replaced_by_kind ? { decision: r.replaced_by_number ?? '', kind: r.replaced_by_kind, meeting: r.replaced_by_meeting ?? '' } : null,
-    recordedBy: r.author !== null && isRole(r.author_role) ? { name: r.author, role: r.author_role } : null,
+    recordedBy: authorOf(r.author, r.author_role),
     recordedAt: r.created_at,
   };
 }

@@ -58,7 +58,6 @@ describe('a file that is refused leaves the register byte for byte as it was', (
   it('a tampered byte, a truncated file, a wrong passphrase', () => {
     const { secretary, chair } = pair();
     chair.call('dossier.update', { number: 4, patch: { title: 'Voorzitter' } });
-    const bytes = chair.send();
     secretary.take(chair.send());
     chair.call('dossier.update', { number: 4, patch: { title: 'Nog eens' } });
     const next = chair.send({ to: secretary.device });
@@ -72,7 +71,6 @@ describe('a file that is refused leaves the register byte for byte as it was', (
     refusedWith(secretary, sealed, /locked with a passphrase/);
     refusedWith(secretary, sealed, /passphrase does not open/, { passphrase: 'fout' });
     expect(secretary.receive(sealed, { passphrase: 'geheim wachtwoord' }).applied).toBe(1);
-    expect(bytes.length).toBeGreaterThan(0);
   });
 
   it('a newer schema, and a file that skips changes not seen here', () => {
@@ -253,14 +251,12 @@ describe('what a person decides', () => {
     exchangeAll(secretary, chair);
     const extra = (chair.call('meeting.get', { number: m.number }) as Meeting).items.find((i) => i.title === 'Extra punt')!;
     chair.call('outcome.add', { item: extra.id, kind: 'notitie', text: 'Opmerking van de voorzitter' });
-    const removed = secretary.api.invoke('agenda.remove', { id: item.id });
+    secretary.call('agenda.remove', { id: item.id });
     exchangeAll(secretary, chair);
     expect(contentDump(chair.reg)).toEqual(contentDump(secretary.reg));
-    if (removed.ok) {
-      const kept = (secretary.call('meeting.get', { number: m.number }) as Meeting).items.find((i) => i.title === 'Extra punt');
-      expect(kept?.outcomes.map((o) => o.text)).toEqual(['Opmerking van de voorzitter']);
-      expect(openConflicts(secretary.reg).map((c) => c.kind)).toEqual(['deleted']);
-    }
+    const kept = (secretary.call('meeting.get', { number: m.number }) as Meeting).items.find((i) => i.title === 'Extra punt');
+    expect(kept?.outcomes.map((o) => o.text)).toEqual(['Opmerking van de voorzitter']);
+    expect(openConflicts(secretary.reg).map((c) => c.kind)).toEqual(['deleted']);
   });
 });
 
