@@ -46,6 +46,8 @@ export function ConflictList({ onDecided }: { onDecided: () => void }) {
     setError(null);
     await useRegister.getState().load();
     onDecided();
+    // The decided conflict leaves the list with the button pressed: the keyboard goes to the list's heading.
+    if (choice.choice !== 'edited' || !conflict.target) document.getElementById('exchange-review-heading')?.focus();
     if (choice.choice === 'edited' && conflict.target) {
       const ui = useUi.getState();
       if (conflict.target.dossier !== undefined) (ui.show('dossiers'), ui.openDossier(conflict.target.dossier));
@@ -57,7 +59,7 @@ export function ConflictList({ onDecided }: { onDecided: () => void }) {
 
   return (
     <section aria-labelledby="exchange-review-heading" data-testid="exchange-review">
-      <Heading level={4} id="exchange-review-heading">
+      <Heading level={4} id="exchange-review-heading" tabIndex={-1}>
         {t(lang, 'exchangeReview')} ({conflicts.length})
       </Heading>
       {conflicts.length === 0 ? (

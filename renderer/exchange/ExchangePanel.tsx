@@ -1,7 +1,7 @@
 // Beheer › Uitwisselen (issue 17): this device's code, sending changes to a file, receiving a file
 // (preview first, pairing by comparing codes, a warning for a file from the future), taking the
 // last file back, the paired devices, and the Te beoordelen list.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Checkbox, Heading, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, TextInput } from '@rijkshuisstijl-community/components-react';
 import type { ExchangePreview, ExchangeStatus } from '../../shared/exchange';
 import { whoText } from '../../shared/exchange-text';
@@ -124,6 +124,11 @@ function ReceiveForm({ status, onDone, asError }: { status: ExchangeStatus; onDo
   const [future, setFuture] = useState(false);
   const [error, setError] = useState<FormError | null>(null);
   const [result, setResult] = useState<string | null>(null);
+  // Toepassen, vervangen and ongedaan maken take their own button away: the keyboard goes to what they say.
+  const said = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (result) said.current?.focus();
+  }, [result]);
   const [busy, setBusy] = useState(false);
   const [askPassphrase, setAskPassphrase] = useState(false);
   const [replacing, setReplacing] = useState(false);
@@ -258,7 +263,7 @@ function ReceiveForm({ status, onDone, asError }: { status: ExchangeStatus; onDo
       )}
       <FieldError id="exchange-receive-error" error={place.rest ?? place.at('pairCode') ?? place.at('acceptFuture')} />
       {result && (
-        <p className="saved-flash" role="status" data-testid="exchange-result">
+        <p className="saved-flash" role="status" data-testid="exchange-result" ref={said} tabIndex={-1}>
           {result}
         </p>
       )}

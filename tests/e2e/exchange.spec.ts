@@ -70,6 +70,7 @@ test('the secretary sends, the chair works in the meeting and sends back, the se
     await axe(chairPage);
     await apply.click();
     await expect(chairPage.getByTestId('exchange-result')).toContainText('1 wijziging van de secretaris (Secretariaat TB) verwerkt');
+    await expect(chairPage.getByTestId('exchange-result')).toBeFocused();
 
     // 3. In the meeting the chair marks dossier 2 as priority 1 and writes a remark, in the Vergadermodus.
     await chairPage.getByRole('navigation').getByRole('button', { name: 'Vergaderingen', exact: true }).click();
@@ -92,6 +93,11 @@ test('the secretary sends, the chair works in the meeting and sends back, the se
     await chairPage.reload();
     await chairPage.getByRole('navigation').getByRole('button', { name: 'Dossiers', exact: true }).click();
     await expect(chairPage.locator(`tr[data-number="${added.number}"]`)).toContainText('(nieuw, voorzitter)');
+    await chairPage.locator(`tr[data-number="${added.number}"]`).scrollIntoViewIfNeeded();
+    await chairPage.screenshot({ path: testInfo.outputPath('nl-provisional-1366.png') });
+    await chairPage.setViewportSize({ width: 1920, height: 1080 });
+    await chairPage.screenshot({ path: testInfo.outputPath('nl-provisional-1920.png') });
+    await chairPage.setViewportSize({ width: 1366, height: 768 });
     // Meanwhile both changed dossier 4's planning differently: the one conflict.
     await call(chair.url, 'dossier.update', { number: 4, patch: { planning: 'Planning van de voorzitter' } });
     await call(shell.url, 'dossier.update', { number: 4, patch: { planning: 'Planning van de secretaris' } });
@@ -120,6 +126,7 @@ test('the secretary sends, the chair works in the meeting and sends back, the se
     await page.setViewportSize({ width: 1366, height: 768 });
     await conflict.getByRole('button', { name: 'Versie van de voorzitter (Pieter Jansen)' }).click();
     await expect(page.getByTestId('conflict')).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Te beoordelen (0)' })).toBeFocused();
     await expect(page.getByText('Niets te beoordelen.')).toBeVisible();
     expect((await call(shell.url, 'dossier.get', { number: 4 })).planning).toBe('Planning van de voorzitter');
     expect((await call(shell.url, 'dossier.get', { number: 2 })).priorityRank).toBe(1);
@@ -173,6 +180,7 @@ test('a new laptop with a register of its own takes the secretary\'s whole regis
     await axe(chairPage);
     await chairPage.getByRole('button', { name: 'Ja, vervangen' }).click();
     await expect(chairPage.getByTestId('exchange-result')).toContainText('Dit register is vervangen door dat van de secretaris');
+    await expect(chairPage.getByTestId('exchange-result')).toBeFocused();
     expect((await callShell<{ title: string }>(chair.url, 'dossier.get', { number: 5 })).title).toBe('Titel van de secretaris');
     // One register now: the chair's next change reaches the secretary.
     await callShell(chair.url, 'dossier.update', { number: 4, patch: { title: 'Titel van de voorzitter' } });
